@@ -1,0 +1,153 @@
+"""The front door: `briefing play` and `briefing validate`. Only `play` imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .content import CompileResult, compile_pack
+from .crashlog import write_crash_log
+from .paths import data_dir, pack_dirs, packs_root
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A problem with what the user asked for, said in words (exit status 2)."""
+
+
+def resolve_pack_dirs(names: list[str]) -> list[Path]:
+    """Pack folders from ids of shipped packs or paths; all shipped packs when none are named."""
+    if not names:
+        found = pack_dirs()
+        if not found:
+            raise CliError(f"no packs found in {packs_root()}")
+        return found
+    folders = []
+    for name in names:
+        path = Path(name)
+        if path.is_file() and path.suffix == ".yaml":
+            path = path.parent  # a single file is checked as part of its pack
+        if path.is_dir():
+            folders.append(path)
+        elif (packs_root() / name / "pack.yaml").is_file():
+            folders.append(packs_root() / name)
+        else:
+            shipped = ", ".join(p.name for p in pack_dirs()) or "none"
+            raise CliError(f"'{name}' is neither a pack folder nor a shipped pack (shipped: {shipped})")
+    return folders
+
+
+def summary_line(result: CompileResult, folder: Path) -> str:
+    errors = len(result.errors)
+    warnings = len(result.diagnostics) - errors
+    s = result.stats()
+    counts = (f"{s['scenes']} scenes, {s['days']} days, {s['decisions']} decisions, "
+              f"{s['questions']} questions, {s['endings']} endings")
+    return f"{folder}: {errors} error(s), {warnings} warning(s); {counts}"
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    folders = resolve_pack_dirs(args.paths)
+    results = [(folder, compile_pack(folder)) for folder in folders]
+    if args.format == "json":
+        print(json.dumps(validate_json(results), indent=2, ensure_ascii=False))
+    else:
+        for folder, result in results:
+            for diagnostic in result.diagnostics:
+                print(diagnostic)
+            print(summary_line(result, folder))
+    failed = any(not r.ok for _, r in results)
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def validate_json(results: list[tuple[Path, CompileResult]]) -> dict:
+    """One object: every diagnostic, summed stats, and each pack's own stats."""
+    stats = {"scenes": 0, "days": 0, "decisions": 0, "questions": 0, "question_types": {},
+             "endings": 0}
+    for _, result in results:
+        for key, value in result.stats().items():
+            if key == "question_types":
+                for kind, count in value.items():
+                    stats[key][kind] = stats[key].get(kind, 0) + count
+            else:
+                stats[key] += value
+    return {
+        "diagnostics": [d.to_dict() for _, r in results for d in r.diagnostics],
+        "stats": stats,
+        "packs": [{"path": str(folder), "id": r.pack.id if r.pack else None, "ok": r.ok,
+                   "stats": r.stats()} for folder, r in results],
+    }
+
+
+def command_play(args: argparse.Namespace) -> int:
+    folders = resolve_pack_dirs([args.pack] if args.pack else [])
+    results = [compile_pack(folder) for folder in folders]
+    playable = [r.pack for r in results if r.ok]
+    broken = [(f, r) for f, r in zip(folders, results) if not r.ok]
+    if not playable or (args.pack and broken):
+        for folder, result in broken:
+            for diagnostic in result.errors:
+                print(diagnostic, file=sys.stderr)
+            print(summary_line(result, folder), file=sys.stderr)
+        print("briefing: the pack has errors; fix them and try again "
+              "(`briefing validate` lists them).", file=sys.stderr)
+        return EXIT_ERRORS
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise CliError("play needs an interactive terminal")
+    from .tui.app import make_app  # Textual is imported only to play
+
+    app = make_app(playable, data_dir=Path(args.data_dir) if args.data_dir else data_dir(),
+                   seed=args.seed, skipped=[f for f, _ in broken])
+    app.run()
+    if app.crash_report:
+        print(f"briefing: something went wrong and the game stopped. Your progress up to the "
+              f"last answer is saved. Details: {app.crash_report}", file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Play a news story as a scored briefing game, and check scene packs.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play a pack in the terminal (the default)")
+    play.add_argument("--pack", help="a shipped pack's id or a pack folder")
+    play.add_argument("--seed", type=int, help="fix the option order, to replay a game exactly")
+    play.add_argument("--data-dir", help="where saves go (default: your user data folder)")
+    play.set_defaults(handler=command_play)
+
+    validate = commands.add_parser("validate", help="check packs and report every problem")
+    validate.add_argument("paths", nargs="*", metavar="PACK",
+                          help="pack folders, files or shipped pack ids (default: all shipped)")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.set_defaults(handler=command_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["play", *argv]  # `briefing` alone, or with play's options, plays
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except CliError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # the last guard: no traceback reaches a player, teacher or author
+        log = write_crash_log(data_dir(), traceback.format_exc())
+        where = f" Details were written to {log}." if log else ""
+        print(f"briefing: internal error.{where}", file=sys.stderr)
+        return EXIT_ERRORS

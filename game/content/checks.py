@@ -1,0 +1,313 @@
+"""Checks across a whole pack once every file has compiled: references, questions, quotes."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from .models import (
+    RECALL_TRACK,
+    Choice,
+    Condition,
+    Manifest,
+    Question,
+    Scene,
+    SceneFile,
+)
+from .quotes import SourceText
+
+# Which optional question fields each type uses; the rest are flagged as unused.
+TYPE_FIELDS = {
+    "single-choice": {"options", "answer"},
+    "multiple-select": {"options", "answers"},
+    "numeric": {"answer", "tolerance", "unit"},
+    "short-text": {"answer", "also_accept"},
+    "timeline": {"order"},
+    "true-false": {"answer"},
+}
+TYPE_SPECIFIC = set().union(*TYPE_FIELDS.values())
+
+
+class PackChecker:
+    def __init__(self, manifest: Manifest, files: list[SceneFile], source: SourceText | None,
+                 folder_name: str):
+        self.manifest = manifest
+        self.files = files
+        self.source = source
+        self.folder_name = folder_name
+        self.scenes: dict[str, Scene] = {}
+        self.tracks = {t.id for t in manifest.tracks}
+        self.flags_set = {flag for f in files for s in f.scenes for c in s.choices for flag in c.set}
+        self.found: list[Diagnostic] = []
+
+    def report(self, model, field: str, code: str, message: str, hint: str = "",
+               severity: str = ERROR) -> None:
+        where = model.locs.get(field) or model.locs[""]
+        self.found.append(Diagnostic(where.file, where.line, where.column, severity, code,
+                                     message, hint))
+
+    def run(self) -> list[Diagnostic]:
+        self.check_manifest()
+        self.collect_scenes()
+        self.check_ids()
+        for scene in self.scenes.values():
+            self.check_scene(scene)
+        self.check_quotes()
+        return self.found
+
+    def check_manifest(self) -> None:
+        m = self.manifest
+        if m.id != self.folder_name:
+            self.report(m, "id", "pack-id", f"The pack id '{m.id}' differs from its folder "
+                        f"'{self.folder_name}'.", f"Rename the folder or set 'id: {self.folder_name}'.",
+                        WARNING)
+        if not m.days:
+            self.report(m, "days", "no-days", "The pack lists no days.",
+                        "List the days in order, e.g. '- Thursday 23 March'.")
+        for day, count in count_items(m.days):
+            if count > 1:
+                self.report(m, "days", "duplicate-day", f"The day '{day}' is listed {count} times.",
+                            "Each day appears once, in order.")
+        seen = set()
+        for track in m.tracks:
+            if track.id in seen:
+                self.report(track, "id", "duplicate-id", f"Two tracks are called '{track.id}'.",
+                            "Give each track its own id.")
+            seen.add(track.id)
+            self.check_bands(track, track.bands, "bands")
+        if not m.grades:
+            self.report(m, "grades", "no-grades", "The pack has no grade bands.",
+                        "Add grades, e.g. '- {min: 0, label: Keep practising}'.")
+        self.check_bands(m, m.grades, "grades")
+
+    def check_bands(self, owner, bands, field: str) -> None:
+        if bands and not any(b.min <= 0 for b in bands):
+            self.report(owner, field, "no-floor-band", "No band starts at 0 percent, so a low score "
+                        "gets no label.", "Add a band with 'min: 0'.", WARNING)
+        for band in bands:
+            if not 0 <= band.min <= 100:
+                self.report(band, "min", "band-range", f"A band's min is {band.min:g}; percents "
+                            "run from 0 to 100.", "Use a number from 0 to 100.")
+
+    def collect_scenes(self) -> None:
+        for scene_file in self.files:
+            for scene in scene_file.scenes:
+                if scene.id in self.scenes:
+                    first = self.scenes[scene.id].locs[""]
+                    self.report(scene, "id", "duplicate-id", f"The scene id '{scene.id}' is used "
+                                f"twice; the first is at {first.file}:{first.line}.",
+                                "Give each scene its own id.")
+                    continue
+                self.scenes[scene.id] = scene
+        if not self.scenes:
+            self.report(self.manifest, "", "no-scenes", "The pack has no scenes.",
+                        "Add a scene file (any *.yaml beside pack.yaml) with a 'scenes:' list.")
+        self.check_scene_ref(self.manifest, "start", self.manifest.start)
+
+    def check_ids(self) -> None:
+        for kind, items in (("fact", self.all_facts()), ("question", self.all_questions())):
+            seen: dict[str, object] = {}
+            for item in items:
+                if item.id in seen:
+                    first = seen[item.id].locs[""]
+                    self.report(item, "id", "duplicate-id", f"The {kind} id '{item.id}' is used "
+                                f"twice; the first is at {first.file}:{first.line}.",
+                                f"Give each {kind} its own id.")
+                seen.setdefault(item.id, item)
+
+    def all_facts(self):
+        return [f for s in self.scenes.values() for f in s.facts]
+
+    def all_questions(self):
+        return [q for s in self.scenes.values() for q in s.questions]
+
+    def check_scene_ref(self, model, field: str, scene_id: str) -> None:
+        if scene_id not in self.scenes:
+            self.report(model, field, "unknown-scene", f"No scene has the id '{scene_id}'."
+                        f"{did_you_mean(scene_id, self.scenes)}",
+                        "Check the spelling, or add a scene with that id.")
+
+    def check_scene(self, scene: Scene) -> None:
+        if scene.day not in self.manifest.days:
+            self.report(scene, "day", "unknown-day", f"'{scene.day}' is not one of the pack's days."
+                        f"{did_you_mean(scene.day, self.manifest.days)}",
+                        "Use a day exactly as listed under 'days:' in pack.yaml.")
+        self.check_flow(scene)
+        for fact in scene.facts:
+            if fact.status in ("claimed", "disputed") and not fact.claimed_by:
+                self.report(fact, "status", "unattributed-claim", f"The fact '{fact.id}' is "
+                            f"{fact.status} but does not say who claims it.",
+                            "Add 'claimed_by:' naming who makes the claim.")
+        for question in scene.questions:
+            self.check_question(question)
+
+    def check_flow(self, scene: Scene) -> None:
+        routes = scene.next if isinstance(scene.next, tuple) else ()
+        if isinstance(scene.next, str):
+            self.check_scene_ref(scene, "next", scene.next)
+        for route in routes:
+            self.check_scene_ref(route, "to", route.to)
+            if route.if_:
+                self.check_condition(route.if_)
+        if routes and routes[-1].if_ is not None:
+            self.report(scene, "next", "no-fallback-route", "Every route has a condition, so a "
+                        "player who meets none is stuck.", "End the list with a route that has no 'if'.")
+        if scene.ending:
+            if scene.choices or scene.next:
+                self.report(scene, "ending", "ending-goes-on", f"The ending '{scene.id}' also has "
+                            "choices or a next; they are never used.",
+                            "Remove them, or set 'ending: false'.", WARNING)
+            return
+        if not scene.choices and not scene.next:
+            self.report(scene, "", "dead-end", f"The scene '{scene.id}' has no choices, no next and "
+                        "is not an ending.", "Add 'next: <scene id>', choices, or 'ending: true'.")
+        for choice in scene.choices:
+            self.check_choice(scene, choice)
+        if scene.choices and all(c.if_ is not None for c in scene.choices):
+            self.report(scene, "choices", "all-choices-conditional", "Every choice has a condition; "
+                        "a player who meets none has nothing to pick.",
+                        "Leave at least one choice without 'if'.", WARNING)
+
+    def check_choice(self, scene: Scene, choice: Choice) -> None:
+        if choice.next:
+            self.check_scene_ref(choice, "next", choice.next)
+        elif not scene.next:
+            self.report(choice, "", "dead-end", "This choice has no next and neither has its scene.",
+                        "Add 'next: <scene id>' to the choice or to the scene.")
+        for track in choice.effects:
+            if track == RECALL_TRACK:
+                self.report(choice, "effects", "recall-effect", "Choices cannot score the recall "
+                            "track; questions do.", "Put the points on a decision track.")
+            elif track not in self.tracks:
+                self.report(choice, "effects", "unknown-track", f"No track is called '{track}'."
+                            f"{did_you_mean(track, self.tracks)}", "Use a track id from pack.yaml.")
+        if choice.if_:
+            self.check_condition(choice.if_)
+
+    def check_condition(self, condition: Condition) -> None:
+        for scene_id in (*condition.visited, *condition.not_visited):
+            field = "visited" if scene_id in condition.visited else "not_visited"
+            self.check_scene_ref(condition, field, scene_id)
+        for flag in (*condition.flags, *condition.not_flags):
+            if flag not in self.flags_set:
+                field = "flags" if flag in condition.flags else "not_flags"
+                self.report(condition, field, "unknown-flag", f"No choice sets the flag '{flag}'."
+                            f"{did_you_mean(flag, self.flags_set)}",
+                            "Check the spelling, or add it to a choice's 'set:' list.")
+        for field in ("at_least", "below"):
+            for track in getattr(condition, field):
+                if track not in self.tracks:
+                    self.report(condition, field, "unknown-track", f"No track is called '{track}'."
+                                f"{did_you_mean(track, self.tracks)}", "Use a track id from pack.yaml.")
+        for inner in condition.any:
+            self.check_condition(inner)
+
+    def check_question(self, q: Question) -> None:
+        if q.type not in TYPE_FIELDS:
+            return  # already reported as an unknown value
+        if q.points <= 0:
+            self.report(q, "points", "bad-points", "A question's points must be above 0.",
+                        "Use a positive number such as 1 or 2.")
+        unused = (TYPE_SPECIFIC - TYPE_FIELDS[q.type]) & set(q.locs)
+        for name in sorted(unused):
+            self.report(q, name, "unused-field", f"'{name}' is not used by a {q.type} question.",
+                        f"A {q.type} question uses: {', '.join(sorted(TYPE_FIELDS[q.type]))}.",
+                        WARNING)
+        getattr(self, "check_" + q.type.replace("-", "_"))(q)
+
+    def check_options(self, q: Question) -> None:
+        if len(q.options) < 2:
+            self.report(q, "options", "too-few-options", "A choice question needs at least two "
+                        "options.", "Add more options.")
+        for option, count in count_items(q.options):
+            if count > 1:
+                self.report(q, "options", "duplicate-option", f"The option '{option}' is listed "
+                            f"{count} times.", "Make each option different.")
+
+    def check_answer_in_options(self, q: Question, answer, field: str) -> None:
+        if not isinstance(answer, str) or answer not in q.options:
+            self.report(q, field, "answer-not-an-option", f"The answer '{answer}' is not one of the "
+                        f"options.{did_you_mean(str(answer), q.options)}",
+                        "Copy the right option's text exactly.")
+
+    def check_single_choice(self, q: Question) -> None:
+        self.check_options(q)
+        if q.answer is None:
+            self.report(q, "", "no-answer", "This single-choice question has no 'answer'.",
+                        "Add 'answer:' with the right option's text.")
+        else:
+            self.check_answer_in_options(q, q.answer, "answer")
+
+    def check_multiple_select(self, q: Question) -> None:
+        self.check_options(q)
+        if not q.answers:
+            self.report(q, "", "no-answer", "This multiple-select question has no 'answers'.",
+                        "Add 'answers:' listing every right option.")
+        for answer in q.answers:
+            self.check_answer_in_options(q, answer, "answers")
+
+    def check_numeric(self, q: Question) -> None:
+        if isinstance(q.answer, bool) or not isinstance(q.answer, (int, float)):
+            self.report(q, "answer" if q.answer is not None else "", "no-answer",
+                        "A numeric question's answer must be a number.",
+                        "Write 'answer:' followed by a number, without quotes.")
+        if q.tolerance < 0:
+            self.report(q, "tolerance", "bad-tolerance", "The tolerance is below zero.",
+                        "Use 0 for an exact answer, or a positive margin.")
+
+    def check_short_text(self, q: Question) -> None:
+        if not isinstance(q.answer, str) or not q.answer.strip():
+            self.report(q, "answer" if q.answer is not None else "", "no-answer",
+                        "A short-text question needs the expected answer as text.",
+                        "Write 'answer:' followed by the expected words.")
+
+    def check_timeline(self, q: Question) -> None:
+        if len(q.order) < 2:
+            self.report(q, "order" if q.order else "", "too-few-items", "A timeline question "
+                        "needs at least two events in 'order'.", "List the events, earliest first.")
+        for item, count in count_items(q.order):
+            if count > 1:
+                self.report(q, "order", "duplicate-option", f"The event '{item}' is listed "
+                            f"{count} times.", "Make each event different.")
+
+    def check_true_false(self, q: Question) -> None:
+        if not isinstance(q.answer, bool):
+            self.report(q, "answer" if q.answer is not None else "", "no-answer",
+                        "A true-false question's answer must be true or false.",
+                        "Write 'answer: true' or 'answer: false', without quotes.")
+
+    def quoted(self) -> Iterator[tuple[object, str]]:
+        for scene in self.scenes.values():
+            yield from ((fact, fact.source) for fact in scene.facts)
+            yield from ((q, q.source) for q in scene.questions)
+            if scene.what_happened:
+                yield scene.what_happened, scene.what_happened.source
+
+    def check_quotes(self) -> None:
+        if self.source is None:
+            return
+        for model, quote in self.quoted():
+            if self.source.contains(quote):
+                continue
+            good = self.source.closest_start(quote)
+            hint = ("Copy the words exactly from the article; curly or straight quotes both work."
+                    + (f" The article matches up to: \"{good}\"." if len(good) > 10 else ""))
+            self.report(model, "source", "quote-not-found",
+                        f"This source quote is not in the article: \"{shorten(quote)}\".", hint)
+
+
+def count_items(items: Iterable[str]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return list(counts.items())
+
+
+def shorten(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def check_pack(manifest: Manifest, files: list[SceneFile], source: SourceText | None,
+               folder_name: str) -> list[Diagnostic]:
+    return PackChecker(manifest, files, source, folder_name).run()

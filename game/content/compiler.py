@@ -1,0 +1,284 @@
+"""Turn PyYAML's composed nodes into the frozen models, reporting every problem as a Diagnostic.
+
+Working on composed nodes (not constructed Python values) keeps each value's line and column, lets
+us see duplicate keys that PyYAML would silently drop, and lets a ``str`` field keep the author's
+own text (``time: 07:40`` stays "07:40" rather than YAML 1.1's sexagesimal 460).
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import dataclasses
+import types
+import typing
+from functools import lru_cache
+from typing import Any, Mapping, Union, get_args, get_origin
+
+import yaml
+
+from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from .models import Loc
+
+try:  # libyaml is about 9x faster; fall back to the pure-Python safe loader.
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+_MAPPINGS = (collections.abc.Mapping, dict)
+_NOTHING = object()  # a value that failed to compile; the parent drops it
+_scalar_constructor = yaml.constructor.SafeConstructor()
+
+KIND_NAMES = {
+    yaml.MappingNode: "a mapping (key: value lines)",
+    yaml.SequenceNode: "a list (lines starting with '- ')",
+    yaml.ScalarNode: "a single value",
+}
+
+
+def yaml_key(f: dataclasses.Field) -> str:
+    return f.metadata.get("yaml", f.name)
+
+
+@lru_cache(maxsize=None)
+def format_fields(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
+    """The author-facing fields of a model with their resolved types."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal")
+    )
+
+
+def is_required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def parse_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """Compose one YAML document, or report why it cannot be read."""
+    try:
+        documents = list(yaml.compose_all(text, Loader=SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (exc.problem or exc.context or "the YAML cannot be read").strip()
+        return None, [
+            Diagnostic(
+                file, line, column, ERROR, "yaml-syntax", f"YAML syntax: {problem}.",
+                "Check indentation (spaces, never tabs) and that every quote is closed.",
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [
+            Diagnostic(file, 1, 1, ERROR, "yaml-syntax", f"YAML syntax: {exc}.",
+                       "Save the file as plain UTF-8 text.")
+        ]
+    if not documents:
+        return None, [
+            Diagnostic(file, 1, 1, ERROR, "empty-file", "The file holds no YAML.",
+                       "Add the content, or delete the file.")
+        ]
+    if len(documents) > 1:
+        second = documents[1].start_mark
+        return None, [
+            Diagnostic(file, second.line + 1, second.column + 1, ERROR, "several-documents",
+                       "The file holds more than one YAML document ('---').",
+                       "Keep one document per file: remove the extra '---' line.")
+        ]
+    return documents[0], []
+
+
+class NodeCompiler:
+    """Compiles nodes of one file into models, collecting diagnostics as it goes."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+
+    def loc(self, node: yaml.Node) -> Loc:
+        return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def report(self, node: yaml.Node, code: str, message: str, hint: str = "",
+               severity: str = ERROR) -> None:
+        where = self.loc(node)
+        self.diagnostics.append(
+            Diagnostic(self.file, where.line, where.column, severity, code, message, hint)
+        )
+
+    def compile(self, cls: type, node: yaml.Node) -> Any:
+        """The model for ``node``, or None when it could not be built (see diagnostics)."""
+        value = self.value(cls, node, cls.__name__)
+        return None if value is _NOTHING else value
+
+    def value(self, expected: Any, node: yaml.Node, where: str) -> Any:
+        origin = get_origin(expected)
+        if origin in (Union, types.UnionType):
+            return self.union(expected, node, where)
+        if dataclasses.is_dataclass(expected):
+            return self.model(expected, node)
+        if origin is tuple:
+            return self.sequence(get_args(expected)[0], node, where)
+        if origin in _MAPPINGS:
+            return self.mapping(get_args(expected)[1], node, where)
+        return self.scalar(expected, node, where)
+
+    def union(self, expected: Any, node: yaml.Node, where: str) -> Any:
+        options = [a for a in get_args(expected) if a is not type(None)]
+        if self.is_null(node):
+            if type(None) in get_args(expected):
+                return None
+            return self.missing_value(node, where)
+        # Text takes any scalar, so it is tried last: `answer: 5` stays a number.
+        for option in sorted(options, key=lambda o: o is str):
+            if self.accepts(option, node):
+                return self.value(option, node, where)
+        wanted = " or ".join(self.describe(o) for o in options)
+        self.report(node, "wrong-type", f"'{where}' should be {wanted}.",
+                    f"Write {where} as {wanted}.")
+        return _NOTHING
+
+    def accepts(self, expected: Any, node: yaml.Node) -> bool:
+        """Whether ``node`` has the right shape to try as ``expected`` inside a union."""
+        if dataclasses.is_dataclass(expected) or get_origin(expected) in _MAPPINGS:
+            return isinstance(node, yaml.MappingNode)
+        if get_origin(expected) is tuple:
+            return isinstance(node, yaml.SequenceNode)
+        if not isinstance(node, yaml.ScalarNode):
+            return False
+        tag = node.tag.removeprefix(_TAG)
+        if expected is bool:
+            return tag == "bool"
+        if expected in (int, float):
+            return tag in ("int", "float")
+        return True  # str takes any scalar's own text
+
+    @staticmethod
+    def describe(expected: Any) -> str:
+        if dataclasses.is_dataclass(expected) or get_origin(expected) in _MAPPINGS:
+            return "a mapping (key: value lines)"
+        if get_origin(expected) is tuple:
+            return "a list"
+        return {str: "text", bool: "true or false", int: "a whole number",
+                float: "a number"}.get(expected, "a value")
+
+    @staticmethod
+    def is_null(node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
+
+    def missing_value(self, node: yaml.Node, where: str) -> Any:
+        self.report(node, "missing-value", f"'{where}' has no value.",
+                    f"Write a value after '{where}:', or remove the line.")
+        return _NOTHING
+
+    def wrong_kind(self, node: yaml.Node, where: str, wanted: str) -> Any:
+        got = KIND_NAMES.get(type(node), "something else")
+        self.report(node, "wrong-type", f"'{where}' should be {wanted}, but it is {got}.",
+                    f"Write {where} as {wanted}.")
+        return _NOTHING
+
+    def scalar(self, expected: Any, node: yaml.Node, where: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return self.wrong_kind(node, where, self.describe(expected))
+        if self.is_null(node):
+            return self.missing_value(node, where)
+        tag = node.tag.removeprefix(_TAG)
+        if expected is str:
+            return node.value
+        if expected is bool:
+            if tag == "bool":
+                return self.construct(node)
+            self.report(node, "wrong-type", f"'{where}' should be true or false, not '{node.value}'.",
+                        f"Write '{where}: true' or '{where}: false'.")
+            return _NOTHING
+        if expected in (int, float):
+            if tag in ("int", "float"):
+                return expected(self.construct(node))
+            self.report(node, "wrong-type", f"'{where}' should be a number, not '{node.value}'.",
+                        f"Write {where} as a number such as 2 or 0.5, without quotes.")
+            return _NOTHING
+        raise TypeError(f"the format uses an unsupported type {expected!r}")  # a bug in models.py
+
+    @staticmethod
+    def construct(node: yaml.ScalarNode) -> Any:
+        return _scalar_constructor.construct_object(node, deep=True)
+
+    def sequence(self, item_type: Any, node: yaml.Node, where: str) -> Any:
+        if self.is_null(node):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            return self.wrong_kind(node, where, "a list (lines starting with '- ')")
+        items = (self.value(item_type, child, where) for child in node.value)
+        return tuple(item for item in items if item is not _NOTHING)
+
+    def mapping_pairs(self, node: yaml.MappingNode, where: str):
+        """Key text and value node of each pair, reporting duplicate and non-text keys."""
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(key_node, "bad-key", f"A key in '{where}' is not plain text.",
+                            "Keys are single words followed by a colon, e.g. 'title:'.")
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.report(key_node, "duplicate-key",
+                            f"'{key}' appears twice in the same {where}; the first is on line {first}.",
+                            "YAML would silently keep only the last one: remove or rename one.")
+                continue
+            seen[key] = key_node
+            yield key, key_node, value_node
+
+    def mapping(self, value_type: Any, node: yaml.Node, where: str) -> Any:
+        if self.is_null(node):
+            return types.MappingProxyType({})
+        if not isinstance(node, yaml.MappingNode):
+            return self.wrong_kind(node, where, "a mapping (key: value lines)")
+        result = {}
+        for key, _key_node, value_node in self.mapping_pairs(node, where):
+            value = self.value(value_type, value_node, f"{where}.{key}")
+            if value is not _NOTHING:
+                result[key] = value
+        return types.MappingProxyType(result)
+
+    def model(self, cls: type, node: yaml.Node) -> Any:
+        name = cls.__name__.lower()
+        if not isinstance(node, yaml.MappingNode):
+            return self.wrong_kind(node, name, "a mapping (key: value lines)")
+        fields = {yaml_key(f): (f, hint) for f, hint in format_fields(cls)}
+        values: dict[str, Any] = {}
+        locs: dict[str, Loc] = {"": self.loc(node)}
+        present: set[str] = set()
+        failed = False
+        for key, key_node, value_node in self.mapping_pairs(node, name):
+            if key not in fields:
+                known = ", ".join(fields)
+                self.report(key_node, "unknown-key",
+                            f"Unknown key '{key}' in a {name}.{did_you_mean(key, fields)}",
+                            f"A {name} may have: {known}.")
+                continue
+            present.add(key)
+            f, hint = fields[key]
+            value = self.value(hint, value_node, key)
+            if value is _NOTHING:
+                failed = failed or is_required(f)
+                continue
+            values[f.name] = self.checked_choice(f, value, value_node)
+            locs[f.name] = self.loc(value_node)
+        for key, (f, _hint) in fields.items():
+            if is_required(f) and key not in present:
+                failed = True
+                self.report(node, "missing-field", f"This {name} has no '{key}'.",
+                            f"Add '{key}:' ({f.metadata.get('doc', '')}).")
+        if failed:
+            return _NOTHING
+        return cls(**values, locs=types.MappingProxyType(locs))
+
+    def checked_choice(self, f: dataclasses.Field, value: Any, node: yaml.Node) -> Any:
+        allowed = f.metadata.get("choices")
+        if allowed and value not in allowed:
+            self.report(node, "unknown-value",
+                        f"'{value}' is not a valid {yaml_key(f)}.{did_you_mean(str(value), allowed)}",
+                        f"Use one of: {', '.join(allowed)}.")
+        return value
+
+    def warn(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
+        self.report(node, code, message, hint, severity=WARNING)

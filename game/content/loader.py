@@ -1,0 +1,158 @@
+"""Compile a pack folder into a Pack plus diagnostics. Never raises on bad content."""
+
+from __future__ import annotations
+
+import os
+import types
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_pack
+from .compiler import NodeCompiler, parse_yaml
+from .diagnostics import ERROR, Diagnostic, has_errors, sort_key
+from .models import RECALL_TRACK, Manifest, Pack, SceneFile, Track
+from .quotes import SourceText
+
+MANIFEST_NAME = "pack.yaml"
+
+
+@dataclass
+class CompileResult:
+    """What compiling a pack gives: the pack (None when it cannot be built) and every problem found."""
+
+    pack: Pack | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None and not has_errors(self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    def stats(self) -> dict:
+        return pack_stats(self.pack)
+
+
+def display_path(path: Path) -> str:
+    """A path as an author would type it: relative to the working folder when it is inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, Diagnostic(shown, 1, 1, ERROR, "unreadable-file",
+                                f"The file cannot be read: {exc.strerror or exc}.",
+                                "Check that the file exists and that you may read it.")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Diagnostic(shown, line, 1, ERROR, "not-utf8",
+                                f"The file is not UTF-8 text (byte {exc.start}).",
+                                "Save the file as UTF-8 in your editor.")
+
+
+def compile_file(path: Path, model: type):
+    """Compile one YAML file into ``model``; the value is None when it could not be built."""
+    text, problem = read_text(path)
+    if problem:
+        return None, [problem]
+    shown = display_path(path)
+    node, diagnostics = parse_yaml(text, shown)
+    if node is None:
+        return None, diagnostics
+    compiler = NodeCompiler(shown)
+    value = compiler.compile(model, node)
+    return value, diagnostics + compiler.diagnostics
+
+
+def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]) -> Path | None:
+    for folder in [pack_dir, *seeds_dirs]:
+        candidate = folder / manifest.source
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def with_recall_track(manifest: Manifest) -> Manifest:
+    """Every pack scores recall; add a plain recall track when the author did not describe one."""
+    if any(t.id == RECALL_TRACK for t in manifest.tracks):
+        return manifest
+    recall = Track(id=RECALL_TRACK, name="Recall", description="Answers to recall questions.")
+    return Manifest(**{**manifest.__dict__, "tracks": (*manifest.tracks, recall)})
+
+
+def compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None = None) -> CompileResult:
+    """Compile ``pack_dir`` (pack.yaml plus scene files) against its seed article."""
+    from ..paths import seeds_root  # late: content must not depend on where it is installed
+
+    pack_dir = Path(pack_dir)
+    seeds_dirs = list(seeds_dirs) if seeds_dirs is not None else [seeds_root()]
+    manifest_path = pack_dir / MANIFEST_NAME
+    if not manifest_path.is_file():
+        return CompileResult(None, [Diagnostic(
+            display_path(manifest_path), 1, 1, ERROR, "no-manifest",
+            f"'{display_path(pack_dir)}' has no {MANIFEST_NAME}.",
+            "A pack is a folder with a pack.yaml beside its scene files.")])
+    manifest, diagnostics = compile_file(manifest_path, Manifest)
+    scene_files = []
+    for path in sorted(pack_dir.glob("*.yaml")):
+        if path.name == MANIFEST_NAME:
+            continue
+        scene_file, found = compile_file(path, SceneFile)
+        diagnostics += found
+        if scene_file is not None:
+            scene_files.append(scene_file)
+    if manifest is None:
+        return CompileResult(None, sorted(diagnostics, key=sort_key))
+    manifest = with_recall_track(manifest)
+
+    source_path = find_source(manifest, pack_dir, seeds_dirs)
+    source = None
+    if source_path is None:
+        where = manifest.locs.get("source")
+        diagnostics.append(Diagnostic(
+            where.file, where.line, where.column, ERROR, "missing-source",
+            f"The source article '{manifest.source}' is not in the pack folder or in seeds/.",
+            "Put the article's text file in seeds/ and give its file name here."))
+    else:
+        text, problem = read_text(source_path)
+        if problem:
+            diagnostics.append(problem)
+        else:
+            source = SourceText(text)
+
+    scenes = {}
+    for scene_file in scene_files:
+        for scene in scene_file.scenes:
+            scenes.setdefault(scene.id, scene)
+    diagnostics += check_pack(manifest, scene_files, source, pack_dir.name)
+    pack = Pack(manifest=manifest, scenes=types.MappingProxyType(scenes),
+                seed_text=source.raw if source else "", root=str(pack_dir))
+    return CompileResult(pack, sorted(diagnostics, key=sort_key))
+
+
+def pack_stats(pack: Pack | None) -> dict:
+    """Counts an author checks against a campaign's brief."""
+    if pack is None:
+        return {"scenes": 0, "days": 0, "decisions": 0, "questions": 0,
+                "question_types": {}, "endings": 0}
+    scenes = list(pack.scenes.values())
+    types_count = Counter(q.type for s in scenes for q in s.questions)
+    return {
+        "scenes": len(scenes),
+        "days": len({s.day for s in scenes}),
+        "decisions": sum(1 for s in scenes if s.is_decision),
+        "questions": sum(types_count.values()),
+        "question_types": dict(sorted(types_count.items())),
+        "endings": sum(1 for s in scenes if s.ending),
+    }

@@ -1,0 +1,63 @@
+"""The debrief written out as Markdown: for the TUI's debrief screen, and for anything printed."""
+
+from __future__ import annotations
+
+import re
+
+from .engine import Debrief
+from .engine.scoring import Scorecard
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+
+
+def escape(text: str) -> str:
+    """Player input and quotes shown literally: no Markdown links, emphasis or HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def points(value: float) -> str:
+    return f"{value:g}"
+
+
+def scorecard_markdown(card: Scorecard) -> str:
+    rows = ["| Track | Points | Of | Percent | Band |", "|---|---|---|---|---|"]
+    for t in card.tracks:
+        percent = "—" if t.percent is None else f"{t.percent:g}%"
+        name = t.name if t.graded else f"{t.name} (not graded)"
+        rows.append(f"| {name} | {points(t.earned)} | {points(t.available)} | {percent} | {t.band} |")
+    overall = "—" if card.percent is None else f"{card.percent:g}%"
+    return "\n".join(rows) + f"\n\n**Overall: {overall} — grade {card.grade}**"
+
+
+def debrief_markdown(debrief: Debrief) -> str:
+    parts = [f"# Debrief: {debrief.title}"]
+    if debrief.ending_title:
+        parts.append(f"## {debrief.ending_title}\n\n{debrief.assessment.strip()}")
+    elif not debrief.ended:
+        parts.append("*The week is not over yet: these are the scores so far.*")
+    parts.append("## Scores\n\n" + scorecard_markdown(debrief.scorecard))
+    parts.append("## Your decisions")
+    if not debrief.decisions:
+        parts.append("*No decisions yet.*")
+    for n, d in enumerate(debrief.decisions, 1):
+        effects = ", ".join(f"{k} {'+' if v > 0 else ''}{points(v)}" for k, v in d.effects.items())
+        block = [f"### {n}. {d.scene_title} ({d.when})",
+                 f"**You chose:** {escape(d.choice)}",
+                 f"**Why it scored {effects or 'nothing'}:** {d.feedback.strip()}"]
+        if d.what_happened:
+            block.append(f"**What actually happened:** {d.what_happened.strip()}")
+            block.append(f"> “{escape(d.source)}”")
+        parts.append("\n\n".join(block))
+    parts.append("## Your answers")
+    if not debrief.questions:
+        parts.append("*No questions answered yet.*")
+    for n, q in enumerate(debrief.questions, 1):
+        mark = "✓" if q.correct else ("◐" if q.points > 0 else "✗")
+        parts.append("\n\n".join([
+            f"### {mark} {n}. {escape(q.ask)}",
+            f"**Your answer:** {escape(q.your_answer)} — {points(q.points)} of {points(q.max_points)}",
+            f"**Right answer:** {escape(q.right_answer)}",
+            q.explanation.strip(),
+            f"> “{escape(q.source)}”",
+        ]))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,80 @@
+"""The debrief as plain data: scores, every answer reviewed, every decision against what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.models import Fact, Pack
+from .grading import describe_response, right_answer
+from .scoring import Scorecard, scorecard
+from .state import GameState
+
+
+@dataclass(frozen=True)
+class QuestionReview:
+    scene_title: str
+    ask: str
+    your_answer: str
+    right_answer: str
+    points: float
+    max_points: float
+    correct: bool
+    explanation: str
+    source: str
+
+
+@dataclass(frozen=True)
+class DecisionReview:
+    when: str
+    scene_title: str
+    choice: str
+    effects: dict[str, float]
+    feedback: str
+    what_happened: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Debrief:
+    title: str
+    ended: bool
+    ending_title: str
+    assessment: str
+    scorecard: Scorecard
+    questions: tuple[QuestionReview, ...]
+    decisions: tuple[DecisionReview, ...]
+    notebook: tuple[Fact, ...]
+
+
+def build_debrief(pack: Pack, state: GameState) -> Debrief:
+    questions = []
+    for record in state.answers:
+        scene = pack.scenes.get(record.scene)
+        q = next((q for q in scene.questions if q.id == record.question), None) if scene else None
+        if q is None:  # the pack changed since this answer; keep what the record knows
+            continue
+        questions.append(QuestionReview(
+            scene.title, q.ask, describe_response(q, record.response), right_answer(q),
+            record.points, record.max_points, record.correct, q.explanation, q.source))
+    decisions = []
+    for record in state.decisions:
+        scene = pack.scenes.get(record.scene)
+        if scene is None or record.choice >= len(scene.choices):
+            continue
+        choice = scene.choices[record.choice]
+        outcome = scene.what_happened
+        decisions.append(DecisionReview(
+            f"{scene.day}, {scene.time}", scene.title, choice.text, dict(record.effects),
+            choice.feedback, outcome.text if outcome else "", outcome.source if outcome else ""))
+    facts = pack.facts()
+    last = pack.scenes.get(state.scene)
+    return Debrief(
+        title=pack.manifest.title,
+        ended=state.ended,
+        ending_title=last.title if last and last.ending else "",
+        assessment=last.assessment if last and last.ending else "",
+        scorecard=scorecard(pack, state),
+        questions=tuple(questions),
+        decisions=tuple(decisions),
+        notebook=tuple(facts[f] for f in state.notebook if f in facts),
+    )

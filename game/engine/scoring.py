@@ -1,0 +1,80 @@
+"""Scores derived from the state's records: totals, what was on offer, percents, bands, grade."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..content.models import RECALL_TRACK, Band, Pack
+from .state import GameState
+
+
+@dataclass(frozen=True)
+class TrackScore:
+    id: str
+    name: str
+    earned: float
+    available: float
+    graded: bool
+    band: str
+
+    @property
+    def percent(self) -> float | None:
+        if self.available <= 0:
+            return None
+        return round(100 * max(0.0, self.earned) / self.available, 1)
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    tracks: tuple[TrackScore, ...]
+    percent: float | None
+    grade: str
+
+    def track(self, track_id: str) -> TrackScore:
+        return next(t for t in self.tracks if t.id == track_id)
+
+
+def totals(state: GameState) -> dict[str, float]:
+    """Points earned on each track so far."""
+    earned: dict[str, float] = {}
+    for decision in state.decisions:
+        for track, value in decision.effects.items():
+            earned[track] = earned.get(track, 0) + value
+    recall = sum(a.points for a in state.answers)
+    if state.answers:
+        earned[RECALL_TRACK] = recall
+    return {k: round(v, 2) for k, v in earned.items()}
+
+
+def available(state: GameState) -> dict[str, float]:
+    """The most each track could have earned on the path the player took."""
+    offered: dict[str, float] = {}
+    for decision in state.decisions:
+        for track, value in decision.available.items():
+            offered[track] = offered.get(track, 0) + value
+    if state.answers:
+        offered[RECALL_TRACK] = sum(a.max_points for a in state.answers)
+    return {k: round(v, 2) for k, v in offered.items()}
+
+
+def band_for(bands: tuple[Band, ...], percent: float | None) -> str:
+    if percent is None:
+        return "—"
+    for band in sorted(bands, key=lambda b: b.min, reverse=True):
+        if percent >= band.min:
+            return band.label
+    return "—"
+
+
+def scorecard(pack: Pack, state: GameState) -> Scorecard:
+    earned, offered = totals(state), available(state)
+    tracks = []
+    for track in pack.manifest.tracks:
+        score = TrackScore(track.id, track.name, earned.get(track.id, 0.0),
+                           offered.get(track.id, 0.0), track.graded, "")
+        tracks.append(TrackScore(**{**score.__dict__, "band": band_for(track.bands, score.percent)}))
+    graded = [t for t in tracks if t.graded and t.available > 0]
+    total_available = sum(t.available for t in graded)
+    percent = (round(100 * sum(max(0.0, t.earned) for t in graded) / total_available, 1)
+               if total_available else None)
+    return Scorecard(tuple(tracks), percent, band_for(pack.manifest.grades, percent))

@@ -1,0 +1,92 @@
+"""All mutable progress in one versioned object that round-trips through JSON (as ink's StoryState)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .errors import IncompatibleSave
+
+FORMAT_VERSION = 1
+MIN_COMPATIBLE_VERSION = 1
+
+
+@dataclass
+class DecisionRecord:
+    """A choice the player made, with what it was worth and what was on offer."""
+
+    scene: str
+    choice: int  # index in the scene's authored choices
+    text: str
+    effects: dict[str, float]
+    available: dict[str, float]  # the best each track could have gained at this decision
+    at: str
+
+
+@dataclass
+class AnswerRecord:
+    """An answer the player gave and how it was graded."""
+
+    scene: str
+    question: str
+    response: Any
+    points: float
+    max_points: float
+    correct: bool
+    at: str
+
+
+@dataclass
+class GameState:
+    pack_id: str
+    pack_version: str
+    seed: int
+    scene: str
+    question_index: int = 0
+    visited: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    notebook: list[str] = field(default_factory=list)
+    decisions: list[DecisionRecord] = field(default_factory=list)
+    answers: list[AnswerRecord] = field(default_factory=list)
+    ended: bool = False
+    started_at: str = ""
+    format_version: int = FORMAT_VERSION
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["min_compatible_version"] = MIN_COMPATIBLE_VERSION
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "GameState":
+        if not isinstance(data, dict):
+            raise IncompatibleSave("the save is not a JSON object")
+        version = data.get("format_version")
+        if not isinstance(version, int):
+            raise IncompatibleSave("the save has no format version")
+        if data.get("min_compatible_version", version) > FORMAT_VERSION:
+            raise IncompatibleSave(
+                f"the save needs a newer game (save format {version}, this game reads "
+                f"up to {FORMAT_VERSION})"
+            )
+        try:
+            fields = {k: v for k, v in data.items() if k != "min_compatible_version"}
+            fields["decisions"] = [DecisionRecord(**d) for d in data.get("decisions", [])]
+            fields["answers"] = [AnswerRecord(**a) for a in data.get("answers", [])]
+            state = cls(**fields)
+        except (TypeError, ValueError) as exc:
+            raise IncompatibleSave(f"the save's fields are not as expected ({exc})") from None
+        state.format_version = FORMAT_VERSION
+        return state
+
+    @classmethod
+    def from_json(cls, text: str) -> "GameState":
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise IncompatibleSave(f"the save is not valid JSON ({exc})") from None
+        return cls.from_dict(data)

@@ -1,0 +1,222 @@
+"""The host API, in the shape of ink's Story: the scene, what is on offer, choose, answer, the phase."""
+
+from __future__ import annotations
+
+import enum
+import random
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from ..content.models import Choice, Pack, Question, Scene
+from .conditions import holds
+from .errors import IncompatibleSave, InvalidChoice, WrongPhase
+from .grading import Grade, grade
+from .scoring import Scorecard, scorecard, totals
+from .state import AnswerRecord, DecisionRecord, GameState
+
+CONTINUE_TEXT = "Continue"
+
+
+class Phase(enum.Enum):
+    AWAITING_ANSWER = "awaiting answer"
+    AWAITING_CHOICE = "awaiting choice"
+    ENDED = "ended"
+
+
+@dataclass(frozen=True)
+class ChoiceOption:
+    """A choice as offered: its text, and its index in the scene's authored choices."""
+
+    text: str
+    authored_index: int  # -1 for the plain Continue of a scene with no decision
+
+    @property
+    def is_continue(self) -> bool:
+        return self.authored_index < 0
+
+
+@dataclass(frozen=True)
+class PresentedQuestion:
+    """The current question with its options in this game's shuffled order."""
+
+    question: Question
+    options: tuple[str, ...]  # single-choice / multiple-select options, or timeline events
+    number: int  # 1-based within the scene
+    of: int
+
+
+@dataclass(frozen=True)
+class ChoiceOutcome:
+    choice: Choice | None
+    next_scene: str
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randrange(1, 2**31)
+
+
+class Story:
+    """Runs one playthrough of a pack. All progress lives in ``self.state``."""
+
+    def __init__(self, pack: Pack, state: GameState | None = None, *, seed: int | None = None,
+                 clock: Callable[[], str] = utc_now):
+        self.pack = pack
+        self.clock = clock
+        if state is None:
+            state = GameState(pack_id=pack.id, pack_version=pack.manifest.version,
+                              seed=new_seed() if seed is None else seed,
+                              scene=pack.manifest.start, started_at=clock())
+            self.state = state
+            self._enter(pack.manifest.start)
+        else:
+            self.check_resumable(pack, state)
+            self.state = state
+
+    @staticmethod
+    def check_resumable(pack: Pack, state: GameState) -> None:
+        if state.pack_id != pack.id:
+            raise IncompatibleSave(f"the save is for the pack '{state.pack_id}', not '{pack.id}'")
+        if state.scene not in pack.scenes:
+            raise IncompatibleSave(f"the saved scene '{state.scene}' is no longer in the pack")
+        if state.question_index > len(pack.scenes[state.scene].questions):
+            raise IncompatibleSave(f"the scene '{state.scene}' has changed since the save")
+
+    # -- what the player sees -------------------------------------------------------------
+
+    @property
+    def scene(self) -> Scene:
+        return self.pack.scenes[self.state.scene]
+
+    @property
+    def phase(self) -> Phase:
+        if self.state.ended:
+            return Phase.ENDED
+        if self.state.question_index < len(self.scene.questions):
+            return Phase.AWAITING_ANSWER
+        return Phase.AWAITING_CHOICE
+
+    @property
+    def choices(self) -> list[ChoiceOption]:
+        """What the player may pick now, in this game's order; empty unless a choice is due."""
+        if self.phase is not Phase.AWAITING_CHOICE:
+            return []
+        offered = self._offered()
+        if not self.scene.choices:
+            return [ChoiceOption(CONTINUE_TEXT, -1)]
+        return [ChoiceOption(c.text, i) for i, c in offered]
+
+    @property
+    def question(self) -> PresentedQuestion | None:
+        if self.phase is not Phase.AWAITING_ANSWER:
+            return None
+        questions = self.scene.questions
+        q = questions[self.state.question_index]
+        return PresentedQuestion(q, self.shuffled_options(q), self.state.question_index + 1,
+                                 len(questions))
+
+    def shuffled_options(self, q: Question) -> tuple[str, ...]:
+        """Options in an order fixed by the game's seed, so a replay shows the same order."""
+        rng = random.Random(f"{self.state.seed}/{q.id}")
+        if q.type == "true-false":
+            return ("True", "False")
+        if q.type == "timeline":
+            items = list(q.order)
+            rng.shuffle(items)
+            if items == list(q.order) and len(items) > 1:
+                items = items[1:] + items[:1]  # never hand out the answer already in order
+            return tuple(items)
+        items = list(q.options)
+        rng.shuffle(items)
+        return tuple(items)
+
+    def scorecard(self) -> Scorecard:
+        return scorecard(self.pack, self.state)
+
+    # -- what the player does -------------------------------------------------------------
+
+    def answer(self, response: Any) -> Grade:
+        """Answer the current question; raises WrongPhase or InvalidAnswer."""
+        presented = self.question
+        if presented is None:
+            raise WrongPhase(f"no question is waiting (the story is {self.phase.value})")
+        result = grade(presented.question, response)
+        self.state.answers.append(AnswerRecord(
+            scene=self.scene.id, question=presented.question.id, response=jsonable(response),
+            points=result.points, max_points=result.max_points, correct=result.correct,
+            at=self.clock()))
+        self.state.question_index += 1
+        self._settle()
+        return result
+
+    def choose(self, index: int) -> ChoiceOutcome:
+        """Take the choice at ``index`` in ``choices``; raises WrongPhase or InvalidChoice."""
+        if self.phase is not Phase.AWAITING_CHOICE:
+            raise WrongPhase(f"no choice is waiting (the story is {self.phase.value})")
+        options = self.choices
+        if not isinstance(index, int) or not 0 <= index < len(options):
+            raise InvalidChoice(f"choice {index} is not on offer (0 to {len(options) - 1})")
+        picked = options[index]
+        scene = self.scene
+        choice = None if picked.is_continue else scene.choices[picked.authored_index]
+        if choice is not None:
+            self._record_decision(scene, choice, picked.authored_index)
+        target = (choice.next if choice and choice.next else None) or self._route(scene)
+        self._enter(target)
+        return ChoiceOutcome(choice, target)
+
+    # -- inside -----------------------------------------------------------------------------
+
+    def _offered(self) -> list[tuple[int, Choice]]:
+        scores = totals(self.state)
+        offered = [(i, c) for i, c in enumerate(self.scene.choices)
+                   if holds(c.if_, self.state, scores)]
+        rng = random.Random(f"{self.state.seed}/{self.scene.id}")
+        rng.shuffle(offered)
+        return offered
+
+    def _record_decision(self, scene: Scene, choice: Choice, authored_index: int) -> None:
+        best: dict[str, float] = {}
+        for _, offered in self._offered():
+            for track, value in offered.effects.items():
+                best[track] = max(best.get(track, 0.0), float(value))
+        self.state.decisions.append(DecisionRecord(
+            scene=scene.id, choice=authored_index, text=choice.text,
+            effects={k: float(v) for k, v in choice.effects.items()},
+            available={k: v for k, v in best.items() if v > 0}, at=self.clock()))
+        for flag in choice.set:
+            if flag not in self.state.flags:
+                self.state.flags.append(flag)
+
+    def _route(self, scene: Scene) -> str:
+        if isinstance(scene.next, str):
+            return scene.next
+        scores = totals(self.state)
+        for route in scene.next or ():
+            if holds(route.if_, self.state, scores):
+                return route.to
+        raise InvalidChoice(f"no route out of '{scene.id}' holds")  # the loader warns of this
+
+    def _enter(self, scene_id: str) -> None:
+        self.state.scene = scene_id
+        self.state.question_index = 0
+        self.state.visited.append(scene_id)
+        for fact in self.pack.scenes[scene_id].facts:
+            if fact.id not in self.state.notebook:
+                self.state.notebook.append(fact.id)
+        self._settle()
+
+    def _settle(self) -> None:
+        """An ending with no questions left is the end of the story."""
+        if self.scene.ending and self.state.question_index >= len(self.scene.questions):
+            self.state.ended = True
+
+
+def jsonable(response: Any) -> Any:
+    if isinstance(response, (tuple, set, frozenset)):
+        return list(response)
+    return response

@@ -1,0 +1,216 @@
+"""The Textual app: the one owner that calls the engine, autosaves, and decides which screen shows."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Iterable
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..content.models import Pack
+from ..crashlog import write_crash_log
+from ..engine import (
+    EngineError,
+    IncompatibleSave,
+    InvalidAnswer,
+    Phase,
+    Story,
+    build_debrief,
+)
+from ..saves import SaveStore
+from .messages import AnswerGiven, ChoiceMade, Proceed, StartGame
+from .screens.confirm import ConfirmDialog
+from .screens.debrief import DebriefScreen
+from .screens.feedback import FeedbackDialog
+from .screens.help import HelpDialog
+from .screens.notebook import NotebookDialog
+from .screens.question import QuestionScreen
+from .screens.scene import SceneScreen
+from .screens.title import TitleScreen
+from .status import status_line
+
+
+class BriefingApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="How to play and the keys"),
+        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
+        Binding("ctrl+n", "notebook", "Notebook", id="notebook",
+                tooltip="The facts you have collected, with their sources"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit; your progress is saved"),
+    ]
+
+    def __init__(self, packs: list[Pack], store: SaveStore, *, seed: int | None = None,
+                 skipped: Iterable[Path] = (), blink: bool = True):
+        super().__init__()
+        self.packs = {pack.id: pack for pack in packs}
+        self.store = store
+        self.seed = seed
+        self.skipped = list(skipped)
+        self.blink = blink  # tests turn the cursor blink off for stable snapshots
+        self.story: Story | None = None
+        self.read_scene: str | None = None  # the scene whose text was read before its questions
+        self.crash_report: Path | None = None
+
+    # -- start and resume ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(self.title_screen())
+        for folder in self.skipped:
+            self.notify(f"The pack in {folder} has errors and was left out. Run "
+                        "`briefing validate` to see them.", severity="warning", timeout=10)
+
+    def title_screen(self) -> TitleScreen:
+        saves = {}
+        for pack_id, pack in self.packs.items():
+            if self.store.exists(pack_id):
+                saves[pack_id] = True
+        return TitleScreen(list(self.packs.values()), saves)
+
+    @on(StartGame)
+    def start_game(self, message: StartGame) -> None:
+        pack = self.packs[message.pack_id]
+        if message.resume:
+            loaded = self.store.load(pack.id)
+            if loaded.state is None:
+                self.notify(loaded.problem, title="Cannot continue", severity="error", timeout=12)
+                self.switch_screen(self.title_screen())
+                return
+            try:
+                self.story = Story(pack, loaded.state)
+            except IncompatibleSave as exc:
+                self.notify(f"The saved game cannot be resumed: {exc}. Start a new game.",
+                            title="Cannot continue", severity="error", timeout=12)
+                return
+            self.read_scene = self.story.scene.id if self.story.state.question_index else None
+            self.show_current()
+            return
+        if self.store.exists(pack.id):
+            def confirmed(replace: bool | None) -> None:
+                if replace:
+                    self.begin(pack)
+
+            self.push_screen(ConfirmDialog("Start a new game? Your saved game will be replaced.",
+                                           yes="New game", no="Keep it"), confirmed)
+            return
+        self.begin(pack)
+
+    def begin(self, pack: Pack) -> None:
+        self.story = Story(pack, seed=self.seed)
+        self.read_scene = None
+        self.autosave()
+        self.show_current()
+
+    # -- the one place that calls the engine -------------------------------------------------
+
+    @on(ChoiceMade)
+    def choice_made(self, message: ChoiceMade) -> None:
+        story = self.story
+        if story is None or story.phase is not Phase.AWAITING_CHOICE:
+            return
+        try:
+            outcome = story.choose(message.index)
+        except EngineError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.read_scene = None
+        self.autosave()
+        if outcome.choice is None:
+            self.show_current()
+            return
+        self.push_screen(FeedbackDialog(outcome.choice), lambda _: self.show_current())
+
+    @on(AnswerGiven)
+    def answer_given(self, message: AnswerGiven) -> None:
+        story = self.story
+        if story is None or story.question is None or not isinstance(self.screen, QuestionScreen):
+            return
+        try:
+            result = story.answer(message.response)
+        except InvalidAnswer as exc:
+            self.notify(f"That answer cannot be used: {exc}.", severity="warning")
+            return
+        self.autosave()
+        self.screen.show_feedback(result)
+        self.refresh_status()
+
+    @on(Proceed)
+    def proceed(self) -> None:
+        if self.story and self.story.phase is Phase.AWAITING_ANSWER:
+            self.read_scene = self.story.scene.id
+        self.show_current()
+
+    def autosave(self) -> None:
+        try:
+            self.store.save(self.story.state)
+        except OSError as exc:
+            self.notify(f"Could not save your progress: {exc.strerror or exc}.",
+                        severity="error", timeout=10)
+
+    # -- which screen shows ------------------------------------------------------------------
+
+    def show_current(self) -> None:
+        story = self.story
+        if story is None:
+            self.switch_screen(self.title_screen())
+            return
+        status = status_line(story)
+        if story.phase is Phase.ENDED:
+            self.switch_screen(DebriefScreen(build_debrief(story.pack, story.state)))
+        elif story.phase is Phase.AWAITING_ANSWER and self.read_scene == story.scene.id:
+            self.switch_screen(QuestionScreen(story.question, story.pack.manifest.glossary, status,
+                                              blink=self.blink))
+        else:
+            self.switch_screen(SceneScreen(story.scene, story.choices, status,
+                                           questions_waiting=len(story.scene.questions)
+                                           - story.state.question_index))
+
+    def refresh_status(self) -> None:
+        if self.story is not None and hasattr(self.screen, "set_status"):
+            self.screen.set_status(status_line(self.story))
+
+    def back_to_title(self) -> None:
+        self.story = None
+        self.switch_screen(self.title_screen())
+
+    # -- actions and commands ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog())
+
+    def action_notebook(self) -> None:
+        if self.story is None:
+            self.notify("Start or continue a game to open your notebook.")
+            return
+        if isinstance(self.screen, NotebookDialog):
+            return
+        debrief = build_debrief(self.story.pack, self.story.state)
+        self.push_screen(NotebookDialog(debrief.notebook, self.story.pack.manifest.glossary))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Notebook", "The facts you have collected, with sources",
+                            self.action_notebook)
+        yield SystemCommand("Help", "How to play, scoring and keys", self.action_help)
+        yield SystemCommand("Title screen", "Back to the title screen (progress is saved)",
+                            self.back_to_title)
+        yield from super().get_system_commands(screen)
+
+    # -- no traceback reaches the player -----------------------------------------------------
+
+    def _fatal_error(self) -> None:
+        # Textual's default prints a full traceback with locals on exit; players get a sentence
+        # instead (see cli.command_play) and the details go to a log file.
+        self.crash_report = write_crash_log(self.store.folder.parent, traceback.format_exc())
+        self._close_messages_no_wait()
+
+
+def make_app(packs: list[Pack], *, data_dir: Path, seed: int | None = None,
+             skipped: Iterable[Path] = (), blink: bool = True) -> BriefingApp:
+    """The app factory that the CLI and the tests share."""
+    return BriefingApp(packs, SaveStore(data_dir), seed=seed, skipped=skipped, blink=blink)

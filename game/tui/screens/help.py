@@ -1,0 +1,58 @@
+"""How to play: the keys, how scoring works, and what the notebook is for."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+HELP_TEXT = """\
+## How to play
+
+You are an analyst living through one week of a real news story. Each **scene** gives you
+something to read. Then you answer **recall questions** on the facts, and make **decisions**.
+
+## Keys
+
+| Key | What it does |
+|---|---|
+| ↑ ↓ and Enter, or 1–9 | pick a choice or an option |
+| Space | tick an option (questions with several right answers) |
+| U / D | move an event up or down (timeline questions) |
+| T / F | true or false |
+| Ctrl+N | your notebook: facts, their status and sources; the glossary |
+| Ctrl+P | the command palette: notebook, help, themes, title screen |
+| F1 or ? | this help |
+| Ctrl+Q | quit: your progress is saved after every answer and decision |
+
+## Scoring
+
+- **Decisions** are scored on analytic tradecraft, never on a political side: separating
+  confirmed facts from claims, naming who claims what, noticing where figures disagree,
+  and weighing options against the goals the sources state.
+- **Recall** questions score on their own track. Questions with several right answers or an
+  order give partial credit.
+- Each track's percent is of the points that were on offer on the path you took.
+- The **debrief** at the end shows every answer with its source, and every decision against
+  what actually happened.
+
+## Facts and claims
+
+Your notebook marks each fact **CONFIRMED**, **CLAIMED** (and by whom) or **DISPUTED**.
+A good analyst never lets a claim pass for a fact.
+"""
+
+
+class HelpDialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="help"):
+            yield Static("Help  (Esc closes)", classes="dialog-title", markup=False)
+            with VerticalScroll():
+                yield Markdown(HELP_TEXT)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,48 @@
+"""The analyst's notebook: every fact collected with its status and source, and the glossary."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static, TabbedContent, TabPane
+
+from ...content.models import Fact, GlossaryEntry
+from ..widgets.fact_list import FactList
+
+
+class NotebookDialog(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,ctrl+n", "close", "Close"),
+        Binding("g", "show_tab('glossary')", "Glossary"),
+        Binding("f", "show_tab('facts')", "Facts"),
+    ]
+
+    def __init__(self, facts: tuple[Fact, ...], glossary: tuple[GlossaryEntry, ...]) -> None:
+        super().__init__()
+        self.facts = facts
+        self.glossary = glossary
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="notebook"):
+            yield Static("Notebook  (Esc closes)", classes="dialog-title", markup=False)
+            with TabbedContent(initial="facts"):
+                with TabPane(f"Facts ({len(self.facts)})", id="facts"):
+                    with VerticalScroll():
+                        if self.facts:
+                            yield FactList(self.facts)
+                        else:
+                            yield Static("No facts yet.", markup=False)
+                with TabPane("Glossary", id="glossary"):
+                    with VerticalScroll():
+                        for entry in self.glossary:
+                            yield Static(Content.assemble((entry.term, "bold"), " — ",
+                                                          entry.meaning), classes="glossary-entry")
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,91 @@
+"""A scene: the day and scores, the text to read, the facts it adds, then the choices."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...content.models import Scene
+from ...engine import ChoiceOption
+from ..messages import ChoiceMade, Proceed
+from ..status import Status
+from ..widgets.fact_list import FactList
+from ..widgets.status_bar import StatusBar
+
+NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False, id=f"pick-{n}") for n in range(1, 10)]
+
+
+class SceneScreen(Screen):
+    BINDINGS = [
+        *NUMBER_KEYS,
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
+    ]
+
+    def __init__(self, scene: Scene, choices: list[ChoiceOption], status: Status,
+                 questions_waiting: int = 0) -> None:
+        super().__init__()
+        self.scene = scene
+        self.choices = choices
+        self.status = status
+        self.questions_waiting = questions_waiting
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StatusBar(self.status)
+        with VerticalScroll(id="body"):
+            yield Static(self.scene.title, id="scene-title", markup=False)
+            yield Markdown(self.scene.body, id="scene-body")
+            if self.scene.facts:
+                yield FactList(self.scene.facts, heading="New in your notebook")
+        prompt = Static(self.prompt_text(), id="prompt", markup=False)
+        prompt.display = bool(self.prompt_text())
+        yield prompt
+        yield OptionList(*self.options(), id="choices", markup=False)
+        yield Footer()
+
+    def prompt_text(self) -> str:
+        if self.questions_waiting:
+            return "Read the scene, then answer the recall questions:"
+        if self.scene.is_decision:
+            return "Your call:"
+        return ""
+
+    def options(self) -> list[Option]:
+        if self.questions_waiting:
+            plural = "s" if self.questions_waiting > 1 else ""
+            return [Option(f"1. Answer {self.questions_waiting} recall question{plural}",
+                           id="questions")]
+        return [Option(f"{n}. {choice.text}", id=f"choice-{n - 1}")
+                for n, choice in enumerate(self.choices, start=1)]
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.scene.day} · {self.scene.time}"
+        self.query_one("#choices", OptionList).focus()
+
+    def set_status(self, status: Status) -> None:
+        self.query_one(StatusBar).update(status)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_pick(event.option_index)
+
+    def action_pick(self, index: int) -> None:
+        if self.questions_waiting:
+            if index == 0:
+                self.post_message(Proceed())
+            return
+        if 0 <= index < len(self.choices):
+            self.post_message(ChoiceMade(index))
+
+    def action_scroll_body(self, direction: int) -> None:
+        body = self.query_one("#body", VerticalScroll)
+        if direction > 0:
+            body.scroll_page_down()
+        else:
+            body.scroll_page_up()

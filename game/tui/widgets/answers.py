@@ -1,0 +1,153 @@
+"""One answer widget per question type. Each posts AnswerGiven; none calls the engine."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from ..messages import AnswerGiven
+
+NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)]
+
+
+class SingleChoiceAnswer(OptionList):
+    """Arrows and Enter, a number key, or a click picks one option."""
+
+    BINDINGS = [*NUMBER_KEYS]
+
+    def __init__(self, options: tuple[str, ...], **kwargs) -> None:
+        super().__init__(*[Option(f"{n}. {text}") for n, text in enumerate(options, 1)],
+                         markup=False, **kwargs)
+        self.texts = options
+
+    @on(OptionList.OptionSelected)
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_pick(event.option_index)
+
+    def action_pick(self, index: int) -> None:
+        if 0 <= index < len(self.texts):
+            self.post_message(AnswerGiven(self.response(index)))
+
+    def response(self, index: int):
+        return self.texts[index]
+
+
+class TrueFalseAnswer(SingleChoiceAnswer):
+    """True or False; T and F work too."""
+
+    BINDINGS = [Binding("t", "pick(0)", "True"), Binding("f", "pick(1)", "False")]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(("True", "False"), **kwargs)
+
+    def response(self, index: int):
+        return index == 0
+
+
+class MultiSelectAnswer(SelectionList):
+    """Space ticks an option; Enter submits every ticked option."""
+
+    BINDINGS = [
+        Binding("space", "select", "Tick", show=True),
+        Binding("enter", "submit", "Submit", show=True, priority=True),
+    ]
+
+    def __init__(self, options: tuple[str, ...], **kwargs) -> None:
+        super().__init__(*[(Content(text), text) for text in options], **kwargs)
+
+    def action_submit(self) -> None:
+        self.post_message(AnswerGiven(tuple(self.selected)))
+
+
+class NumericAnswer(Vertical):
+    """A number box; Enter submits."""
+
+    def __init__(self, unit: str | None, blink: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.unit = unit
+        self.blink = blink
+
+    def compose(self) -> ComposeResult:
+        box = Input(placeholder="Type a number, then Enter", type="number", id="number")
+        box.cursor_blink = self.blink
+        yield box
+        if self.unit:
+            yield Static(Content(f"Unit: {self.unit}"), classes="unit")
+
+    def focus(self, scroll_visible: bool = True):
+        self.query_one(Input).focus(scroll_visible)
+        return self
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip().replace(",", "")
+        try:
+            value = float(text)
+        except ValueError:
+            self.notify("Type a number, such as 5 or 2.5.", severity="warning")
+            return
+        self.post_message(AnswerGiven(int(value) if value.is_integer() else value))
+
+
+class ShortTextAnswer(Vertical):
+    """A text box; Enter submits. Case, punctuation and extra spaces do not matter."""
+
+    def __init__(self, blink: bool = True, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.blink = blink
+
+    def compose(self) -> ComposeResult:
+        box = Input(placeholder="Type your answer, then Enter", id="text", max_length=200)
+        box.cursor_blink = self.blink
+        yield box
+
+    def focus(self, scroll_visible: bool = True):
+        self.query_one(Input).focus(scroll_visible)
+        return self
+
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.notify("Type an answer first.", severity="warning")
+            return
+        self.post_message(AnswerGiven(event.value))
+
+
+class TimelineAnswer(OptionList):
+    """Put events in order: move the highlighted event with U and D (or Shift+arrows)."""
+
+    BINDINGS = [
+        Binding("u,shift+up", "move(-1)", "Move up"),
+        Binding("d,shift+down", "move(1)", "Move down"),
+        Binding("enter", "submit", "Submit order", priority=True),
+    ]
+
+    def __init__(self, items: tuple[str, ...], **kwargs) -> None:
+        self.items = list(items)
+        super().__init__(*self.prompts(), markup=False, **kwargs)
+
+    def prompts(self) -> list[str]:
+        return [f"{n}. {text}" for n, text in enumerate(self.items, 1)]
+
+    def action_move(self, step: int) -> None:
+        here = self.highlighted
+        if here is None:
+            return
+        there = here + step
+        if not 0 <= there < len(self.items):
+            return
+        self.items[here], self.items[there] = self.items[there], self.items[here]
+        self.clear_options()
+        self.add_options(self.prompts())
+        self.highlighted = there
+
+    def action_submit(self) -> None:
+        self.post_message(AnswerGiven(tuple(self.items)))

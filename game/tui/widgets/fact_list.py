@@ -1,0 +1,41 @@
+"""Facts with their status and source, as the notebook and the scene show them."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from ...content.models import Fact
+
+BADGES = {"confirmed": "CONFIRMED", "claimed": "CLAIMED", "disputed": "DISPUTED"}
+
+
+def fact_heading(fact: Fact) -> Content:
+    badge = BADGES.get(fact.status, fact.status.upper())
+    who = f" by {fact.claimed_by}" if fact.claimed_by and fact.status != "confirmed" else ""
+    return Content.assemble((f" {badge}{who} ", f"$text-{status_colour(fact.status)} reverse"),
+                            " ", fact.text)
+
+
+def status_colour(status: str) -> str:
+    return {"confirmed": "success", "claimed": "warning", "disputed": "error"}.get(status, "primary")
+
+
+class FactList(Vertical):
+    """A heading, then each fact with its badge and its source quote."""
+
+    def __init__(self, facts: Iterable[Fact], heading: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.facts = list(facts)
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        if self.heading:
+            yield Static(self.heading, classes="fact-list-heading", markup=False)
+        for fact in self.facts:
+            yield Static(fact_heading(fact), classes="fact")
+            yield Static(Content(f"“{fact.source}”"), classes="fact-source")
