@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .content import CompileResult, compile_pack
+from .content.loader import display_path
 from .crashlog import write_crash_log
 from .paths import data_dir, pack_dirs, packs_root
 
@@ -48,7 +49,7 @@ def summary_line(result: CompileResult, folder: Path) -> str:
     s = result.stats()
     counts = (f"{s['scenes']} scenes, {s['days']} days, {s['decisions']} decisions, "
               f"{s['questions']} questions, {s['endings']} endings")
-    return f"{folder}: {errors} error(s), {warnings} warning(s); {counts}"
+    return f"{display_path(folder)}: {errors} error(s), {warnings} warning(s); {counts}"
 
 
 def command_validate(args: argparse.Namespace) -> int:

@@ -78,13 +78,22 @@ def parse_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Diagnostic]
                        "Add the content, or delete the file.")
         ]
     if len(documents) > 1:
-        second = documents[1].start_mark
+        line = document_marker_line(text, documents[1].start_mark.line)
         return None, [
-            Diagnostic(file, second.line + 1, second.column + 1, ERROR, "several-documents",
+            Diagnostic(file, line, 1, ERROR, "several-documents",
                        "The file holds more than one YAML document ('---').",
                        "Keep one document per file: remove the extra '---' line.")
         ]
     return documents[0], []
+
+
+def document_marker_line(text: str, node_line: int) -> int:
+    """The 1-based line of the '---' that opens the document whose content starts at node_line."""
+    lines = text.splitlines()
+    for index in range(min(node_line, len(lines) - 1), -1, -1):
+        if lines[index].startswith("---"):
+            return index + 1
+    return node_line + 1
 
 
 class NodeCompiler:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import types
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,10 +37,11 @@ class CompileResult:
 
 def display_path(path: Path) -> str:
     """A path as an author would type it: relative to the working folder when it is inside it."""
+    absolute = Path(path).absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:  # outside the working folder: the full path is clearer than ../../..
+        return str(absolute)
 
 
 def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:

@@ -123,7 +123,8 @@ class BriefingApp(App[None]):
         if outcome.choice is None:
             self.show_current()
             return
-        self.push_screen(FeedbackDialog(outcome.choice), lambda _: self.show_current())
+        names = {t.id: t.name for t in story.pack.manifest.tracks}
+        self.push_screen(FeedbackDialog(outcome.choice, names), lambda _: self.show_current())
 
     @on(AnswerGiven)
     def answer_given(self, message: AnswerGiven) -> None:
@@ -163,8 +164,7 @@ class BriefingApp(App[None]):
         if story.phase is Phase.ENDED:
             self.switch_screen(DebriefScreen(build_debrief(story.pack, story.state)))
         elif story.phase is Phase.AWAITING_ANSWER and self.read_scene == story.scene.id:
-            self.switch_screen(QuestionScreen(story.question, story.pack.manifest.glossary, status,
-                                              blink=self.blink))
+            self.switch_screen(QuestionScreen(story.question, status, blink=self.blink))
         else:
             self.switch_screen(SceneScreen(story.scene, story.choices, status,
                                            questions_waiting=len(story.scene.questions)

@@ -21,8 +21,8 @@ def status_line(story: Story) -> Status:
     scene = story.scene
     parts = []
     for track in story.scorecard().tracks:
-        if track.available > 0 or track.earned:
+        if track.available > 0:
             parts.append(f"{track.name} {format_points(track.earned)}/{format_points(track.available)}")
         else:
-            parts.append(f"{track.name} –")
-    return Status(f"{scene.day} · {scene.time}", "  ".join(parts))
+            parts.append(f"{track.name} {format_points(track.earned)}")
+    return Status(f"{scene.day} · {scene.time}", " · ".join(parts))

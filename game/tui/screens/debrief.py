@@ -17,7 +17,7 @@ class DebriefScreen(Screen):
         Binding("t", "app.back_to_title", "Title screen", id="title"),
         Binding("q", "app.quit", "Quit", id="debrief-quit"),
         Binding("pageup", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll(1)", "Scroll down", show=False),
+        Binding("pagedown", "scroll(1)", "Scroll", key_display="PgDn"),
     ]
 
     def __init__(self, debrief: Debrief) -> None:

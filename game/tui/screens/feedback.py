@@ -13,19 +13,20 @@ from ...content.models import Choice
 from ..status import format_points
 
 
-def effects_text(effects) -> str:
+def effects_text(effects, names: dict[str, str]) -> str:
     if not effects:
         return "No change to the scores."
-    return "   ".join(f"{track} {'+' if value > 0 else ''}{format_points(value)}"
+    return "   ".join(f"{names.get(track, track)} {'+' if value > 0 else ''}{format_points(value)}"
                        for track, value in effects.items())
 
 
 class FeedbackDialog(ModalScreen[None]):
     BINDINGS = [Binding("enter,escape,space", "close", "Continue")]
 
-    def __init__(self, choice: Choice) -> None:
+    def __init__(self, choice: Choice, track_names: dict[str, str]) -> None:
         super().__init__()
         self.choice = choice
+        self.track_names = track_names
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="feedback"):
@@ -33,7 +34,7 @@ class FeedbackDialog(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Content(self.choice.text), classes="choice-made")
                 yield Static(Content(self.choice.feedback.strip()), classes="feedback-text")
-                yield Static(Content(effects_text(self.choice.effects)), classes="effects")
+                yield Static(Content(effects_text(self.choice.effects, self.track_names)), classes="effects")
             yield Button("Continue", variant="primary", id="continue")
 
     def on_mount(self) -> None:

@@ -10,7 +10,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from ...content.models import GlossaryEntry
 from ...engine import Grade, PresentedQuestion
 from ...engine.grading import right_answer
 from ..messages import Proceed
@@ -54,11 +53,9 @@ def answer_widget(presented: PresentedQuestion, blink: bool) -> Widget:
 class QuestionScreen(Screen):
     BINDINGS = [Binding("enter", "proceed", "Continue", show=False, id="proceed")]
 
-    def __init__(self, presented: PresentedQuestion, glossary: tuple[GlossaryEntry, ...],
-                 status: Status, blink: bool = True) -> None:
+    def __init__(self, presented: PresentedQuestion, status: Status, blink: bool = True) -> None:
         super().__init__()
         self.presented = presented
-        self.glossary = glossary
         self.status = status
         self.blink = blink
         self.answered = False
@@ -79,6 +76,7 @@ class QuestionScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = f"{self.status.when} · recall"
         self.query_one("#answer").focus()
 
     def set_status(self, status: Status) -> None:

@@ -24,7 +24,7 @@ class SceneScreen(Screen):
     BINDINGS = [
         *NUMBER_KEYS,
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False),
+        Binding("pagedown", "scroll_body(1)", "Scroll", key_display="PgDn"),
     ]
 
     def __init__(self, scene: Scene, choices: list[ChoiceOption], status: Status,

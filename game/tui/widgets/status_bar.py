@@ -1,4 +1,4 @@
-"""The bar under the header: when it is in the story, and the scores so far."""
+"""The bar under the header: the scores so far."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from ..status import Status
 
 
 class StatusBar(Horizontal):
+    """Scores only: the day and time are in the header above, so the scores get the width."""
+
     def __init__(self, status: Status, **kwargs) -> None:
         super().__init__(**kwargs)
         self.status = status
 
     def compose(self) -> ComposeResult:
-        yield Static(self.status.when, id="when", markup=False)
         yield Static(self.status.scores, id="scores", markup=False)
 
     def update(self, status: Status) -> None:
         self.status = status
-        self.query_one("#when", Static).update(status.when)
         self.query_one("#scores", Static).update(status.scores)

@@ -1,0 +1,35 @@
+"""Shared fixtures: the small fixture pack, the shipped campaign, and a throwaway data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.content import compile_pack
+from game.paths import packs_root
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+CAMPAIGN_ID = "week-of-march-23"
+
+
+@pytest.fixture(scope="session")
+def mini_pack():
+    result = compile_pack(MINI)
+    assert result.ok, [str(d) for d in result.diagnostics]
+    return result.pack
+
+
+@pytest.fixture(scope="session")
+def campaign():
+    result = compile_pack(packs_root() / CAMPAIGN_ID)
+    assert result.ok, "\n".join(str(d) for d in result.errors)
+    return result.pack
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(folder))
+    return folder

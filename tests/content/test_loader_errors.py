@@ -1,0 +1,142 @@
+"""Each kind of authoring mistake gives one diagnostic naming file:line, with a hint; none raises.
+
+Every case is the small fixture pack with one mistake written into it, so each failure mode has
+its own tiny pack.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.content import compile_pack
+from game.content.diagnostics import ERROR
+
+MINI = Path(__file__).parent.parent / "fixtures" / "mini"
+
+# (case, file, text to replace, replacement, code, line-marker (text on the reported line), words)
+CASES = [
+    ("yaml-syntax", "scenes.yaml", 'title: The river rises', 'title: "The river rises',
+     "yaml-syntax", None, "YAML syntax"),
+    ("unknown-key", "scenes.yaml", "    title: The river rises", "    tilte: The river rises",
+     "unknown-key", "tilte:", "Did you mean 'title'?"),
+    ("missing-field", "scenes.yaml", "        ask: How many villages flooded?\n", "",
+     "missing-field", "- id: q-villages", "no 'ask'"),
+    ("wrong-type", "scenes.yaml", "        points: 2\n", "        points: two\n",
+     "wrong-type", "points: two", "should be a number"),
+    ("unknown-scene", "scenes.yaml", "    next: tue-wrap\n  - id: tue-wrap",
+     "    next: tue-wrapp\n  - id: tue-wrap", "unknown-scene", "next: tue-wrapp",
+     "Did you mean 'tue-wrap'?"),
+    ("quote-not-found", "scenes.yaml", 'source: "flooding three villages"\n      - id: moved',
+     'source: "flooding four villages"\n      - id: moved', "quote-not-found",
+     "flooding four villages", "not in the article"),
+    ("duplicate-key", "scenes.yaml", "    time: Morning\n", "    time: Morning\n    time: Noon\n",
+     "duplicate-key", "time: Noon", "appears twice"),
+    ("duplicate-scene-id", "scenes.yaml", "  - id: end-weak", "  - id: end-good",
+     "duplicate-id", "- id: end-good\n    day: Tuesday\n    time: Night\n    title: A shaky",
+     "used twice"),
+    ("unknown-day", "scenes.yaml", "    day: Tuesday\n    time: Morning",
+     "    day: Tuseday\n    time: Morning", "unknown-day", "day: Tuseday", "Did you mean 'Tuesday'?"),
+    ("answer-not-an-option", "scenes.yaml", "        answer: Monday", "        answer: Mondya",
+     "answer-not-an-option", "answer: Mondya", "not one of the options"),
+    ("unattributed-claim", "scenes.yaml", "        claimed_by: local radio\n", "",
+     "unattributed-claim", "status: claimed", "does not say who claims it"),
+    ("unknown-track", "scenes.yaml", "effects: {tradecraft: 2}", "effects: {tradecraf: 2}",
+     "unknown-track", "effects: {tradecraf: 2}", "Did you mean 'tradecraft'?"),
+    ("unknown-flag", "scenes.yaml", "if: {flags: [careful]", "if: {flags: [carefull]",
+     "unknown-flag", "flags: [carefull]", "Did you mean 'careful'?"),
+    ("dead-end", "scenes.yaml", "    ending: true\n    assessment: Check your sources.", "",
+     "dead-end", "- id: end-weak", "not an ending"),
+    ("unknown-question-type", "scenes.yaml", "type: single-choice", "type: single-choise",
+     "unknown-value", "type: single-choise", "Did you mean 'single-choice'?"),
+    ("numeric-answer-not-a-number", "scenes.yaml", "        answer: 3\n", '        answer: "three"\n',
+     "no-answer", 'answer: "three"', "must be a number"),
+    ("true-false-answer-as-text", "scenes.yaml", "        answer: false", '        answer: "false"',
+     "no-answer", 'answer: "false"', "true or false"),
+    ("negative-tolerance", "scenes.yaml", "        answer: 3\n", "        answer: 3\n        tolerance: -1\n",
+     "bad-tolerance", "tolerance: -1", "below zero"),
+    ("two-documents", "pack.yaml", "role: River analyst\n", "role: River analyst\n---\nx: 1\n",
+     "several-documents", "---", "more than one YAML document"),
+    ("missing-source-file", "pack.yaml", "source: seed.txt", "source: nowhere.txt",
+     "missing-source", "source: nowhere.txt", "not in the pack folder"),
+    ("start-names-no-scene", "pack.yaml", "start: mon-alarm", "start: monday-alarm",
+     "unknown-scene", "start: monday-alarm", "No scene has the id"),
+    ("wrong-kind", "pack.yaml", "days: [Monday, Tuesday]", "days: Monday",
+     "wrong-type", "days: Monday", "should be a list"),
+]
+
+
+def broken_pack(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    pack = tmp_path / "mini"
+    shutil.copytree(MINI, pack)
+    target = pack / file
+    text = target.read_text(encoding="utf-8")
+    assert old in text, f"the fixture no longer contains {old!r}"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return pack
+
+
+def line_of(path: Path, marker: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(marker)].count("\n") + 1
+
+
+@pytest.mark.parametrize("case, file, old, new, code, marker, words", CASES,
+                         ids=[c[0] for c in CASES])
+def test_each_mistake_is_reported_at_its_line(tmp_path, case, file, old, new, code, marker, words):
+    pack = broken_pack(tmp_path, file, old, new)
+    result = compile_pack(pack)
+    matching = [d for d in result.diagnostics if d.code == code]
+    assert matching, f"no {code} in: {[str(d) for d in result.diagnostics]}"
+    found = matching[0]
+    assert found.severity == ERROR and not result.ok
+    assert found.file.endswith(f"mini/{file}")
+    assert words in found.message
+    assert found.hint, "every diagnostic says how to fix it"
+    if marker is not None:
+        assert found.line == line_of(pack / file, marker)
+    assert found.column >= 1
+
+
+def test_a_clean_pack_has_no_diagnostics():
+    result = compile_pack(MINI)
+    assert result.ok and result.diagnostics == []
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "    title: The river rises", "    tilte: x")
+    text = (pack / "scenes.yaml").read_text().replace("type: single-choice", "type: nope")
+    (pack / "scenes.yaml").write_text(text)
+    codes = {d.code for d in compile_pack(pack).diagnostics}
+    assert {"unknown-key", "missing-field", "unknown-value"} <= codes
+
+
+def test_a_folder_without_pack_yaml(tmp_path):
+    result = compile_pack(tmp_path)
+    assert result.pack is None and [d.code for d in result.diagnostics] == ["no-manifest"]
+
+
+def test_a_file_that_is_not_utf8(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "rises", "rises")
+    (pack / "scenes.yaml").write_bytes(b"scenes:\n  - id: \xff\xfe\n")
+    result = compile_pack(pack)
+    assert [(d.code, d.line) for d in result.diagnostics if d.code == "not-utf8"] == [("not-utf8", 2)]
+
+
+def test_times_stay_as_written_not_yaml_sexagesimal(mini_pack):
+    # `time: 07:40` unquoted is the integer 460 in YAML 1.1; authors mean the clock time.
+    assert mini_pack.scenes["mon-alarm"].time == "07:40"
+
+
+def test_unquoted_time_is_kept_as_text(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", 'time: "07:40"', "time: 07:40")
+    result = compile_pack(pack)
+    assert result.ok and result.pack.scenes["mon-alarm"].time == "07:40"
+
+
+def test_quotes_match_across_typography(mini_pack):
+    # The seed has curly quotes and an ellipsis; the author typed straight quotes and "…".
+    question = mini_pack.questions()["q-mayor"]
+    assert "“" in question.source and "…" in question.source

@@ -1,0 +1,90 @@
+"""Drive the game by keyboard the way a player would: only key presses, no calls into the engine.
+
+The driver reads the screen's own data (what the player sees) to decide which keys to press.
+"""
+
+from __future__ import annotations
+
+from game.engine import PresentedQuestion
+from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.question import QuestionScreen
+from game.tui.screens.scene import SceneScreen
+
+
+async def answer_question(pilot, presented: PresentedQuestion, right: bool = True) -> None:
+    """Answer the question on screen with keys: the right answer, or a wrong one."""
+    q = presented.question
+    options = list(presented.options)
+    if q.type == "single-choice":
+        wanted = q.answer if right else next(o for o in options if o != q.answer)
+        await pilot.press(str(options.index(wanted) + 1))
+    elif q.type == "true-false":
+        await pilot.press("t" if q.answer == right else "f")
+    elif q.type == "numeric":
+        value = q.answer if right else q.answer + q.tolerance + 7
+        await pilot.press(*f"{value:g}", "enter")
+    elif q.type == "short-text":
+        await pilot.press(*(q.answer if right else "no idea"), "enter")
+    elif q.type == "multiple-select":
+        wanted = set(q.answers) if right else {o for o in options if o not in q.answers}
+        for index, option in enumerate(options):
+            if option in wanted:
+                await pilot.press("space")
+            if index < len(options) - 1:
+                await pilot.press("down")
+        await pilot.press("enter")
+    elif q.type == "timeline":
+        target = list(q.order) if right else list(reversed(q.order))
+        await sort_timeline(pilot, options, target)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def sort_timeline(pilot, current: list[str], target: list[str]) -> None:
+    """Selection sort with the widget's move keys: bring each event up to its place."""
+    current = list(current)
+    for place, item in enumerate(target):
+        index = current.index(item)
+        await pilot.press("home", *["down"] * index)
+        while index > place:
+            await pilot.press("u")
+            current[index - 1], current[index] = current[index], current[index - 1]
+            index -= 1
+
+
+async def step(pilot, pick=lambda screen: 0, right=lambda q: True, settle=True) -> None:
+    """One move, whatever the screen: answer, go on, choose, or close a dialog."""
+    if settle:
+        await pilot.pause()
+    screen = pilot.app.screen
+    if isinstance(screen, QuestionScreen):
+        if screen.answered:
+            await pilot.press("enter")
+        else:
+            await answer_question(pilot, screen.presented, right(screen.presented.question))
+    elif isinstance(screen, SceneScreen):
+        decide = screen.scene.is_decision and not screen.questions_waiting
+        await pilot.press(str((pick(screen) if decide else 0) + 1))
+    elif isinstance(screen, DebriefScreen):
+        raise AssertionError("already at the debrief")
+    else:  # a dialog: decision feedback
+        await pilot.press("enter")
+
+
+async def play_until(pilot, condition, pick=lambda screen: 0, right=lambda q: True,
+                     limit=400) -> list[str]:
+    """Play until ``condition(screen)``; returns the scene ids seen on scene screens."""
+    seen: list[str] = []
+    for _ in range(limit):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if condition(screen):
+            return seen
+        if isinstance(screen, SceneScreen) and (not seen or seen[-1] != screen.scene.id):
+            seen.append(screen.scene.id)
+        await step(pilot, pick, right, settle=False)
+    raise AssertionError(f"condition not met after {limit} steps; on {pilot.app.screen!r}")
+
+
+async def play_to_debrief(pilot, pick=lambda screen: 0, right=lambda q: True) -> list[str]:
+    return await play_until(pilot, lambda screen: isinstance(screen, DebriefScreen), pick, right)

@@ -1,0 +1,49 @@
+"""The real campaign played by keyboard in the TUI, from the title screen to the debrief."""
+
+from __future__ import annotations
+
+from game.tui.app import make_app
+from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.scene import SceneScreen
+
+from .driver import play_to_debrief, step
+
+SIZE = (80, 24)
+
+
+def best_tradecraft(screen: SceneScreen) -> int:
+    effects = [screen.scene.choices[c.authored_index].effects for c in screen.choices]
+    return max(range(len(effects)), key=lambda i: effects[i].get("tradecraft", 0))
+
+
+async def test_whole_week_by_keyboard_to_the_debrief(campaign, data_dir):
+    app = make_app([campaign], data_dir=data_dir, seed=2, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        seen = await play_to_debrief(pilot, pick=best_tradecraft)
+        assert seen[0] == "thu-flash" and len(seen) >= 14
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.story.state.scene == "end-strong"
+        markdown = app.screen.query_one("#debrief-text").source
+        assert "## Scores" in markdown and "grade A: Outstanding analysis" in markdown
+        assert markdown.count("**What actually happened:**") == len(app.story.state.decisions)
+        assert markdown.count("**Right answer:**") == len(app.story.state.answers) == 40
+
+
+async def test_quit_mid_week_and_continue_at_the_same_place(campaign, data_dir):
+    app = make_app([campaign], data_dir=data_dir, seed=2, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        for _ in range(12):  # a few scenes in, part-way through a scene's questions
+            await step(pilot)
+        await pilot.pause()
+        where = (app.story.state.scene, app.story.state.question_index, app.story.phase)
+        answers = len(app.story.state.answers)
+        await pilot.press("ctrl+q")
+    again = make_app([campaign], data_dir=data_dir, blink=False)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Continue is highlighted when there is a save
+        await pilot.pause()
+        story = again.story
+        assert (story.state.scene, story.state.question_index, story.phase) == where
+        assert len(story.state.answers) == answers

@@ -1,0 +1,149 @@
+"""The TUI played by keyboard on the small fixture pack: every question widget, saves, resume."""
+
+from __future__ import annotations
+
+import json
+
+from game.tui.app import make_app
+from game.tui.screens.notebook import NotebookDialog
+from game.tui.screens.question import QuestionScreen
+from game.tui.screens.scene import SceneScreen
+from game.tui.screens.title import TitleScreen
+
+from .driver import answer_question, play_to_debrief, play_until
+
+SIZE = (80, 24)
+
+
+def careful(screen) -> int:
+    return next(i for i, c in enumerate(screen.choices) if c.text.startswith("Report 40"))
+
+
+def hasty(screen) -> int:
+    return next(i for i, c in enumerate(screen.choices) if c.text == "Report 55 moved")
+
+
+async def test_title_to_debrief_by_keyboard_all_right(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("enter")  # New game
+        seen = await play_to_debrief(pilot, pick=careful)
+        assert seen == ["mon-alarm", "tue-wrap"]
+        card = app.story.scorecard()
+        assert (card.percent, card.grade) == (100.0, "A")
+        markdown = app.screen.query_one("#debrief-text").source
+        assert "A sound note" in markdown and "Overall: 100% — grade A" in markdown
+
+
+async def test_wrong_answers_and_the_other_branch(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        seen = await play_to_debrief(pilot, pick=hasty, right=lambda q: False)
+        assert seen == ["mon-alarm", "tue-radio", "tue-wrap"]
+        assert app.story.state.visited[-1] == "end-weak"
+        recall = app.story.scorecard().track("recall")
+        assert recall.earned == 0 and recall.available == 7
+
+
+async def test_every_answer_and_decision_is_autosaved(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # new game, then go to the questions
+        await pilot.pause()
+        await answer_question(pilot, app.screen.presented)
+        save = json.loads((data_dir / "saves" / "mini.json").read_text())
+        assert [a["question"] for a in save["answers"]] == ["q-villages"]
+        assert save["question_index"] == 1
+
+
+async def test_continue_after_quit_resumes_at_the_same_question(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await answer_question(pilot, app.screen.presented)
+        await pilot.press("enter")
+        await pilot.pause()
+        before = app.screen.presented
+        await pilot.press("ctrl+q")
+    again = make_app([mini_pack], data_dir=data_dir, blink=False)
+    async with again.run_test(size=SIZE) as pilot:
+        menu = again.screen.query_one("#menu")
+        assert [o.prompt for o in menu.options][:2] == ["New game", "Continue where you left off"]
+        assert menu.highlighted == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, QuestionScreen)
+        assert again.screen.presented == before  # same question, same option order
+
+
+async def test_new_game_over_a_save_asks_first(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await answer_question(pilot, app.screen.presented)
+    again = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("home", "enter")  # New game
+        await pilot.pause()
+        assert "replaced" in str(again.screen.query_one(".dialog-title").render())
+        await pilot.press("escape")  # keep it
+        await pilot.pause()
+        assert isinstance(again.screen, TitleScreen)
+        assert len(json.loads((data_dir / "saves" / "mini.json").read_text())["answers"]) == 1
+
+
+async def test_corrupt_save_is_explained_and_a_new_game_can_start(mini_pack, data_dir):
+    saves = data_dir / "saves"
+    saves.mkdir(parents=True)
+    (saves / "mini.json").write_text('{"format_version": 1, "pack_id": "mi')
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # Continue is highlighted
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        assert any("cannot be used" in n.message for n in app._notifications)
+        assert (saves / "mini.corrupt").exists()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen)
+
+
+async def test_notebook_shows_facts_with_status_and_source(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, NotebookDialog)
+        text = " ".join(str(s.render()) for s in app.screen.query(".fact, .fact-source"))
+        assert "CLAIMED by local radio" in text and "A local radio station claimed" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, SceneScreen)
+
+
+async def test_timeline_keys_reorder_events(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await play_until(pilot, lambda s: isinstance(s, QuestionScreen)
+                         and s.presented.question.type == "timeline", pick=careful)
+        widget = app.screen.query_one("#answer")
+        start = list(widget.items)
+        await pilot.press("home", "d")
+        assert widget.items == [start[1], start[0], start[2]]
+        assert widget.highlighted == 1
+
+
+async def test_resizing_mid_question_loses_nothing(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.press("4")  # typed into the number box
+        await pilot.resize_terminal(120, 40)
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.story.state.answers[0].response == 4

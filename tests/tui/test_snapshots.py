@@ -1,0 +1,67 @@
+"""What the player sees at 80x24, compared with reviewed SVG snapshots.
+
+Update with `pytest tests/tui/test_snapshots.py --snapshot-update` only after looking at the
+new pictures (snapshot_report.html).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from game.content import compile_pack
+from game.paths import packs_root
+from game.tui.app import make_app
+
+from ..conftest import CAMPAIGN_ID, MINI
+from .driver import answer_question
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def app_for(tmp_path):
+    def build(pack_dir):
+        result = compile_pack(pack_dir)
+        assert result.ok
+        return make_app([result.pack], data_dir=tmp_path / "data", seed=7, blink=False)
+
+    return build
+
+
+def test_title_screen(snap_compare, app_for):
+    assert snap_compare(app_for(packs_root() / CAMPAIGN_ID), terminal_size=SIZE)
+
+
+def test_first_scene(snap_compare, app_for):
+    assert snap_compare(app_for(packs_root() / CAMPAIGN_ID), press=["enter"], terminal_size=SIZE)
+
+
+def test_single_choice_question(snap_compare, app_for):
+    async def to_second_question(pilot):
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await answer_question(pilot, pilot.app.screen.presented)
+        await pilot.press("enter")
+
+    assert snap_compare(app_for(MINI), run_before=to_second_question, terminal_size=SIZE)
+
+
+def test_feedback_after_a_partly_right_answer(snap_compare, app_for):
+    async def multiple_select_half_right(pilot):
+        app = pilot.app
+        await pilot.press("enter", "enter", "3", "enter", "enter")
+        await pilot.pause()
+        options = list(app.screen.presented.options)
+        await pilot.press(str(options.index("Monday") + 1), "enter")
+        await pilot.pause()
+        report_55 = next(i for i, c in enumerate(app.screen.choices) if c.text == "Report 55 moved")
+        await pilot.press(str(report_55 + 1), "enter", "enter")
+        await pilot.pause()
+        options = list(app.screen.presented.options)
+        await pilot.press("home", *["down"] * options.index("Officials"), "space", "enter")
+
+    assert snap_compare(app_for(MINI), run_before=multiple_select_half_right, terminal_size=SIZE)
+
+
+def test_notebook(snap_compare, app_for):
+    assert snap_compare(app_for(MINI), press=["enter", "ctrl+n"], terminal_size=SIZE)

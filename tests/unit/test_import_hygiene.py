@@ -1,0 +1,29 @@
+"""The core stays TUI-free: importing it in a fresh interpreter loads neither textual nor rich."""
+
+import subprocess
+import sys
+
+import pytest
+
+PURE_MODULES = ["game.engine", "game.content", "game.saves", "game.debrief_text", "game.cli"]
+
+
+@pytest.mark.parametrize("module", PURE_MODULES)
+def test_module_imports_no_textual_or_rich(module):
+    code = (
+        f"import sys, {module}\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"{module} pulled in: {out.stdout.strip()}"
+
+
+def test_validate_command_runs_without_textual():
+    code = (
+        "import sys\n"
+        "from game.cli import main\n"
+        "main(['validate', 'tests/fixtures/mini', '--format', 'json'])\n"
+        "print('LEAK', ' '.join(sorted({m.split('.')[0] for m in sys.modules} & {'textual'})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("LEAK")
