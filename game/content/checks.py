@@ -30,11 +30,12 @@ TYPE_SPECIFIC = set().union(*TYPE_FIELDS.values())
 
 class PackChecker:
     def __init__(self, manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-                 folder_name: str):
+                 folder_name: str, broken_scenes: set[str] = frozenset()):
         self.manifest = manifest
         self.files = files
         self.source = source
         self.folder_name = folder_name
+        self.broken_scenes = broken_scenes  # already reported where they are written
         self.scenes: dict[str, Scene] = {}
         self.tracks = {t.id for t in manifest.tracks}
         self.flags_set = {flag for f in files for s in f.scenes for c in s.choices for flag in c.set}
@@ -122,7 +123,7 @@ class PackChecker:
         return [q for s in self.scenes.values() for q in s.questions]
 
     def check_scene_ref(self, model, field: str, scene_id: str) -> None:
-        if scene_id not in self.scenes:
+        if scene_id not in self.scenes and scene_id not in self.broken_scenes:
             self.report(model, field, "unknown-scene", f"No scene has the id '{scene_id}'."
                         f"{did_you_mean(scene_id, self.scenes)}",
                         "Check the spelling, or add a scene with that id.")
@@ -189,7 +190,8 @@ class PackChecker:
             field = "visited" if scene_id in condition.visited else "not_visited"
             self.check_scene_ref(condition, field, scene_id)
         for flag in (*condition.flags, *condition.not_flags):
-            if flag not in self.flags_set:
+            # A scene that failed to build may set this flag, so only judge a fully built pack.
+            if flag not in self.flags_set and not self.broken_scenes:
                 field = "flags" if flag in condition.flags else "not_flags"
                 self.report(condition, field, "unknown-flag", f"No choice sets the flag '{flag}'."
                             f"{did_you_mean(flag, self.flags_set)}",
@@ -309,5 +311,5 @@ def shorten(text: str, width: int = 70) -> str:
 
 
 def check_pack(manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-               folder_name: str) -> list[Diagnostic]:
-    return PackChecker(manifest, files, source, folder_name).run()
+               folder_name: str, broken_scenes: set[str] = frozenset()) -> list[Diagnostic]:
+    return PackChecker(manifest, files, source, folder_name, broken_scenes).run()

@@ -102,6 +102,8 @@ class NodeCompiler:
     def __init__(self, file: str):
         self.file = file
         self.diagnostics: list[Diagnostic] = []
+        # Ids of models that failed to build, so checks do not also call them missing.
+        self.broken_ids: set[tuple[str, str]] = set()
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -278,6 +280,8 @@ class NodeCompiler:
                 self.report(node, "missing-field", f"This {name} has no '{key}'.",
                             f"Add '{key}:' ({f.metadata.get('doc', '')}).")
         if failed:
+            if isinstance(values.get("id"), str):
+                self.broken_ids.add((cls.__name__, values["id"]))
             return _NOTHING
         return cls(**values, locs=types.MappingProxyType(locs))
 

@@ -61,8 +61,12 @@ def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
                                 "Save the file as UTF-8 in your editor.")
 
 
-def compile_file(path: Path, model: type):
-    """Compile one YAML file into ``model``; the value is None when it could not be built."""
+def compile_file(path: Path, model: type, broken_ids: set | None = None):
+    """Compile one YAML file into ``model``; the value is None when it could not be built.
+
+    Ids of scenes that failed to build go into ``broken_ids``, so that references to them are
+    not reported a second time as unknown.
+    """
     text, problem = read_text(path)
     if problem:
         return None, [problem]
@@ -72,6 +76,8 @@ def compile_file(path: Path, model: type):
         return None, diagnostics
     compiler = NodeCompiler(shown)
     value = compiler.compile(model, node)
+    if broken_ids is not None:
+        broken_ids.update(i for kind, i in compiler.broken_ids if kind == "Scene")
     return value, diagnostics + compiler.diagnostics
 
 
@@ -105,10 +111,11 @@ def compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None = None) -> Compil
             "A pack is a folder with a pack.yaml beside its scene files.")])
     manifest, diagnostics = compile_file(manifest_path, Manifest)
     scene_files = []
+    broken_scenes: set[str] = set()
     for path in sorted(pack_dir.glob("*.yaml")):
         if path.name == MANIFEST_NAME:
             continue
-        scene_file, found = compile_file(path, SceneFile)
+        scene_file, found = compile_file(path, SceneFile, broken_scenes)
         diagnostics += found
         if scene_file is not None:
             scene_files.append(scene_file)
@@ -135,7 +142,7 @@ def compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None = None) -> Compil
     for scene_file in scene_files:
         for scene in scene_file.scenes:
             scenes.setdefault(scene.id, scene)
-    diagnostics += check_pack(manifest, scene_files, source, pack_dir.name)
+    diagnostics += check_pack(manifest, scene_files, source, pack_dir.name, broken_scenes)
     pack = Pack(manifest=manifest, scenes=types.MappingProxyType(scenes),
                 seed_text=source.raw if source else "", root=str(pack_dir))
     return CompileResult(pack, sorted(diagnostics, key=sort_key))

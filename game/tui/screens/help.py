@@ -16,16 +16,15 @@ something to read. Then you answer **recall questions** on the facts, and make *
 
 ## Keys
 
-| Key | What it does |
-|---|---|
-| ↑ ↓ and Enter, or 1–9 | pick a choice or an option |
-| Space | tick an option (questions with several right answers) |
-| U / D | move an event up or down (timeline questions) |
-| T / F | true or false |
-| Ctrl+N | your notebook: facts, their status and sources; the glossary |
-| Ctrl+P | the command palette: notebook, help, themes, title screen |
-| F1 or ? | this help |
-| Ctrl+Q | quit: your progress is saved after every answer and decision |
+- **↑ ↓ and Enter**, **1–9**, or the mouse: pick a choice or an option
+- **Space**: tick an option (questions with several right answers)
+- **U / D**: move an event up or down (timeline questions)
+- **T / F**: true or false
+- **PgUp / PgDn**: scroll a long scene or the debrief
+- **Ctrl+N**: your notebook (facts, their status and sources) and the glossary
+- **Ctrl+P**: the command palette: notebook, help, themes, title screen
+- **F1** or **?**: this help
+- **Ctrl+Q**: quit; your progress is saved after every answer and decision
 
 ## Scoring
 

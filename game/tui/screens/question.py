@@ -51,7 +51,7 @@ def answer_widget(presented: PresentedQuestion, blink: bool) -> Widget:
 
 
 class QuestionScreen(Screen):
-    BINDINGS = [Binding("enter", "proceed", "Continue", show=False, id="proceed")]
+    BINDINGS = [Binding("enter", "proceed", "Continue", id="proceed")]
 
     def __init__(self, presented: PresentedQuestion, status: Status, blink: bool = True) -> None:
         super().__init__()
@@ -97,23 +97,22 @@ class QuestionScreen(Screen):
         feedback = self.query_one("#feedback", Static)
         feedback.update(Content("\n").join([
             Content(f"{verdict}: {format_points(grade.points)} of "
-                    f"{format_points(grade.max_points)} points."),
+                    f"{format_points(grade.max_points)} points. Press Enter to continue."),
             Content(f"Answer: {right_answer(q)}"),
             Content(""),
             Content(q.explanation.strip()),
             Content(""),
             Content(f"Source: “{q.source.strip()}”"),
-            Content(""),
-            Content("Press Enter to continue."),
         ]))
         feedback.set_classes(f"shown {style}")
         self.query_one("#question-help", Static).display = False
-        self.set_focus(None)
+        # The scroll area takes focus so arrows and PgDn reach a long explanation; Enter goes on.
+        self.query_one("#question-area").focus()
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "proceed":
-            return self.answered
+            return self.answered  # hidden from the footer until there is something to go on to
         return True
 
     def action_proceed(self) -> None:

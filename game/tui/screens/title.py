@@ -44,10 +44,8 @@ class TitleScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = self.pack.manifest.role
-        menu = self.query_one("#menu", OptionList)
-        if self.saves.get(self.pack.id):
-            menu.highlighted = 1
-        menu.focus()
+        self.reset_menu()
+        self.query_one("#menu", OptionList).focus()
 
     @on(OptionList.OptionHighlighted, "#packs")
     def pack_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -55,9 +53,14 @@ class TitleScreen(Screen):
         self.query_one("#game-title", Static).update(Content(self.pack.manifest.title))
         self.query_one("#game-role", Static).update(Content(f"You are: {self.pack.manifest.role}"))
         self.query_one("#game-intro", Markdown).update(self.pack.manifest.intro)
+        self.reset_menu()
+
+    def reset_menu(self) -> None:
+        """Offer what this pack allows, highlighting Continue when there is a save."""
         menu = self.query_one("#menu", OptionList)
         menu.clear_options()
         menu.add_options(self.menu_options())
+        menu.highlighted = 1 if self.saves.get(self.pack.id) else 0
 
     @on(OptionList.OptionSelected, "#packs")
     def pack_selected(self) -> None:

@@ -1,0 +1,42 @@
+"""The app's edges: several packs to pick from, and a crash that leaves a log, not a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.tui.app import make_app
+from game.tui.screens.scene import SceneScreen
+from game.tui.screens.title import TitleScreen
+
+SIZE = (80, 24)
+
+
+async def test_several_packs_show_a_picker(mini_pack, campaign, data_dir):
+    app = make_app([campaign, mini_pack], data_dir=data_dir, seed=1, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = app.screen.query_one("#packs")
+        assert [o.prompt for o in picker.options] == [campaign.manifest.title, "The Flood"]
+        picker.focus()
+        await pilot.press("down", "enter")  # pick The Flood, focus moves to the menu
+        await pilot.pause()
+        assert "The Flood" in str(app.screen.query_one("#game-title").render())
+        await pilot.press("enter")  # New game
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen) and app.story.pack.id == "mini"
+
+
+async def test_an_unexpected_error_is_logged_not_shown(mini_pack, data_dir, monkeypatch):
+    app = make_app([mini_pack], data_dir=data_dir, seed=1, blink=False)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the engine")
+
+    with pytest.raises(RuntimeError):  # Pilot re-raises so the test sees it
+        async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.screen, TitleScreen)
+            monkeypatch.setattr("game.tui.app.Story", broken)
+            await pilot.press("enter")
+            await pilot.pause()
+    assert app.crash_report is not None and app.crash_report.parent == data_dir / "logs"
+    assert "RuntimeError: a bug in the engine" in app.crash_report.read_text()
+    assert app._exit_renderables == []  # Textual's traceback is never printed for the player
