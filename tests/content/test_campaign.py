@@ -107,7 +107,7 @@ DIG_PATH = [
     "Report it as what it is",                                    # +2 +2
     "Use it with an accurate caption",                            # +2 +1
     "Paste in Saturday's side-by-side note",                      # +2 +2, only with the flag
-    '"A tit-for-tat exchange',                                    # +2 +2
+    '"What the reporting calls a',                                # +2 +2
 ]
 
 
@@ -144,7 +144,7 @@ EARLY_PATH = [
     "Send a short correction",                          # +2 +1, only after cited-holds
     "Drop the photo",                                   # 0 0
     "Give the six American dead as confirmed",          # +2 +1
-    '"A tit-for-tat exchange',                          # +2 +2
+    '"What the reporting calls a',                      # +2 +2
 ]
 
 
