@@ -112,6 +112,23 @@ def command_play(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_schema(args: argparse.Namespace) -> int:
+    from .content.schema import SCHEMA_FILES, schema_file_name, schema_text
+
+    kinds = [args.kind] if args.kind else list(SCHEMA_FILES)
+    if args.write:
+        folder = Path(args.write)
+        folder.mkdir(parents=True, exist_ok=True)
+        for kind in kinds:
+            (folder / schema_file_name(kind)).write_text(schema_text(kind), encoding="utf-8")
+            print(f"wrote {folder / schema_file_name(kind)}")
+        return EXIT_OK
+    if len(kinds) > 1:
+        raise CliError("name one schema to print (--kind pack or --kind scenes), or use --write DIR")
+    print(schema_text(kinds[0]), end="")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -131,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="pack folders, files or shipped pack ids (default: all shipped)")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.set_defaults(handler=command_validate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of pack.yaml or scene files")
+    schema.add_argument("--kind", choices=("pack", "scenes"),
+                        help="pack for pack.yaml, scenes for scene files")
+    schema.add_argument("--write", metavar="DIR",
+                        help="write both schemas into DIR (the repo keeps them in docs/schema)")
+    schema.set_defaults(handler=command_schema)
     return parser
 
 
