@@ -58,12 +58,32 @@ def command_validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(validate_json(results), indent=2, ensure_ascii=False))
     else:
+        show = coloured_printer() if sys.stdout.isatty() else print
         for folder, result in results:
             for diagnostic in result.diagnostics:
-                print(diagnostic)
+                show(diagnostic)
             print(summary_line(result, folder))
-    failed = any(not r.ok for _, r in results)
+    failed = any(not r.ok or (args.strict and r.diagnostics) for _, r in results)
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def coloured_printer():
+    """Print diagnostics in colour for a terminal (Rich honours NO_COLOR); plain when piped."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    colours = {"error": "bold red", "warning": "bold yellow"}
+
+    def show(d) -> None:
+        line = Text.assemble((f"{d.file}:{d.line}:{d.column}", "bold"), ": ",
+                             (f"{d.severity}[{d.code}]", colours.get(d.severity, "")), ": ",
+                             d.message)
+        console.print(line)
+        if d.hint:
+            console.print(Text(f"    hint: {d.hint}", style="dim"))
+
+    return show
 
 
 def validate_json(results: list[tuple[Path, CompileResult]]) -> dict:
@@ -147,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", metavar="PACK",
                           help="pack folders, files or shipped pack ids (default: all shipped)")
     validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument("--strict", action="store_true", help="warnings count as errors too")
     validate.set_defaults(handler=command_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of pack.yaml or scene files")

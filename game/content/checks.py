@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from .graph import can_end, reachable, scene_graph
 from .models import (
     RECALL_TRACK,
     Choice,
@@ -53,8 +54,37 @@ class PackChecker:
         self.check_ids()
         for scene in self.scenes.values():
             self.check_scene(scene)
+        if not self.broken_scenes:  # the map is only whole when every scene was built
+            self.check_map()
         self.check_quotes()
         return self.found
+
+    def check_map(self) -> None:
+        """Unreachable scenes, loops with no way out, and days that run backwards."""
+        start = self.manifest.start
+        if start not in self.scenes:
+            return
+        seen = reachable(self.scenes, start)
+        ending = can_end(self.scenes)
+        # A next naming no scene is reported where it is written; it is not a loop as well.
+        broken_links = any(d.code == "unknown-scene" for d in self.found)
+        day_index = {day: i for i, day in enumerate(self.manifest.days)}
+        for scene_id, targets in scene_graph(self.scenes).items():
+            scene = self.scenes[scene_id]
+            if scene_id not in seen:
+                self.report(scene, "id", "unreachable", f"No path from the start scene '{start}' "
+                            f"leads to '{scene_id}'.", "Point a choice or a next at it, or remove "
+                            "it.", WARNING)
+            elif scene_id not in ending and (scene.choices or scene.next) and not broken_links:
+                self.report(scene, "id", "endless-loop", f"From '{scene_id}' no path reaches an "
+                            "ending: the player goes round for ever.",
+                            "Give one scene in the loop a way on to a scene that ends the week.")
+            for target in sorted(targets):
+                here, there = day_index.get(scene.day), day_index.get(self.scenes[target].day)
+                if here is not None and there is not None and there < here:
+                    self.report(scene, "next", "day-backwards", f"'{scene_id}' ({scene.day}) leads "
+                                f"back to '{target}' ({self.scenes[target].day}).",
+                                "Check the days: the story should not go back in time.", WARNING)
 
     def check_manifest(self) -> None:
         m = self.manifest
@@ -232,8 +262,19 @@ class PackChecker:
                         f"options.{did_you_mean(str(answer), q.options)}",
                         "Copy the right option's text exactly.")
 
+    def yaml_boolean(self, q: Question) -> bool:
+        """Report an answer YAML turned into true/false when text was meant (yes, no, on, off)."""
+        if not isinstance(q.answer, bool):
+            return False
+        self.report(q, "answer", "yaml-boolean", f"YAML read this answer as {str(q.answer).lower()}, "
+                    "not as text (it does that to yes, no, on, off, true and false).",
+                    "Put the answer in quotes, e.g. answer: \"no\".")
+        return True
+
     def check_single_choice(self, q: Question) -> None:
         self.check_options(q)
+        if self.yaml_boolean(q):
+            return
         if q.answer is None:
             self.report(q, "", "no-answer", "This single-choice question has no 'answer'.",
                         "Add 'answer:' with the right option's text.")
@@ -258,6 +299,8 @@ class PackChecker:
                         "Use 0 for an exact answer, or a positive margin.")
 
     def check_short_text(self, q: Question) -> None:
+        if self.yaml_boolean(q):
+            return
         if not isinstance(q.answer, str) or not q.answer.strip():
             self.report(q, "answer" if q.answer is not None else "", "no-answer",
                         "A short-text question needs the expected answer as text.",

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from ..content.models import Pack, Scene
+from typing import Mapping
+
+from ..content.models import Scene
 
 
 def exits(scene: Scene) -> set[str]:
     """Every scene id this scene can lead to, whatever the conditions."""
     targets = {c.next for c in scene.choices if c.next}
-    if isinstance(scene.next, str):
-        targets.add(scene.next)
-    elif scene.next:
-        targets.update(route.to for route in scene.next)
+    if not scene.choices or any(not c.next for c in scene.choices):
+        if isinstance(scene.next, str):
+            targets.add(scene.next)
+        elif scene.next:
+            targets.update(route.to for route in scene.next)
     return targets
 
 
-def scene_graph(pack: Pack) -> dict[str, set[str]]:
-    return {scene_id: exits(scene) & set(pack.scenes) for scene_id, scene in pack.scenes.items()}
+def scene_graph(scenes: Mapping[str, Scene]) -> dict[str, set[str]]:
+    return {scene_id: exits(scene) & set(scenes) for scene_id, scene in scenes.items()}
 
 
-def reachable(pack: Pack) -> set[str]:
-    graph = scene_graph(pack)
-    seen, todo = set(), [pack.manifest.start]
+def reachable(scenes: Mapping[str, Scene], start: str) -> set[str]:
+    graph = scene_graph(scenes)
+    seen, todo = set(), [start]
     while todo:
         scene_id = todo.pop()
         if scene_id in seen or scene_id not in graph:
@@ -31,29 +34,41 @@ def reachable(pack: Pack) -> set[str]:
     return seen
 
 
-def find_cycle(pack: Pack) -> list[str] | None:
+def can_end(scenes: Mapping[str, Scene]) -> set[str]:
+    """Scenes from which some path reaches an ending."""
+    graph = scene_graph(scenes)
+    into: dict[str, set[str]] = {s: set() for s in graph}
+    for source, targets in graph.items():
+        for target in targets:
+            into[target].add(source)
+    done = {s for s, scene in scenes.items() if scene.ending}
+    todo = list(done)
+    while todo:
+        for source in into[todo.pop()]:
+            if source not in done:
+                done.add(source)
+                todo.append(source)
+    return done
+
+
+def find_cycle(scenes: Mapping[str, Scene]) -> list[str] | None:
     """One loop of scenes, in order, or None when the story always moves on."""
-    graph = scene_graph(pack)
+    graph = {k: sorted(v) for k, v in scene_graph(scenes).items()}
     state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    path: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        path.append(node)
-        for nxt in sorted(graph[node]):
-            if state.get(nxt) == 1:
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path, stack = [root], [iter(graph[root])]
+        state[root] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
                 return path[path.index(nxt):] + [nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        path.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(graph[nxt]))
     return None

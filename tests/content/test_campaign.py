@@ -33,8 +33,8 @@ def test_campaign_meets_the_brief(campaign):
 
 
 def test_every_scene_is_on_the_story_map_and_the_map_has_no_loops(campaign):
-    assert reachable(campaign) == set(campaign.scenes)
-    assert find_cycle(campaign) is None
+    assert reachable(campaign.scenes, campaign.manifest.start) == set(campaign.scenes)
+    assert find_cycle(campaign.scenes) is None
 
 
 def test_every_scene_has_an_unconditional_way_on(campaign):

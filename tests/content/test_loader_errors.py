@@ -55,6 +55,8 @@ CASES = [
      "no-answer", 'answer: "three"', "must be a number"),
     ("true-false-answer-as-text", "scenes.yaml", "        answer: false", '        answer: "false"',
      "no-answer", 'answer: "false"', "true or false"),
+    ("yaml-boolean", "scenes.yaml", "        answer: the mayor", "        answer: no",
+     "yaml-boolean", "answer: no", "read this answer as false"),
     ("negative-tolerance", "scenes.yaml", "        answer: 3\n", "        answer: 3\n        tolerance: -1\n",
      "bad-tolerance", "tolerance: -1", "below zero"),
     ("two-documents", "pack.yaml", "role: River analyst\n", "role: River analyst\n---\nx: 1\n",
@@ -140,3 +142,31 @@ def test_quotes_match_across_typography(mini_pack):
     # The seed has curly quotes and an ellipsis; the author typed straight quotes and "…".
     question = mini_pack.questions()["q-mayor"]
     assert "“" in question.source and "…" in question.source
+
+
+MAP_CASES = [
+    ("unreachable", "    assessment: Check your sources.\n",
+     "    assessment: Check your sources.\n  - id: orphan\n    day: Tuesday\n    time: Late\n"
+     "    title: Nobody comes here\n    body: Alone.\n    ending: true\n",
+     "unreachable", "warning", "id: orphan"),
+    ("endless-loop", "    next: tue-wrap\n  - id: tue-wrap", "    next: tue-radio\n  - id: tue-wrap",
+     "endless-loop", "error", "id: tue-radio"),
+    ("day-backwards", "    next: tue-wrap\n  - id: tue-wrap", "    next: mon-alarm\n  - id: tue-wrap",
+     "day-backwards", "warning", "next: mon-alarm"),
+]
+
+
+@pytest.mark.parametrize("case, old, new, code, severity, marker", MAP_CASES,
+                         ids=[c[0] for c in MAP_CASES])
+def test_story_map_problems(tmp_path, case, old, new, code, severity, marker):
+    pack = broken_pack(tmp_path, "scenes.yaml", old, new)
+    found = [d for d in compile_pack(pack).diagnostics if d.code == code]
+    assert len(found) == 1, [str(d) for d in compile_pack(pack).diagnostics]
+    assert found[0].severity == severity
+    assert found[0].line == line_of(pack / "scenes.yaml", marker)
+
+
+def test_a_loop_with_a_way_out_is_not_an_error(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "    next: tue-wrap\n  - id: tue-wrap",
+                       "    next: mon-alarm\n  - id: tue-wrap")
+    assert not [d for d in compile_pack(pack).diagnostics if d.code == "endless-loop"]

@@ -30,7 +30,7 @@ def test_validate_json_diagnostic_fields(tmp_path, capsys):
     assert set(first) == {"file", "line", "column", "severity", "code", "message", "hint"}
     # One mistake, reported once: no knock-on "no scene has the id" for the scene it broke.
     assert [(d["line"], d["code"]) for d in report["diagnostics"]] == [
-        (2, "missing-field"), (5, "unknown-key")]
+        (3, "missing-field"), (6, "unknown-key")]
 
 
 def test_validate_text_names_file_line_and_column(tmp_path, capsys):
@@ -41,7 +41,7 @@ def test_validate_text_names_file_line_and_column(tmp_path, capsys):
                                                  "next: tue-rap\n  - id: tue-wrap"))
     assert main(["validate", str(pack)]) == 1
     out = capsys.readouterr().out
-    assert "scenes.yaml:58:11: error[unknown-scene]: No scene has the id 'tue-rap'." in out
+    assert "scenes.yaml:59:11: error[unknown-scene]: No scene has the id 'tue-rap'." in out
     assert "hint: Check the spelling" in out
     assert "1 error(s)" in out
 
@@ -74,3 +74,14 @@ def test_play_needs_a_terminal(capsys):
 def test_options_without_a_command_mean_play(capsys):
     assert main(["--pack", str(MINI)]) == 2
     assert "interactive terminal" in capsys.readouterr().err
+
+
+def test_strict_makes_warnings_fail(tmp_path, capsys):
+    pack = tmp_path / "mini"
+    shutil.copytree(MINI, pack)
+    scenes = pack / "scenes.yaml"
+    scenes.write_text(scenes.read_text() + "  - id: orphan\n    day: Tuesday\n    time: Late\n"
+                      "    title: Alone\n    body: Alone.\n    ending: true\n")
+    assert main(["validate", str(pack)]) == 0
+    assert "warning[unreachable]" in capsys.readouterr().out
+    assert main(["validate", str(pack), "--strict"]) == 1
