@@ -149,6 +149,23 @@ def command_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_new(args: argparse.Namespace) -> int:
+    from .authoring.scaffold import ScaffoldError, scaffold
+
+    folder = Path(args.pack)
+    if len(folder.parts) == 1 and Path("scenes").is_dir():
+        folder = Path("scenes") / folder  # in a checkout, packs live in scenes/
+    try:
+        written = scaffold(folder, Path(args.source) if args.source else None)
+    except ScaffoldError as exc:
+        raise CliError(str(exc)) from None
+    for path in written:
+        print(f"created {path}")
+    print(f"Next: edit the files, then run `briefing validate {folder}` and "
+          f"`briefing play --pack {folder}`.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -169,6 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="warnings count as errors too")
     validate.set_defaults(handler=command_validate)
+
+    new = commands.add_parser("new", help="create a new pack that validates clean")
+    new.add_argument("pack", metavar="PACK", help="the new pack's folder (a bare name goes in scenes/)")
+    new.add_argument("--source", metavar="ARTICLE",
+                     help="the article (a text file) to copy in; a sample is used without it")
+    new.set_defaults(handler=command_new)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of pack.yaml or scene files")
     schema.add_argument("--kind", choices=("pack", "scenes"),

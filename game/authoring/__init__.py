@@ -1,0 +1,1 @@
+"""Tools for authors: scaffolding, the story map, playtesting, source coverage, walkthroughs."""

@@ -1,0 +1,156 @@
+"""`briefing new`: a minimal pack that validates clean, with comments that explain each field."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from ..content.quotes import normalise
+
+SAMPLE_ARTICLE = """\
+Town Library Opens Late After Storm
+
+The town library opened two hours late on Monday after a storm cut power overnight.
+The head librarian said all books were safe. A local radio station claimed the roof had leaked.
+"""
+
+PACK_YAML = """\
+# yaml-language-server: $schema={schema}/pack.schema.json
+# pack.yaml says what this pack is. Check your work with: briefing validate {folder}
+id: {pack_id}                 # the same as the folder name
+title: "{title}"              # shown on the title screen
+role: Analyst                 # who the player is
+source: {source}              # the article, in this folder or in seeds/
+start: first-scene            # the id of the first scene
+version: "0.1"                # bump it when you change the pack
+intro: |
+  # {title}
+
+  A short welcome in Markdown: who the player is and what happens.
+days:                         # the days of your story, in order; scenes name one of them
+  - Day one
+tracks:                       # score tracks; choices add points to them through effects
+  - id: tradecraft
+    name: Tradecraft
+    description: Sourcing and precision.
+    bands:                    # labels by percent of the points on offer
+      - {{min: 0, label: Keep practising}}
+      - {{min: 75, label: Careful work}}
+  - id: recall                # recall questions score here
+    name: Recall
+grades:                       # the overall grade, by percent across graded tracks
+  - {{min: 0, label: C}}
+  - {{min: 50, label: B}}
+  - {{min: 80, label: A}}
+glossary:                     # terms the notebook explains
+  - term: Source
+    meaning: Where a piece of information comes from.
+"""
+
+SCENES_YAML = """\
+# yaml-language-server: $schema={schema}/scenes.schema.json
+# A scene file holds a list of scenes. Add as many files as you like beside pack.yaml.
+scenes:
+  - id: first-scene           # a short unique name
+    day: Day one              # exactly as listed under days: in pack.yaml
+    time: "09:00"             # any label; quote times
+    title: The first report
+    body: |                   # what the player reads, in Markdown
+      The first report lands on your desk. Read it carefully.
+    facts:                    # added to the player's notebook
+      - id: first-fact
+        text: {fact_text}
+        status: confirmed     # confirmed, claimed (add claimed_by:) or disputed
+        source: {quote}
+    questions:                # asked after the body
+      - id: q-first
+        type: true-false      # also: single-choice, multiple-select, numeric, short-text, timeline
+        ask: "True or false: the article says this: {short}"
+        answer: true
+        explanation: The article says so in these words.
+        source: {quote}
+    choices:                  # the decision; each choice says where it leads
+      - text: Report it with its source
+        next: last-scene
+        effects: {{tradecraft: 2}}
+        feedback: Good. Every claim carries its source.
+      - text: Report it without a source
+        next: last-scene
+        effects: {{tradecraft: -1}}
+        feedback: Your reader cannot check it.
+    what_happened:            # shown in the debrief beside the decision
+      text: The article gives its source.
+      source: {quote}
+    notes: Ask the class how they would check this.   # for the teacher
+  - id: last-scene
+    day: Day one
+    time: Evening
+    title: The end of the day
+    body: Your report is filed.
+    ending: true              # the week ends here
+    assessment: A short assessment shown at the debrief.
+"""
+
+
+class ScaffoldError(Exception):
+    """Why a pack could not be created, in words."""
+
+
+def first_sentence(article: str) -> str:
+    """The first sentence of the article's body: skips the headline, keeps "U.S." whole."""
+    paragraphs = [normalise(p) for p in re.split(r"\n\s*\n", article) if p.strip()]
+    for paragraph in paragraphs:
+        if len(paragraph.split()) < 12:
+            continue  # a headline or a caption line
+        for sentence in re.split(r"(?<=[a-z0-9][.!?])\s+", paragraph):
+            if len(sentence.split()) >= 6 and sentence.rstrip()[-1] in ".!?\"'":
+                return sentence.strip()
+    return normalise(article)[:120]
+
+
+def yaml_quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def schema_path(folder: Path) -> str:
+    """The relative path from the pack to docs/schema when the pack is in this checkout."""
+    from ..paths import CHECKOUT_DIR
+
+    schema = CHECKOUT_DIR / "docs" / "schema"
+    try:
+        return str(Path(*[".."] * len(folder.resolve().relative_to(CHECKOUT_DIR).parts)) /
+                   "docs" / "schema")
+    except ValueError:
+        return str(schema)
+
+
+def scaffold(folder: Path, article: Path | None = None) -> list[Path]:
+    """Create ``folder`` with pack.yaml, scenes.yaml and the article; returns the files written."""
+    pack_id = folder.name
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", pack_id):
+        raise ScaffoldError(f"'{pack_id}' is not a good pack id: use lower-case letters, digits "
+                            "and hyphens, e.g. my-week")
+    if folder.exists() and any(folder.iterdir()):
+        raise ScaffoldError(f"{folder} already exists and is not empty; nothing was changed")
+    if article is not None and not article.is_file():
+        raise ScaffoldError(f"the article {article} does not exist")
+    folder.mkdir(parents=True, exist_ok=True)
+    if article is not None:
+        source_name = article.name
+        shutil.copyfile(article, folder / source_name)  # byte for byte
+        text = (folder / source_name).read_text(encoding="utf-8", errors="replace")
+    else:
+        source_name = "article.txt"
+        text = SAMPLE_ARTICLE
+        (folder / source_name).write_text(text, encoding="utf-8")
+    quote = first_sentence(text)
+    short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + "…"
+    values = dict(pack_id=pack_id, title=pack_id.replace("-", " ").capitalize(),
+                  source=source_name, folder=folder, schema=schema_path(folder),
+                  quote=yaml_quote(quote), fact_text=yaml_quote(quote),
+                  short=short.replace('"', "'"))
+    written = [folder / "pack.yaml", folder / "scenes.yaml", folder / source_name]
+    written[0].write_text(PACK_YAML.format(**values), encoding="utf-8")
+    written[1].write_text(SCENES_YAML.format(**values), encoding="utf-8")
+    return written
