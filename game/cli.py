@@ -149,6 +149,36 @@ def command_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def load_one_pack(name: str | None, allow_errors: bool = False):
+    """The pack named (or the only shipped one), compiled; refuses a pack with errors unless
+    ``allow_errors`` (the story map still helps find them), when it only reports them."""
+    folders = resolve_pack_dirs([name] if name else [])
+    if len(folders) > 1:
+        raise CliError("several packs are shipped; name one: "
+                       + ", ".join(f.name for f in folders))
+    result = compile_pack(folders[0])
+    if allow_errors and result.pack is not None:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        return result.pack
+    if not result.ok:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        raise PackHasErrors(summary_line(result, folders[0]))
+    return result.pack
+
+
+class PackHasErrors(Exception):
+    """The pack does not compile; its errors were printed (exit status 1)."""
+
+
+def command_graph(args: argparse.Namespace) -> int:
+    from .authoring.story_map import RENDERERS
+
+    print(RENDERERS[args.format](load_one_pack(args.pack, allow_errors=True)), end="")
+    return EXIT_OK
+
+
 def command_new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import ScaffoldError, scaffold
 
@@ -187,6 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="warnings count as errors too")
     validate.set_defaults(handler=command_validate)
 
+    graph = commands.add_parser("graph", help="draw the story map")
+    graph.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped pack id")
+    graph.add_argument("--format", choices=("mermaid", "dot", "text"), default="text")
+    graph.set_defaults(handler=command_graph)
+
     new = commands.add_parser("new", help="create a new pack that validates clean")
     new.add_argument("pack", metavar="PACK", help="the new pack's folder (a bare name goes in scenes/)")
     new.add_argument("--source", metavar="ARTICLE",
@@ -213,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except PackHasErrors as exc:
+        print(f"{exc}\nbriefing: the pack has errors; fix them first (`briefing validate` "
+              "lists them).", file=sys.stderr)
+        return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130
     except Exception:  # the last guard: no traceback reaches a player, teacher or author
