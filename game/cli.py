@@ -179,6 +179,45 @@ def command_graph(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_playtest(args: argparse.Namespace) -> int:
+    from .authoring.playtest import exhaustive, playtest
+    from .authoring.playtest_text import render
+
+    pack = load_one_pack(args.pack)
+    total = args.max_paths if args.exhaustive else args.runs
+    with progress_bar(total, "paths" if args.exhaustive else "runs") as advance:
+        if args.exhaustive:
+            report = exhaustive(pack, args.max_paths, advance)
+        else:
+            report = playtest(pack, args.runs, args.seed, advance)
+    text, passed = render(pack, report, None if args.exhaustive else args.seed,
+                          args.allow_unreached)
+    print(text, end="")
+    return EXIT_OK if passed else EXIT_ERRORS
+
+
+class progress_bar:
+    """A Rich progress bar on stderr for long runs in a terminal; nothing otherwise."""
+
+    def __init__(self, total: int, unit: str):
+        self.total, self.unit, self.progress = total, unit, None
+
+    def __enter__(self):
+        if self.total < 500 or not sys.stderr.isatty():
+            return lambda done: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.progress = Progress(console=Console(stderr=True), transient=True)
+        self.progress.start()
+        task = self.progress.add_task(f"Playing ({self.unit})", total=self.total)
+        return lambda done: self.progress.update(task, completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if self.progress:
+            self.progress.stop()
+
+
 def command_new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import ScaffoldError, scaffold
 
@@ -221,6 +260,17 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped pack id")
     graph.add_argument("--format", choices=("mermaid", "dot", "text"), default="text")
     graph.set_defaults(handler=command_graph)
+
+    play_test = commands.add_parser("playtest", help="play a pack automatically, many times")
+    play_test.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id")
+    play_test.add_argument("--runs", type=int, default=300, help="random playthroughs (300)")
+    play_test.add_argument("--seed", type=int, default=1, help="the same seed, the same report")
+    play_test.add_argument("--exhaustive", action="store_true",
+                           help="every path instead (answers right), up to --max-paths")
+    play_test.add_argument("--max-paths", type=int, default=20_000)
+    play_test.add_argument("--allow-unreached", action="store_true",
+                           help="do not fail on scenes, choices or questions never reached")
+    play_test.set_defaults(handler=command_playtest)
 
     new = commands.add_parser("new", help="create a new pack that validates clean")
     new.add_argument("pack", metavar="PACK", help="the new pack's folder (a bare name goes in scenes/)")

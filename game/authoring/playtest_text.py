@@ -1,0 +1,79 @@
+"""The playtest report as plain text: the same seed prints the same report, byte for byte."""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from ..content.models import Pack
+from .playtest import PlaytestReport, distribution
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float], buckets: int = 8) -> str:
+    low, high = min(values), max(values)
+    if high == low:
+        return BARS[-1]
+    counts = [0] * buckets
+    for value in values:
+        counts[min(buckets - 1, int((value - low) / (high - low) * buckets))] += 1
+    top = max(counts)
+    return "".join(BARS[round(c / top * (len(BARS) - 1))] if c else " " for c in counts)
+
+
+def number(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached: bool) -> tuple[str, bool]:
+    """The report's text, and whether it passed."""
+    lines = []
+    mode = ("every path, answers right" if report.exhaustive else
+            f"{report.runs} random runs, seed {seed} (half explore, a quarter play carefully, "
+            "a quarter carelessly)")
+    lines.append(f"Playtest of {pack.id}: {mode}")
+    lines.append(f"Completed: {report.completed} of {report.runs}")
+    if report.bound_reached:
+        lines.append("Bound reached: the pack has more paths than --max-paths; results cover "
+                     "those explored.")
+    if report.failures:
+        lines.append(f"Crashes, dead ends and loops: {len(report.failures)}")
+        for failure in report.failures[:20]:
+            lines.append(f"  {failure.kind} in '{failure.scene}': {failure.detail}")
+            path = " → ".join(f'"{p}"' for p in failure.path) or "(no choices)"
+            lines.append(f"    reproduce by choosing: {path}")
+        if len(report.failures) > 20:
+            lines.append(f"  … and {len(report.failures) - 20} more")
+    else:
+        lines.append("Crashes, dead ends and loops: none")
+    unreached = report.unreached(pack)
+    total_choices = sum(len(s.choices) for s in pack.scenes.values())
+    lines.append(
+        f"Coverage: scenes {len(pack.scenes) - len(unreached['scenes'])}/{len(pack.scenes)}, "
+        f"choices {total_choices - len(unreached['choices'])}/{total_choices}, "
+        f"questions {len(pack.questions()) - len(unreached['questions'])}/{len(pack.questions())}")
+    for kind, items in unreached.items():
+        for item in items:
+            lines.append(f"  never reached: {kind[:-1]} {item}")
+    lines.append("Scores by ending (min / mean / max, then a histogram from min to max):")
+    names = {t.id: t.name for t in pack.manifest.tracks}
+    table = distribution(report.outcomes)
+    endings = sorted((e for e in table if e != "(all)"), key=lambda e: e)
+    for ending in [*endings, "(all)"] if endings else []:
+        runs = len(next(iter(table[ending].values()), []))
+        lines.append(f"  {ending} ({runs} run{'s' if runs != 1 else ''})")
+        for track, values in table[ending].items():
+            lines.append(f"    {names.get(track, track):<18} {number(min(values)):>6} / "
+                         f"{number(mean(values)):>6} / {number(max(values)):>6}  {sparkline(values)}")
+    ending_ids = sorted(s.id for s in pack.scenes.values() if s.ending)
+    if report.exhaustive:
+        for ending in ending_ids:
+            verdict = "reachable" if ending in table else "NOT reachable (on the paths explored)"
+            lines.append(f"  ending {ending}: {verdict}")
+    problems = []
+    if report.failures:
+        problems.append("crashes or dead ends")
+    if any(unreached.values()) and not allow_unreached:
+        problems.append("unreached content (--allow-unreached accepts it)")
+    lines.append("Result: " + ("PASS" if not problems else "FAIL: " + "; ".join(problems)))
+    return "\n".join(lines) + "\n", not problems
