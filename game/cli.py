@@ -218,6 +218,14 @@ class progress_bar:
             self.progress.stop()
 
 
+def command_facts(args: argparse.Namespace) -> int:
+    from .authoring.coverage import coverage, render
+
+    pack = load_one_pack(args.pack)
+    print(render(pack, coverage(pack), show_all=args.all), end="")
+    return EXIT_OK
+
+
 def command_new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import ScaffoldError, scaffold
 
@@ -271,6 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
     play_test.add_argument("--allow-unreached", action="store_true",
                            help="do not fail on scenes, choices or questions never reached")
     play_test.set_defaults(handler=command_playtest)
+
+    facts = commands.add_parser("facts", help="which sentences of the article the pack teaches")
+    facts.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id")
+    facts.add_argument("--all", action="store_true", help="list taught sentences too")
+    facts.set_defaults(handler=command_facts)
 
     new = commands.add_parser("new", help="create a new pack that validates clean")
     new.add_argument("pack", metavar="PACK", help="the new pack's folder (a bare name goes in scenes/)")
