@@ -226,6 +226,28 @@ def command_facts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_test(args: argparse.Namespace) -> int:
+    from .authoring.walkthrough import FOLDER, run_all
+
+    folders = resolve_pack_dirs([args.pack] if args.pack else [])
+    failed = found_any = False
+    for folder in folders:
+        pack = load_one_pack(str(folder))
+        for path, walkthrough, problems in run_all(pack, folder):
+            found_any = True
+            name = walkthrough.name if walkthrough else path.name
+            verdict = "FAIL" if any(d.is_error for d in problems) else "PASS"
+            failed = failed or verdict == "FAIL"
+            print(f"{verdict}  {display_path(path)}: {name}")
+            for diagnostic in problems:
+                print(f"  {diagnostic}")
+    if not found_any:
+        print(f"No walkthroughs found: add YAML files to {FOLDER}/ inside the pack folder "
+              "(see docs/authoring.md).")
+        return EXIT_ERRORS
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
 def command_new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import ScaffoldError, scaffold
 
@@ -284,6 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id")
     facts.add_argument("--all", action="store_true", help="list taught sentences too")
     facts.set_defaults(handler=command_facts)
+
+    test = commands.add_parser("test", help="run the pack's walkthroughs (walkthroughs/*.yaml)")
+    test.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id")
+    test.set_defaults(handler=command_test)
 
     new = commands.add_parser("new", help="create a new pack that validates clean")
     new.add_argument("pack", metavar="PACK", help="the new pack's folder (a bare name goes in scenes/)")
