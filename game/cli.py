@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
 
 from . import __version__
 from .content import CompileResult, compile_pack
+from .content.diagnostics import did_you_mean
 from .content.loader import display_path
 from .crashlog import write_crash_log
 from .paths import data_dir, pack_dirs, packs_root
@@ -118,12 +120,19 @@ def command_play(args: argparse.Namespace) -> int:
         print("briefing: the pack has errors; fix them and try again "
               "(`briefing validate` lists them).", file=sys.stderr)
         return EXIT_ERRORS
+    if args.start_at:
+        if len(playable) > 1:
+            raise CliError("--from needs one pack: add --pack ID")
+        if args.start_at not in playable[0].scenes:
+            raise CliError(f"the pack has no scene '{args.start_at}'"
+                           f"{did_you_mean(args.start_at, playable[0].scenes)}")
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise CliError("play needs an interactive terminal")
     from .tui.app import make_app  # Textual is imported only to play
 
     app = make_app(playable, data_dir=Path(args.data_dir) if args.data_dir else data_dir(),
-                   seed=args.seed, skipped=[f for f, _ in broken])
+                   seed=args.seed, skipped=[f for f, _ in broken], start_at=args.start_at,
+                   watch=args.watch)
     app.run()
     if app.crash_report:
         print(f"briefing: something went wrong and the game stopped. Your progress up to the "
@@ -277,6 +286,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--pack", help="a shipped pack's id or a pack folder")
     play.add_argument("--seed", type=int, help="fix the option order, to replay a game exactly")
     play.add_argument("--data-dir", help="where saves go (default: your user data folder)")
+    play.add_argument("--from", dest="start_at", metavar="SCENE_ID",
+                      help="preview from this scene (saved apart from your real game)")
+    play.add_argument("--watch", action="store_true",
+                      help="reload the pack when its YAML files change (for authors)")
     play.set_defaults(handler=command_play)
 
     validate = commands.add_parser("validate", help="check packs and report every problem")
@@ -333,7 +346,9 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["play", *argv]  # `briefing` alone, or with play's options, plays
     args = parser.parse_args(argv)
     try:
-        return args.handler(args)
+        status = args.handler(args)
+        sys.stdout.flush()  # inside the guard, so a closed pipe is handled here
+        return status
     except CliError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -343,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `briefing validate | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:  # the last guard: no traceback reaches a player, teacher or author
         log = write_crash_log(data_dir(), traceback.format_exc())
         where = f" Details were written to {log}." if log else ""

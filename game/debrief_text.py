@@ -36,11 +36,13 @@ def debrief_markdown(debrief: Debrief) -> str:
     elif not debrief.ended:
         parts.append("*The week is not over yet: these are the scores so far.*")
     parts.append("## Scores\n\n" + scorecard_markdown(debrief.scorecard))
+    names = {t.id: t.name for t in debrief.scorecard.tracks}
     parts.append("## Your decisions")
     if not debrief.decisions:
         parts.append("*No decisions yet.*")
     for n, d in enumerate(debrief.decisions, 1):
-        effects = ", ".join(f"{k} {'+' if v > 0 else ''}{points(v)}" for k, v in d.effects.items())
+        effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
+                            for k, v in d.effects.items())
         block = [f"### {n}. {d.scene_title} ({d.when})",
                  f"**You chose:** {escape(d.choice)}",
                  f"**Why it scored {effects or 'nothing'}:** {d.feedback.strip()}"]

@@ -47,8 +47,9 @@ class SaveStore:
     def exists(self, pack_id: str) -> bool:
         return self.path_for(pack_id).is_file()
 
-    def save(self, state: GameState) -> Path:
-        path = self.path_for(state.pack_id)
+    def save(self, state: GameState, slot: str | None = None) -> Path:
+        """Save under the pack's id, or under ``slot`` (previews keep out of the real save)."""
+        path = self.path_for(slot or state.pack_id)
         atomic_write(path, state.to_json())
         return path
 

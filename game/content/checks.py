@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Iterable, Iterator
 
 from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
@@ -194,10 +195,10 @@ class PackChecker:
                         "is not an ending.", "Add 'next: <scene id>', choices, or 'ending: true'.")
         for choice in scene.choices:
             self.check_choice(scene, choice)
-        if scene.choices and all(c.if_ is not None for c in scene.choices):
-            self.report(scene, "choices", "all-choices-conditional", "Every choice has a condition; "
-                        "a player who meets none has nothing to pick.",
-                        "Leave at least one choice without 'if'.", WARNING)
+        if scene.choices and all(c.if_ is not None for c in scene.choices) and not scene.next:
+            self.report(scene, "choices", "all-choices-conditional", "Every choice has a condition "
+                        "and the scene has no next, so a player who meets none is stuck.",
+                        "Leave one choice without 'if', or give the scene a 'next' to fall back on.")
 
     def check_choice(self, scene: Scene, choice: Choice) -> None:
         if choice.next:
@@ -237,7 +238,7 @@ class PackChecker:
     def check_question(self, q: Question) -> None:
         if q.type not in TYPE_FIELDS:
             return  # already reported as an unknown value
-        if q.points <= 0:
+        if not math.isfinite(q.points) or q.points <= 0:
             self.report(q, "points", "bad-points", "A question's points must be above 0.",
                         "Use a positive number such as 1 or 2.")
         unused = (TYPE_SPECIFIC - TYPE_FIELDS[q.type]) & set(q.locs)

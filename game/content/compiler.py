@@ -36,6 +36,11 @@ KIND_NAMES = {
 }
 
 
+# How authors know each part of the format (the class names are the engineers' words).
+MODEL_NAMES = {"Manifest": "pack.yaml", "SceneFile": "scene file", "GlossaryEntry": "glossary entry",
+               "Outcome": "what_happened", "Band": "band", "Route": "route", "Step": "step"}
+
+
 def yaml_key(f: dataclasses.Field) -> str:
     return f.metadata.get("yaml", f.name)
 
@@ -104,6 +109,7 @@ class NodeCompiler:
         self.diagnostics: list[Diagnostic] = []
         # Ids of models that failed to build, so checks do not also call them missing.
         self.broken_ids: set[tuple[str, str]] = set()
+        self.in_progress: set[int] = set()  # nodes being compiled: an alias to one is a cycle
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -117,10 +123,24 @@ class NodeCompiler:
 
     def compile(self, cls: type, node: yaml.Node) -> Any:
         """The model for ``node``, or None when it could not be built (see diagnostics)."""
-        value = self.value(cls, node, cls.__name__)
+        value = self.value(cls, node, MODEL_NAMES.get(cls.__name__, cls.__name__.lower()))
         return None if value is _NOTHING else value
 
     def value(self, expected: Any, node: yaml.Node, where: str) -> Any:
+        if id(node) in self.in_progress:
+            self.report(node, "recursive-alias", f"'{where}' refers to itself through a YAML "
+                        "alias (*name), so it never ends.", "Write the value out instead of "
+                        "using an alias inside itself.")
+            return _NOTHING
+        if isinstance(node, yaml.ScalarNode):
+            return self.dispatch(expected, node, where)
+        self.in_progress.add(id(node))
+        try:
+            return self.dispatch(expected, node, where)
+        finally:
+            self.in_progress.discard(id(node))
+
+    def dispatch(self, expected: Any, node: yaml.Node, where: str) -> Any:
         origin = get_origin(expected)
         if origin in (Union, types.UnionType):
             return self.union(expected, node, where)
@@ -141,7 +161,7 @@ class NodeCompiler:
         # Text takes any scalar, so it is tried last: `answer: 5` stays a number.
         for option in sorted(options, key=lambda o: o is str):
             if self.accepts(option, node):
-                return self.value(option, node, where)
+                return self.dispatch(option, node, where)  # the same node, not a new one
         wanted = " or ".join(self.describe(o) for o in options)
         self.report(node, "wrong-type", f"'{where}' should be {wanted}.",
                     f"Write {where} as {wanted}.")
@@ -251,7 +271,7 @@ class NodeCompiler:
         return types.MappingProxyType(result)
 
     def model(self, cls: type, node: yaml.Node) -> Any:
-        name = cls.__name__.lower()
+        name = MODEL_NAMES.get(cls.__name__, cls.__name__.lower())
         if not isinstance(node, yaml.MappingNode):
             return self.wrong_kind(node, name, "a mapping (key: value lines)")
         fields = {yaml_key(f): (f, hint) for f, hint in format_fields(cls)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -59,14 +60,14 @@ class GameState:
         return data
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> "GameState":
         if not isinstance(data, dict):
             raise IncompatibleSave("the save is not a JSON object")
         version = data.get("format_version")
-        if not isinstance(version, int):
+        if not is_int(version) or not is_int(data.get("min_compatible_version", version)):
             raise IncompatibleSave("the save has no format version")
         if data.get("min_compatible_version", version) > FORMAT_VERSION:
             raise IncompatibleSave(
@@ -80,8 +81,34 @@ class GameState:
             state = cls(**fields)
         except (TypeError, ValueError) as exc:
             raise IncompatibleSave(f"the save's fields are not as expected ({exc})") from None
+        problem = state.shape_problem()
+        if problem:
+            raise IncompatibleSave(f"the save's {problem}")
         state.format_version = FORMAT_VERSION
         return state
+
+    def shape_problem(self) -> str:
+        """What is wrong with the types of a state read from a file, or '' when nothing is."""
+        texts = [self.pack_id, self.pack_version, self.scene, self.started_at]
+        lists = [self.visited, self.flags, self.notebook]
+        if not all(isinstance(t, str) for t in texts):
+            return "pack, version or scene is not text"
+        if not is_int(self.seed) or not is_int(self.question_index) or self.question_index < 0:
+            return "seed or question number is not a whole number"
+        if not isinstance(self.ended, bool):
+            return "'ended' is not true or false"
+        if not all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in lists):
+            return "visited scenes, flags or notebook are not lists of text"
+        for d in self.decisions:
+            if not (isinstance(d.scene, str) and is_int(d.choice) and isinstance(d.text, str)
+                    and is_points(d.effects) and is_points(d.available)):
+                return "decisions are not as expected"
+        for a in self.answers:
+            if not (isinstance(a.scene, str) and isinstance(a.question, str)
+                    and is_number(a.points) and is_number(a.max_points)
+                    and isinstance(a.correct, bool)):
+                return "answers are not as expected"
+        return ""
 
     @classmethod
     def from_json(cls, text: str) -> "GameState":
@@ -90,3 +117,16 @@ class GameState:
         except ValueError as exc:
             raise IncompatibleSave(f"the save is not valid JSON ({exc})") from None
         return cls.from_dict(data)
+
+
+def is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def is_points(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and is_number(v)
+                                           for k, v in value.items())

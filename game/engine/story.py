@@ -64,15 +64,19 @@ class Story:
     """Runs one playthrough of a pack. All progress lives in ``self.state``."""
 
     def __init__(self, pack: Pack, state: GameState | None = None, *, seed: int | None = None,
-                 clock: Callable[[], str] = utc_now):
+                 clock: Callable[[], str] = utc_now, start: str | None = None):
+        """A new game (at ``start``, for previews, or the pack's start scene), or a saved one."""
         self.pack = pack
         self.clock = clock
         if state is None:
+            first = start or pack.manifest.start
+            if first not in pack.scenes:
+                raise InvalidChoice(f"the pack has no scene '{first}'")
             state = GameState(pack_id=pack.id, pack_version=pack.manifest.version,
                               seed=new_seed() if seed is None else seed,
-                              scene=pack.manifest.start, started_at=clock())
+                              scene=first, started_at=clock())
             self.state = state
-            self._enter(pack.manifest.start)
+            self._enter(first)
         else:
             self.check_resumable(pack, state)
             self.state = state
@@ -106,7 +110,7 @@ class Story:
         if self.phase is not Phase.AWAITING_CHOICE:
             return []
         offered = self._offered()
-        if not self.scene.choices:
+        if not offered:  # no decision here, or none whose condition holds: the scene's next
             return [ChoiceOption(CONTINUE_TEXT, -1)]
         return [ChoiceOption(c.text, i) for i, c in offered]
 

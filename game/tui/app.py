@@ -9,8 +9,9 @@ from typing import Iterable
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
+from ..content import compile_pack
 from ..content.models import Pack
 from ..crashlog import write_crash_log
 from ..engine import (
@@ -28,26 +29,34 @@ from .screens.debrief import DebriefScreen
 from .screens.feedback import FeedbackDialog
 from .screens.help import HelpDialog
 from .screens.notebook import NotebookDialog
+from .screens.pack_errors import PackErrorsDialog
 from .screens.question import QuestionScreen
 from .screens.scene import SceneScreen
 from .screens.title import TitleScreen
 from .status import status_line
+from .watch import PackWatcher
 
 
 class BriefingApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", tooltip="How to play and the keys"),
+        # Priority, so they work inside dialogs too (Textual skips the app's plain bindings there).
+        Binding("f1", "help", "Help", id="help", tooltip="How to play and the keys",
+                priority=True),
         Binding("question_mark", "help", "Help", show=False, id="help-alt"),
         Binding("ctrl+n", "notebook", "Notebook", id="notebook",
-                tooltip="The facts you have collected, with their sources"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit; your progress is saved"),
+                tooltip="The facts you have collected, with their sources", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit; your progress is saved",
+                priority=True),
     ]
 
     def __init__(self, packs: list[Pack], store: SaveStore, *, seed: int | None = None,
-                 skipped: Iterable[Path] = (), blink: bool = True):
+                 skipped: Iterable[Path] = (), blink: bool = True, start_at: str | None = None,
+                 watch: bool = False):
         super().__init__()
+        self.start_at = start_at  # preview from this scene; saves go to a separate slot
+        self.watch = watch
         self.packs = {pack.id: pack for pack in packs}
         self.store = store
         self.seed = seed
@@ -61,6 +70,12 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(self.title_screen())
+        if self.watch:
+            self.watchers = {pack.id: PackWatcher(Path(pack.root)) for pack in self.packs.values()}
+            self.set_interval(1.0, self.reload_changed_packs)
+        if self.start_at:
+            # after the first refresh, so the title screen is mounted before it is replaced
+            self.call_after_refresh(self.begin, next(iter(self.packs.values())), self.start_at)
         for folder in self.skipped:
             self.notify(f"The pack in {folder} has errors and was left out. Run "
                         "`briefing validate` to see them.", severity="warning", timeout=10)
@@ -100,8 +115,8 @@ class BriefingApp(App[None]):
             return
         self.begin(pack)
 
-    def begin(self, pack: Pack) -> None:
-        self.story = Story(pack, seed=self.seed)
+    def begin(self, pack: Pack, start: str | None = None) -> None:
+        self.story = Story(pack, seed=self.seed, start=start)
         self.read_scene = None
         self.autosave()
         self.show_current()
@@ -111,8 +126,9 @@ class BriefingApp(App[None]):
     @on(ChoiceMade)
     def choice_made(self, message: ChoiceMade) -> None:
         story = self.story
-        if story is None or story.phase is not Phase.AWAITING_CHOICE:
-            return
+        if (story is None or story.phase is not Phase.AWAITING_CHOICE
+                or message.scene_id != story.scene.id):
+            return  # stale: a key press that arrived after the scene changed
         try:
             outcome = story.choose(message.index)
         except EngineError as exc:
@@ -129,8 +145,9 @@ class BriefingApp(App[None]):
     @on(AnswerGiven)
     def answer_given(self, message: AnswerGiven) -> None:
         story = self.story
-        if story is None or story.question is None or not isinstance(self.screen, QuestionScreen):
-            return
+        if (story is None or story.question is None or not isinstance(self.screen, QuestionScreen)
+                or message.question_id != story.question.question.id):
+            return  # stale: meant for a question already answered
         try:
             result = story.answer(message.response)
         except InvalidAnswer as exc:
@@ -146,9 +163,13 @@ class BriefingApp(App[None]):
             self.read_scene = self.story.scene.id
         self.show_current()
 
+    @property
+    def save_slot(self) -> str | None:
+        return f"{self.story.pack.id}.preview" if self.start_at else None
+
     def autosave(self) -> None:
         try:
-            self.store.save(self.story.state)
+            self.store.save(self.story.state, self.save_slot)
         except OSError as exc:
             self.notify(f"Could not save your progress: {exc.strerror or exc}.",
                         severity="error", timeout=10)
@@ -175,13 +196,51 @@ class BriefingApp(App[None]):
             self.screen.set_status(status_line(self.story))
 
     def back_to_title(self) -> None:
+        while isinstance(self.screen, ModalScreen):  # close dialogs, then leave the game screen
+            self.pop_screen()
         self.story = None
         self.switch_screen(self.title_screen())
+
+    # -- live authoring (--watch) -------------------------------------------------------------
+
+    def reload_changed_packs(self) -> None:
+        for pack_id, watcher in self.watchers.items():
+            if watcher.changed():
+                self.reload_pack(pack_id, watcher.folder)
+
+    def reload_pack(self, pack_id: str, folder: Path) -> None:
+        result = compile_pack(folder)
+        showing = isinstance(self.screen, PackErrorsDialog)
+        if not result.ok:
+            if showing:
+                self.pop_screen()
+            self.push_screen(PackErrorsDialog(result.errors or result.diagnostics))
+            return
+        if showing:
+            self.pop_screen()
+        self.packs[pack_id] = result.pack
+        if self.story is None or self.story.pack.id != pack_id:
+            self.notify(f"Reloaded {folder.name}.")
+            return
+        state = self.story.state
+        scene = result.pack.scenes.get(state.scene)
+        if scene is None:
+            self.notify(f"The scene '{state.scene}' is gone; starting again from the first scene.",
+                        severity="warning")
+            self.begin(result.pack, start=self.start_at if self.start_at in result.pack.scenes
+                       else None)
+            return
+        state.question_index = min(state.question_index, len(scene.questions))
+        self.story = Story(result.pack, state, clock=self.story.clock)
+        self.notify(f"Reloaded {folder.name}; you are still in '{state.scene}'.")
+        self.show_current()
 
     # -- actions and commands ----------------------------------------------------------------
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpDialog):
+        if isinstance(self.screen, HelpDialog):
+            self.pop_screen()  # the same key closes it
+        else:
             self.push_screen(HelpDialog())
 
     def action_notebook(self) -> None:
@@ -189,6 +248,7 @@ class BriefingApp(App[None]):
             self.notify("Start or continue a game to open your notebook.")
             return
         if isinstance(self.screen, NotebookDialog):
+            self.pop_screen()  # the same key closes it
             return
         debrief = build_debrief(self.story.pack, self.story.state)
         self.push_screen(NotebookDialog(debrief.notebook, self.story.pack.manifest.glossary))
@@ -211,6 +271,8 @@ class BriefingApp(App[None]):
 
 
 def make_app(packs: list[Pack], *, data_dir: Path, seed: int | None = None,
-             skipped: Iterable[Path] = (), blink: bool = True) -> BriefingApp:
+             skipped: Iterable[Path] = (), blink: bool = True, start_at: str | None = None,
+             watch: bool = False) -> BriefingApp:
     """The app factory that the CLI and the tests share."""
-    return BriefingApp(packs, SaveStore(data_dir), seed=seed, skipped=skipped, blink=blink)
+    return BriefingApp(packs, SaveStore(data_dir), seed=seed, skipped=skipped, blink=blink,
+                       start_at=start_at, watch=watch)

@@ -10,9 +10,10 @@ from textual.message import Message
 class ChoiceMade(Message):
     """The player picked the choice at ``index`` of the story's current choices."""
 
-    def __init__(self, index: int) -> None:
+    def __init__(self, index: int, scene_id: str = "") -> None:
         super().__init__()
         self.index = index
+        self.scene_id = scene_id  # the scene on screen, so a late key press cannot act twice
 
 
 class AnswerGiven(Message):
@@ -21,6 +22,8 @@ class AnswerGiven(Message):
     def __init__(self, response: Any) -> None:
         super().__init__()
         self.response = response
+        self.question_id = ""  # stamped by the question screen, so a late Enter cannot answer
+        # the next question unseen
 
 
 class StartGame(Message):

@@ -21,7 +21,7 @@ def status_line(story: Story) -> Status:
     scene = story.scene
     parts = []
     for track in story.scorecard().tracks:
-        if track.available > 0:
+        if track.available > 0 and track.graded:  # an ungraded gauge is not a score to fill
             parts.append(f"{track.name} {format_points(track.earned)}/{format_points(track.available)}")
         else:
             parts.append(f"{track.name} {format_points(track.earned)}")

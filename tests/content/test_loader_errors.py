@@ -170,3 +170,30 @@ def test_a_loop_with_a_way_out_is_not_an_error(tmp_path):
     pack = broken_pack(tmp_path, "scenes.yaml", "    next: tue-wrap\n  - id: tue-wrap",
                        "    next: mon-alarm\n  - id: tue-wrap")
     assert not [d for d in compile_pack(pack).diagnostics if d.code == "endless-loop"]
+
+
+def test_a_recursive_alias_is_a_diagnostic_not_a_crash(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "if: {flags: [careful], at_least: {tradecraft: 2}}",
+                       "if: {any: &loop [{any: *loop}]}")
+    result = compile_pack(pack)
+    assert "recursive-alias" in {d.code for d in result.diagnostics}
+
+
+def test_messages_use_the_authors_words_for_parts_of_the_format(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "role: River analyst", "rol: River analyst")
+    messages = [d.message for d in compile_pack(pack).diagnostics]
+    assert "Unknown key 'rol' in a pack.yaml. Did you mean 'role'?" in messages
+
+
+def test_points_must_be_a_real_number(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "        points: 2\n", "        points: .nan\n")
+    assert "bad-points" in {d.code for d in compile_pack(pack).diagnostics}
+
+
+def test_all_conditional_choices_need_a_fallback(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "        next: tue-wrap\n        effects: {tradecraft: 2}",
+                       "        next: tue-wrap\n        if: {flags: [careful]}\n        effects: {tradecraft: 2}")
+    text = (pack / "scenes.yaml").read_text().replace(
+        "        next: tue-radio\n", "        next: tue-radio\n        if: {flags: [careful]}\n", 1)
+    (pack / "scenes.yaml").write_text(text)
+    assert "all-choices-conditional" in {d.code for d in compile_pack(pack).diagnostics}

@@ -147,3 +147,59 @@ async def test_resizing_mid_question_loses_nothing(mini_pack, data_dir):
         await pilot.press("enter")
         await pilot.pause()
         assert app.story.state.answers[0].response == 4
+
+
+async def test_ctrl_q_quits_from_inside_a_dialog(mini_pack, data_dir):
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpDialog"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app._exit, "Ctrl+Q in a dialog must quit"
+
+
+async def test_a_repeated_submit_does_not_answer_the_next_question(mini_pack, data_dir):
+    from game.tui.messages import AnswerGiven
+
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        box = app.screen.query_one("#answer")
+        box.post_message(AnswerGiven(3))  # Enter pressed twice before the first was handled
+        box.post_message(AnswerGiven(3))
+        await pilot.pause()
+        assert [a.question for a in app.story.state.answers] == ["q-villages"]
+        assert not [n for n in app._notifications if "cannot be used" in n.message]
+
+
+async def test_page_down_scrolls_a_long_scene(campaign, data_dir):
+    app = make_app([campaign], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        body = app.screen.query_one("#body")
+        assert body.max_scroll_y > 0, "the facts below the text must be reachable"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+
+
+async def test_a_long_notebook_scrolls_by_keyboard(campaign, data_dir):
+    from .driver import step
+
+    app = make_app([campaign], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        while len(app.story.state.notebook) < 8:
+            await step(pilot)
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        area = app.screen.query_one("#facts VerticalScroll")
+        assert area.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert area.scroll_y > 0

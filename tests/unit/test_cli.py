@@ -85,3 +85,17 @@ def test_strict_makes_warnings_fail(tmp_path, capsys):
     assert main(["validate", str(pack)]) == 0
     assert "warning[unreachable]" in capsys.readouterr().out
     assert main(["validate", str(pack), "--strict"]) == 1
+
+
+def test_piping_into_a_closed_reader_is_quiet(tmp_path):
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "game", "validate", "--format", "json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env={"BRIEFING_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    child.stdout.close()  # the reader goes away before the child has printed anything
+    err = child.stderr.read().decode()
+    child.wait()
+    assert err == ""
+    assert not (tmp_path / "logs").exists()

@@ -15,7 +15,6 @@ from ...engine import Debrief
 class DebriefScreen(Screen):
     BINDINGS = [
         Binding("t", "app.back_to_title", "Title screen", id="title"),
-        Binding("q", "app.quit", "Quit", id="debrief-quit"),
         Binding("pageup", "scroll(-1)", "Scroll up", show=False),
         Binding("pagedown", "scroll(1)", "Scroll", key_display="PgDn"),
     ]

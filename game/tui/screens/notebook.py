@@ -41,8 +41,13 @@ class NotebookDialog(ModalScreen[None]):
                             yield Static(Content.assemble((entry.term, "bold"), " — ",
                                                           entry.meaning), classes="glossary-entry")
 
+    def on_mount(self) -> None:
+        self.action_show_tab("facts")
+
     def action_show_tab(self, tab: str) -> None:
+        """Show a tab and give its list the keys, so arrows and PgUp/PgDn scroll it."""
         self.query_one(TabbedContent).active = tab
+        self.query_one(f"#{tab} VerticalScroll").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from ...engine import Grade, PresentedQuestion
 from ...engine.grading import right_answer
-from ..messages import Proceed
+from ..messages import AnswerGiven, Proceed
 from ..status import Status, format_points
 from ..widgets.answers import (
     MultiSelectAnswer,
@@ -74,6 +74,12 @@ class QuestionScreen(Screen):
             yield answer_widget(self.presented, self.blink)
             yield Static(id="feedback", markup=False)
         yield Footer()
+
+    def on_answer_given(self, message: AnswerGiven) -> None:
+        if self.answered:
+            message.stop()  # a second Enter on the same question
+        else:
+            message.question_id = self.presented.question.id
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.status.when} · recall"

@@ -23,8 +23,8 @@ NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False, id=f"pick-{n}") for
 class SceneScreen(Screen):
     BINDINGS = [
         *NUMBER_KEYS,
-        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll_body(1)", "Scroll", key_display="PgDn"),
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
+        Binding("pagedown", "scroll_body(1)", "Scroll", key_display="PgDn", priority=True),
     ]
 
     def __init__(self, scene: Scene, choices: list[ChoiceOption], status: Status,
@@ -34,6 +34,7 @@ class SceneScreen(Screen):
         self.choices = choices
         self.status = status
         self.questions_waiting = questions_waiting
+        self.chosen = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,8 +81,9 @@ class SceneScreen(Screen):
             if index == 0:
                 self.post_message(Proceed())
             return
-        if 0 <= index < len(self.choices):
-            self.post_message(ChoiceMade(index))
+        if 0 <= index < len(self.choices) and not self.chosen:
+            self.chosen = True  # one decision per screen, however fast the keys come
+            self.post_message(ChoiceMade(index, self.scene.id))
 
     def action_scroll_body(self, direction: int) -> None:
         body = self.query_one("#body", VerticalScroll)

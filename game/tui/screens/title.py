@@ -24,7 +24,10 @@ class TitleScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="title-area"):
-            yield Static(Content(self.pack.manifest.title), id="game-title")
+            title = Static(Content(self.pack.manifest.title), id="game-title")
+            # An intro that opens with its own heading already shows the title.
+            title.display = not self.pack.manifest.intro.lstrip().startswith("#")
+            yield title
             yield Static(Content(f"You are: {self.pack.manifest.role}"), id="game-role")
             yield Markdown(self.pack.manifest.intro, id="game-intro")
         with Vertical(id="menus"):
@@ -50,7 +53,9 @@ class TitleScreen(Screen):
     @on(OptionList.OptionHighlighted, "#packs")
     def pack_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.pack = next(p for p in self.packs if p.id == event.option.id)
-        self.query_one("#game-title", Static).update(Content(self.pack.manifest.title))
+        title = self.query_one("#game-title", Static)
+        title.update(Content(self.pack.manifest.title))
+        title.display = not self.pack.manifest.intro.lstrip().startswith("#")
         self.query_one("#game-role", Static).update(Content(f"You are: {self.pack.manifest.role}"))
         self.query_one("#game-intro", Markdown).update(self.pack.manifest.intro)
         self.reset_menu()

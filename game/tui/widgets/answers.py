@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -91,6 +93,8 @@ class NumericAnswer(Vertical):
         try:
             value = float(text)
         except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
             self.notify("Type a number, such as 5 or 2.5.", severity="warning")
             return
         self.post_message(AnswerGiven(int(value) if value.is_integer() else value))

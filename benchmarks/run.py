@@ -1,0 +1,221 @@
+"""Speed benchmarks, measured in one run and reported as a table with ratios. Never asserts.
+
+    .venv/bin/python benchmarks/run.py [--runs 5] [--scenes 1000]
+
+Rows: loading a large synthetic pack against the raw YAML parse of the same files, the wall time
+of `python -m game validate` on the shipped campaign (and whether it imported Textual), and
+headless playthroughs per second. See benchmarks/README.md for what each row means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the checkout's game/, whether or not it is installed
+
+import yaml  # noqa: E402
+
+from benchmarks.synthetic_pack import write_pack  # noqa: E402
+from game.content import compile_pack  # noqa: E402
+from game.engine.explore import play, right_response  # noqa: E402
+from game.paths import packs_root  # noqa: E402
+
+CAMPAIGN = "week-of-march-23"
+TARGET_LOAD_SECONDS = 1.0
+TARGET_LOAD_RATIO = 1.3
+TARGET_VALIDATE_SECONDS = 0.150
+TARGET_GAMES_PER_SECOND = 2000
+
+
+class Table:
+    """Rows of measurement, result, target and status, printed as Markdown."""
+
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, name: str, result: str, target: str = "", met: bool | None = None) -> None:
+        status = "" if met is None else ("met" if met else "MISSED")
+        self.rows.append((name, result, target, status))
+        print(f"  {name}: {result}", file=sys.stderr, flush=True)  # progress while it runs
+
+    def render(self) -> str:
+        header = ("measurement", "result", "target", "status")
+        widths = [max(len(row[i]) for row in [header, *self.rows]) for i in range(4)]
+        line = lambda cells: "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
+        return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|",
+                          *map(line, self.rows)])
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    libyaml = "with libyaml" if getattr(yaml, "__with_libyaml__", False) else "without libyaml"
+    return (f"{platform.platform()} · {cpu} · {os.cpu_count()} CPUs · "
+            f"{platform.python_implementation()} {platform.python_version()} · "
+            f"PyYAML {yaml.__version__} {libyaml}")
+
+
+def timed(action) -> float:
+    gc.collect()  # start each run from the same heap, so one run's garbage does not bill the next
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def raw_parse(files: list[Path]) -> None:
+    for path in files:
+        list(yaml.compose_all(path.read_bytes().decode("utf-8-sig"), Loader=yaml.CSafeLoader))
+
+
+def bench_load(table: Table, scenes: int, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_pack(Path(tmp) / "synthetic", scenes=scenes)
+        files = sorted(folder.glob("*.yaml"))
+        first = compile_pack(folder)
+        errors = len(first.errors)
+        size = sum(p.stat().st_size for p in files) / 1e6
+        table.add(f"synthetic pack: {scenes:,} scenes, {len(files)} files, {size:.1f} MB",
+                  f"{errors} errors, {len(first.diagnostics) - errors} warnings",
+                  "0 and 0", not first.diagnostics)
+        load, parse = [], []
+        for _ in range(runs):  # alternate, so drift in the machine's speed hits both alike
+            load.append(timed(lambda: compile_pack(folder)))
+            parse.append(timed(lambda: raw_parse(files)))
+    best_load, best_parse = min(load), min(parse)
+    table.add(f"load+validate (compile_pack), best of {runs}", f"{best_load:.3f} s",
+              f"≤ {TARGET_LOAD_SECONDS:g} s", best_load <= TARGET_LOAD_SECONDS)
+    table.add(f"raw parse (compose_all, CSafeLoader), best of {runs}", f"{best_parse:.3f} s")
+    ratio = best_load / best_parse
+    table.add("ratio load+validate / raw parse", f"{ratio:.2f}×", f"≤ {TARGET_LOAD_RATIO:g}×",
+              ratio <= TARGET_LOAD_RATIO)
+
+
+def wall_time(command: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, capture_output=True)
+    return time.perf_counter() - start
+
+
+def best_wall_time(command: list[str], runs: int, env: dict | None = None) -> float:
+    wall_time(command, env)  # warm the disk cache and the .pyc files
+    return min(wall_time(command, env) for _ in range(runs))
+
+
+def bytecode_envs(pycache: str) -> dict[str, dict]:
+    """Environments with and without cached bytecode for game/, whatever this shell says.
+
+    Python normally writes .pyc files on the first run, so a player's later runs read them; with
+    PYTHONDONTWRITEBYTECODE=1 (and no __pycache__ in the checkout) game/ is compiled from source
+    on every run. The cache goes in a temporary PYTHONPYCACHEPREFIX, so that nothing is written
+    beside the sources.
+    """
+    base = {k: v for k, v in os.environ.items()
+            if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    return {"cached bytecode": {**base, "PYTHONPYCACHEPREFIX": pycache},
+            "PYTHONDONTWRITEBYTECODE=1": {**base, "PYTHONDONTWRITEBYTECODE": "1"}}
+
+
+def imported_packages(command: list[str]) -> tuple[set[str], int]:
+    """The top-level packages a command imports (read from -X importtime), and its exit status."""
+    done = subprocess.run([command[0], "-X", "importtime", *command[1:]], cwd=ROOT,
+                          capture_output=True, text=True)
+    packages = set()
+    for line in done.stderr.splitlines():  # "import time: self | cumulative | name"
+        if line.startswith("import time:") and line.count("|") == 2:
+            packages.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    return packages, done.returncode
+
+
+def bench_validate(table: Table, runs: int) -> None:
+    command = [sys.executable, "-m", "game", "validate", CAMPAIGN]
+    with tempfile.TemporaryDirectory() as pycache:
+        envs = bytecode_envs(pycache)
+        # Alternate the two settings, so that drift in the machine's speed hits both alike.
+        times: dict[str, list[float]] = {name: [] for name in envs}
+        for env in envs.values():
+            wall_time(command, env)  # warm the disk cache, and write the .pyc files
+        for _ in range(runs):
+            for name, env in envs.items():
+                times[name].append(wall_time(command, env))
+        for name, found in times.items():
+            best = min(found)
+            table.add(f"`python -m game validate {CAMPAIGN}`, {name}, best of {runs}",
+                      f"{best * 1000:.0f} ms (median {statistics.median(found) * 1000:.0f} ms)",
+                      f"≤ {TARGET_VALIDATE_SECONDS * 1000:.0f} ms", best <= TARGET_VALIDATE_SECONDS)
+        cached = envs["cached bytecode"]
+        startup = best_wall_time([sys.executable, "-c", "pass"], runs, cached)
+        table.add("  for scale: `python -c pass`", f"{startup * 1000:.0f} ms")
+        imports = best_wall_time([sys.executable, "-c", "import game.cli"], runs, cached)
+        table.add("  for scale: `python -c 'import game.cli'`", f"{imports * 1000:.0f} ms")
+    campaign = packs_root() / CAMPAIGN
+    in_process = min(timed(lambda: compile_pack(campaign)) for _ in range(runs))
+    table.add("  for scale: compile_pack of the campaign, in process", f"{in_process * 1000:.0f} ms")
+    packages, code = imported_packages(command)
+    heavy = [name for name in ("textual", "rich") if name in packages]
+    table.add("validate imports textual / rich", " / ".join(
+        "yes" if name in heavy else "no" for name in ("textual", "rich"))
+        + ("" if code == 0 else f" (exit status {code})"), "no textual", "textual" not in packages)
+
+
+def play_games(pack, first_seed: int, count: int) -> int:
+    """Play ``count`` games with random picks and right answers; return the scenes visited."""
+    scenes = 0
+    for seed in range(first_seed, first_seed + count):
+        rng = random.Random(seed)
+        story = play(pack, lambda s: rng.randrange(len(s.choices)), right_response, seed=seed)
+        scenes += len(story.state.visited)
+    return scenes
+
+
+def bench_play(table: Table, runs: int, seconds_per_batch: float = 0.4) -> None:
+    pack = compile_pack(packs_root() / CAMPAIGN).pack
+    start = time.perf_counter()
+    play_games(pack, 0, 50)  # warm up, and size the batches to about seconds_per_batch each
+    per_game = (time.perf_counter() - start) / 50
+    batch = max(50, int(seconds_per_batch / per_game))
+    rates, scenes = [], 0
+    for run in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        scenes = play_games(pack, 1000 + run * batch, batch)
+        rates.append(batch / (time.perf_counter() - start))
+    best = max(rates)
+    table.add(f"headless playthroughs of {CAMPAIGN}, best of {runs} × {batch} games",
+              f"{best:,.0f} games/s ({scenes / batch:.1f} scenes a game)",
+              f"≥ {TARGET_GAMES_PER_SECOND:,} games/s", best >= TARGET_GAMES_PER_SECOND)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
+    parser.add_argument("--scenes", type=int, default=1000, help="scenes in the synthetic pack")
+    args = parser.parse_args(argv)
+    print(f"Machine: {machine()}")
+    started = time.perf_counter()
+    table = Table()
+    benches = {"load": lambda: bench_load(table, args.scenes, args.runs),
+               "validate": lambda: bench_validate(table, args.runs + 2),
+               "play": lambda: bench_play(table, args.runs)}
+    for name, bench in benches.items():
+        try:
+            bench()
+        except Exception as exc:  # a broken benchmark is a row in the table, not a traceback
+            table.add(f"{name} benchmark failed", f"{type(exc).__name__}: {exc}")
+    print()
+    print(table.render())
+    print(f"\nTook {time.perf_counter() - started:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
