@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, Sequence
 
@@ -30,6 +31,11 @@ def fold_text(text: str) -> str:
     return " ".join(kept.split())
 
 
+@lru_cache(maxsize=4096)
+def folded_answers(answers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold_text(a) for a in answers)
+
+
 def credit(question: Question, fraction: float) -> Grade:
     fraction = min(1.0, max(0.0, fraction))
     return Grade(round(question.points * fraction, 2), question.points, fraction >= 1.0)
@@ -51,7 +57,7 @@ def grade(question: Question, response: Any) -> Grade:
     if kind == "short-text":
         if not isinstance(response, str) or not response.strip():
             raise InvalidAnswer("type an answer")
-        accepted = {fold_text(a) for a in (str(question.answer), *question.also_accept)}
+        accepted = folded_answers((str(question.answer), *question.also_accept))
         return credit(question, 1.0 if fold_text(response) in accepted else 0.0)
     if kind == "timeline":
         return credit(question, order_fraction(question.order, response))

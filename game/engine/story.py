@@ -68,6 +68,11 @@ class Story:
         """A new game (at ``start``, for previews, or the pack's start scene), or a saved one."""
         self.pack = pack
         self.clock = clock
+        # Derived from the state, kept only to avoid recomputing it on every look (playtests
+        # play thousands of games); each is keyed by what it depends on.
+        self._orders: dict[str, tuple[str, ...]] = {}
+        self._offered_cache: tuple[tuple, list] = ((), [])
+        self._totals_cache: tuple[tuple, dict] = ((), {})
         if state is None:
             first = start or pack.manifest.start
             if first not in pack.scenes:
@@ -125,7 +130,13 @@ class Story:
 
     def shuffled_options(self, q: Question) -> tuple[str, ...]:
         """Options in an order fixed by the game's seed, so a replay shows the same order."""
-        rng = random.Random(f"{self.state.seed}/{q.id}")
+        key = f"{self.state.seed}/{q.id}"
+        if key not in self._orders:
+            self._orders[key] = self._shuffle(q, random.Random(key))
+        return self._orders[key]
+
+    @staticmethod
+    def _shuffle(q: Question, rng: random.Random) -> tuple[str, ...]:
         if q.type == "true-false":
             return ("True", "False")
         if q.type == "timeline":
@@ -175,13 +186,24 @@ class Story:
 
     # -- inside -----------------------------------------------------------------------------
 
+    def _totals(self) -> dict[str, float]:
+        state = self.state
+        key = (len(state.decisions), len(state.answers))
+        if self._totals_cache[0] != key:
+            self._totals_cache = (key, totals(state))
+        return self._totals_cache[1]
+
     def _offered(self) -> list[tuple[int, Choice]]:
-        scores = totals(self.state)
-        offered = [(i, c) for i, c in enumerate(self.scene.choices)
-                   if holds(c.if_, self.state, scores)]
-        rng = random.Random(f"{self.state.seed}/{self.scene.id}")
-        rng.shuffle(offered)
-        return offered
+        state = self.state
+        key = (state.scene, len(state.decisions), len(state.answers), len(state.flags),
+               len(state.visited))
+        if self._offered_cache[0] != key:
+            scores = self._totals()
+            offered = [(i, c) for i, c in enumerate(self.scene.choices)
+                       if holds(c.if_, state, scores)]
+            random.Random(f"{state.seed}/{self.scene.id}").shuffle(offered)
+            self._offered_cache = (key, offered)
+        return list(self._offered_cache[1])
 
     def _record_decision(self, scene: Scene, choice: Choice, authored_index: int) -> None:
         best: dict[str, float] = {}
@@ -199,7 +221,7 @@ class Story:
     def _route(self, scene: Scene) -> str:
         if isinstance(scene.next, str):
             return scene.next
-        scores = totals(self.state)
+        scores = self._totals()
         for route in scene.next or ():
             if holds(route.if_, self.state, scores):
                 return route.to
