@@ -39,6 +39,8 @@ def resolve_pack_dirs(names: list[str]) -> list[Path]:
             folders.append(path)
         elif (packs_root() / name / "pack.yaml").is_file():
             folders.append(packs_root() / name)
+        elif (Path("scenes") / name / "pack.yaml").is_file():  # where `briefing new` puts it
+            folders.append(Path("scenes") / name)
         else:
             shipped = ", ".join(p.name for p in pack_dirs()) or "none"
             raise CliError(f"'{name}' is neither a pack folder nor a shipped pack (shipped: {shipped})")
@@ -124,7 +126,7 @@ def command_play(args: argparse.Namespace) -> int:
         if len(playable) > 1:
             raise CliError("--from needs one pack: add --pack ID")
         if args.start_at not in playable[0].scenes:
-            raise CliError(f"the pack has no scene '{args.start_at}'"
+            raise CliError(f"the pack has no scene '{args.start_at}'."
                            f"{did_you_mean(args.start_at, playable[0].scenes)}")
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise CliError("play needs an interactive terminal")

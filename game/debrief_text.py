@@ -32,7 +32,8 @@ def scorecard_markdown(card: Scorecard) -> str:
 def debrief_markdown(debrief: Debrief) -> str:
     parts = [f"# Debrief: {debrief.title}"]
     if debrief.ending_title:
-        parts.append(f"## {debrief.ending_title}\n\n{debrief.assessment.strip()}")
+        parts.append(f"## {debrief.ending_title}\n\n{debrief.ending_body.strip()}\n\n"
+                     f"{debrief.assessment.strip()}")
     elif not debrief.ended:
         parts.append("*The week is not over yet: these are the scores so far.*")
     parts.append("## Scores\n\n" + scorecard_markdown(debrief.scorecard))

@@ -91,7 +91,10 @@ class Runner:
         if step.choose is not None:
             self.need(Phase.AWAITING_CHOICE, "choose")
             texts = [c.text for c in story.choices]
-            matches = [i for i, t in enumerate(texts) if fold_text(t).startswith(fold_text(step.choose))]
+            wanted = fold_text(step.choose)
+            # The whole text wins over a start: "Report it" must not also match "Report it later".
+            matches = ([i for i, t in enumerate(texts) if fold_text(t) == wanted]
+                       or [i for i, t in enumerate(texts) if fold_text(t).startswith(wanted)])
             if len(matches) != 1:
                 offered = "; ".join(f'"{t}"' for t in texts)
                 raise StepFailed(f"{'no' if not matches else 'more than one'} choice starts with "

@@ -28,6 +28,7 @@ TYPE_FIELDS = {
     "true-false": {"answer"},
 }
 TYPE_SPECIFIC = set().union(*TYPE_FIELDS.values())
+WHOLE_FILE = "*"  # among the broken scene ids: a whole scene file failed, so any id may be there
 
 
 class PackChecker:
@@ -131,7 +132,7 @@ class PackChecker:
                                 "Give each scene its own id.")
                     continue
                 self.scenes[scene.id] = scene
-        if not self.scenes:
+        if not self.scenes and not self.broken_scenes:
             self.report(self.manifest, "", "no-scenes", "The pack has no scenes.",
                         "Add a scene file (any *.yaml beside pack.yaml) with a 'scenes:' list.")
         self.check_scene_ref(self.manifest, "start", self.manifest.start)
@@ -154,7 +155,8 @@ class PackChecker:
         return [q for s in self.scenes.values() for q in s.questions]
 
     def check_scene_ref(self, model, field: str, scene_id: str) -> None:
-        if scene_id not in self.scenes and scene_id not in self.broken_scenes:
+        if (scene_id not in self.scenes and scene_id not in self.broken_scenes
+                and WHOLE_FILE not in self.broken_scenes):
             self.report(model, field, "unknown-scene", f"No scene has the id '{scene_id}'."
                         f"{did_you_mean(scene_id, self.scenes)}",
                         "Check the spelling, or add a scene with that id.")
@@ -258,6 +260,11 @@ class PackChecker:
                             f"{count} times.", "Make each option different.")
 
     def check_answer_in_options(self, q: Question, answer, field: str) -> None:
+        if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+            self.report(q, field, "answer-not-an-option", f"YAML read the answer {answer!r} as a "
+                        "number, so it matches no option.", "Put the answer in quotes, e.g. "
+                        "answer: \"2019\".")
+            return
         if not isinstance(answer, str) or answer not in q.options:
             self.report(q, field, "answer-not-an-option", f"The answer '{answer}' is not one of the "
                         f"options.{did_you_mean(str(answer), q.options)}",
@@ -305,7 +312,8 @@ class PackChecker:
         if not isinstance(q.answer, str) or not q.answer.strip():
             self.report(q, "answer" if q.answer is not None else "", "no-answer",
                         "A short-text question needs the expected answer as text.",
-                        "Write 'answer:' followed by the expected words.")
+                        "Write 'answer:' followed by the expected words, in quotes if it looks "
+                        "like a number or a time, e.g. answer: \"2019\".")
 
     def check_timeline(self, q: Question) -> None:
         if len(q.order) < 2:
@@ -336,6 +344,7 @@ class PackChecker:
             if self.source.contains(quote):
                 continue
             good = self.source.closest_start(quote)
+            good = good.rsplit(" ", 1)[0] if " " in good else good  # end on a whole word
             hint = ("Copy the words exactly from the article; curly or straight quotes both work."
                     + (f" The article matches up to: \"{good}\"." if len(good) > 10 else ""))
             self.report(model, "source", "quote-not-found",

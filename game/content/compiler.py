@@ -178,7 +178,9 @@ class NodeCompiler:
         tag = node.tag.removeprefix(_TAG)
         if expected is bool:
             return tag == "bool"
-        if expected in (int, float):
+        if expected is int:
+            return tag == "int"  # 2.5 must stay 2.5: the float option takes it
+        if expected is float:
             return tag in ("int", "float")
         return True  # str takes any scalar's own text
 
@@ -220,6 +222,10 @@ class NodeCompiler:
             self.report(node, "wrong-type", f"'{where}' should be true or false, not '{node.value}'.",
                         f"Write '{where}: true' or '{where}: false'.")
             return _NOTHING
+        if expected is int and tag == "float":
+            self.report(node, "wrong-type", f"'{where}' should be a whole number, not '{node.value}'.",
+                        f"Write {where} as a whole number such as 1 or 42.")
+            return _NOTHING
         if expected in (int, float):
             if tag in ("int", "float"):
                 return expected(self.construct(node))
@@ -253,7 +259,8 @@ class NodeCompiler:
                 first = seen[key].start_mark.line + 1
                 self.report(key_node, "duplicate-key",
                             f"'{key}' appears twice in the same {where}; the first is on line {first}.",
-                            "YAML would silently keep only the last one: remove or rename one.")
+                            "Only the first is used: remove or rename one. A missing '- ' before a "
+                            "new scene or item often causes this.")
                 continue
             seen[key] = key_node
             yield key, key_node, value_node
@@ -298,7 +305,7 @@ class NodeCompiler:
             if is_required(f) and key not in present:
                 failed = True
                 self.report(node, "missing-field", f"This {name} has no '{key}'.",
-                            f"Add '{key}:' ({f.metadata.get('doc', '')}).")
+                            f"Add '{key}:' ({f.metadata.get('doc', '').rstrip('.')}).")
         if failed:
             if isinstance(values.get("id"), str):
                 self.broken_ids.add((cls.__name__, values["id"]))

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import check_pack
+from .checks import WHOLE_FILE, check_pack
 from .compiler import NodeCompiler, parse_yaml
 from .diagnostics import ERROR, Diagnostic, has_errors, sort_key
 from .models import RECALL_TRACK, Manifest, Pack, SceneFile, Track
@@ -112,11 +112,13 @@ def compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None = None) -> Compil
     manifest, diagnostics = compile_file(manifest_path, Manifest)
     scene_files = []
     broken_scenes: set[str] = set()
-    for path in sorted(pack_dir.glob("*.yaml")):
+    for path in sorted([*pack_dir.glob("*.yaml"), *pack_dir.glob("*.yml")]):
         if path.name == MANIFEST_NAME:
             continue
         scene_file, found = compile_file(path, SceneFile, broken_scenes)
         diagnostics += found
+        if scene_file is None:
+            broken_scenes.add(WHOLE_FILE)  # its scenes are unknown: any id may be among them
         if scene_file is not None:
             scene_files.append(scene_file)
     if manifest is None:
@@ -130,7 +132,8 @@ def compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None = None) -> Compil
         diagnostics.append(Diagnostic(
             where.file, where.line, where.column, ERROR, "missing-source",
             f"The source article '{manifest.source}' is not in the pack folder or in seeds/.",
-            "Put the article's text file in seeds/ and give its file name here."))
+            "Put the article's text file in the pack folder (or in seeds/) and give its file "
+            "name here."))
     else:
         text, problem = read_text(source_path)
         if problem:

@@ -39,6 +39,7 @@ class Debrief:
     title: str
     ended: bool
     ending_title: str
+    ending_body: str
     assessment: str
     scorecard: Scorecard
     questions: tuple[QuestionReview, ...]
@@ -72,6 +73,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         title=pack.manifest.title,
         ended=state.ended,
         ending_title=last.title if last and last.ending else "",
+        ending_body=last.body if last and last.ending else "",
         assessment=last.assessment if last and last.ending else "",
         scorecard=scorecard(pack, state),
         questions=tuple(questions),

@@ -197,3 +197,27 @@ def test_all_conditional_choices_need_a_fallback(tmp_path):
         "        next: tue-radio\n", "        next: tue-radio\n        if: {flags: [careful]}\n", 1)
     (pack / "scenes.yaml").write_text(text)
     assert "all-choices-conditional" in {d.code for d in compile_pack(pack).diagnostics}
+
+
+def test_decimal_answers_stay_decimal(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "        answer: 3\n", "        answer: 2.5\n        tolerance: 0.1\n")
+    result = compile_pack(pack)
+    assert result.ok and result.pack.questions()["q-villages"].answer == 2.5
+
+
+def test_a_scene_file_that_cannot_be_read_does_not_cascade(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "scenes:\n", "scenes:\n  - id: [\n")
+    codes = [d.code for d in compile_pack(pack).diagnostics]
+    assert codes == ["yaml-syntax"]
+
+
+def test_yml_files_are_scene_files_too(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "rises", "rises")
+    (pack / "scenes.yaml").rename(pack / "scenes.yml")
+    assert compile_pack(pack).ok
+
+
+def test_a_number_answer_to_a_choice_question_says_to_quote_it(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "        answer: Monday", "        answer: 2019")
+    found = [d for d in compile_pack(pack).diagnostics if d.code == "answer-not-an-option"]
+    assert "as a number" in found[0].message and "quotes" in found[0].hint

@@ -62,3 +62,15 @@ def test_briefing_test_command(capsys, tmp_path):
     assert capsys.readouterr().out.count("PASS ") == len(SHIPPED)
     assert main(["test", str(MINI)]) == 1
     assert "No walkthroughs found" in capsys.readouterr().out
+
+
+def test_choose_prefers_the_whole_text_to_a_start(tmp_path):
+    from game.content import compile_pack
+
+    pack = write(tmp_path, "name: exact\nsteps:\n  - answer_all: right\n  - choose: Report 55 moved\n"
+                           "  - expect_scene: tue-radio\n")
+    scenes = pack / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace("Report 40 moved, and note the radio's 55",
+                                                 "Report 55 moved, and note the officials' 40"))
+    [(_, _, problems)] = run_all(compile_pack(pack).pack, pack)
+    assert problems == []
