@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import enum
 import random
+from hashlib import blake2b
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from ..content.models import Choice, Pack, Question, Scene
+from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
 from .conditions import holds
 from .errors import IncompatibleSave, InvalidChoice, WrongPhase
 from .grading import Grade, grade
-from .scoring import Scorecard, scorecard, totals
+from .scoring import Scorecard, scorecard
 from .state import AnswerRecord, DecisionRecord, GameState
 
 CONTINUE_TEXT = "Continue"
@@ -72,7 +73,7 @@ class Story:
         # play thousands of games); each is keyed by what it depends on.
         self._orders: dict[str, tuple[str, ...]] = {}
         self._offered_cache: tuple[tuple, list] = ((), [])
-        self._totals_cache: tuple[tuple, dict] = ((), {})
+        self._totals_cache: tuple[tuple, dict] | None = None
         if state is None:
             first = start or pack.manifest.start
             if first not in pack.scenes:
@@ -132,22 +133,19 @@ class Story:
         """Options in an order fixed by the game's seed, so a replay shows the same order."""
         key = f"{self.state.seed}/{q.id}"
         if key not in self._orders:
-            self._orders[key] = self._shuffle(q, random.Random(key))
+            self._orders[key] = self._shuffle(q, key)
         return self._orders[key]
 
     @staticmethod
-    def _shuffle(q: Question, rng: random.Random) -> tuple[str, ...]:
+    def _shuffle(q: Question, key: str) -> tuple[str, ...]:
         if q.type == "true-false":
             return ("True", "False")
         if q.type == "timeline":
-            items = list(q.order)
-            rng.shuffle(items)
-            if items == list(q.order) and len(items) > 1:
+            items = seeded_order(q.order, key)
+            if items == q.order and len(items) > 1:
                 items = items[1:] + items[:1]  # never hand out the answer already in order
-            return tuple(items)
-        items = list(q.options)
-        rng.shuffle(items)
-        return tuple(items)
+            return items
+        return seeded_order(q.options, key)
 
     def scorecard(self) -> Scorecard:
         return scorecard(self.pack, self.state)
@@ -187,11 +185,21 @@ class Story:
     # -- inside -----------------------------------------------------------------------------
 
     def _totals(self) -> dict[str, float]:
+        """Points per track so far; records are only ever appended, so add just the new ones."""
         state = self.state
-        key = (len(state.decisions), len(state.answers))
-        if self._totals_cache[0] != key:
-            self._totals_cache = (key, totals(state))
-        return self._totals_cache[1]
+        (decisions, answers), running = self._totals_cache or ((0, 0), {})
+        if (decisions, answers) == (len(state.decisions), len(state.answers)):
+            return running
+        running = dict(running)
+        for record in state.decisions[decisions:]:
+            for track, value in record.effects.items():
+                running[track] = round(running.get(track, 0) + value, 2)
+        if len(state.answers) > answers:
+            running[RECALL_TRACK] = round(running.get(RECALL_TRACK, 0) + sum(
+                a.points for a in state.answers[answers:]), 2)
+        self._totals_cache = ((len(state.decisions), len(state.answers)), running)
+        return running
+
 
     def _offered(self) -> list[tuple[int, Choice]]:
         state = self.state
@@ -201,7 +209,9 @@ class Story:
             scores = self._totals()
             offered = [(i, c) for i, c in enumerate(self.scene.choices)
                        if holds(c.if_, state, scores)]
-            random.Random(f"{state.seed}/{self.scene.id}").shuffle(offered)
+            order = {text: n for n, text in enumerate(seeded_order(
+                tuple(c.text for _, c in offered), f"{state.seed}/{self.scene.id}"))}
+            offered.sort(key=lambda pair: order[pair[1].text])
             self._offered_cache = (key, offered)
         return list(self._offered_cache[1])
 
@@ -240,6 +250,16 @@ class Story:
         """An ending with no questions left is the end of the story."""
         if self.scene.ending and self.state.question_index >= len(self.scene.questions):
             self.state.ended = True
+
+
+def seeded_order(items: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """A shuffle fixed by ``key``: each item sorts by a hash of the key and its text.
+
+    Cheaper than seeding a Mersenne Twister per question, and the same on every platform and
+    Python version (random.Random's seeding from a string is not promised to stay).
+    """
+    return tuple(sorted(items, key=lambda item: blake2b(f"{key}/{item}".encode(),
+                                                        digest_size=8).digest()))
 
 
 def jsonable(response: Any) -> Any:
