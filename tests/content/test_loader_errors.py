@@ -221,3 +221,87 @@ def test_a_number_answer_to_a_choice_question_says_to_quote_it(tmp_path):
     pack = broken_pack(tmp_path, "scenes.yaml", "        answer: Monday", "        answer: 2019")
     found = [d for d in compile_pack(pack).diagnostics if d.code == "answer-not-an-option"]
     assert "as a number" in found[0].message and "quotes" in found[0].hint
+
+
+# The rest of the codes: (case, file, old, new, code, severity, marker on the reported line)
+MORE_CASES = [
+    ("bad-key", "pack.yaml", "role: River analyst\n", "role: River analyst\n[1, 2]: x\n",
+     "bad-key", "error", "[1, 2]: x"),
+    ("band-range", "pack.yaml", "  - {min: 80, label: A}", "  - {min: 180, label: A}",
+     "band-range", "error", "min: 180"),
+    ("duplicate-day", "pack.yaml", "days: [Monday, Tuesday]", "days: [Monday, Tuesday, Monday]",
+     "duplicate-day", "error", "days: [Monday, Tuesday, Monday]"),
+    ("duplicate-option", "scenes.yaml", "options: [Monday, Tuesday, Sunday]",
+     "options: [Monday, Tuesday, Monday]", "duplicate-option", "error", "options: [Monday, Tuesday, Monday]"),
+    ("ending-goes-on", "scenes.yaml", "    ending: true\n    assessment: Careful work.",
+     "    ending: true\n    next: tue-wrap\n    assessment: Careful work.", "ending-goes-on", "warning",
+     "ending: true\n    next: tue-wrap"),
+    ("missing-value", "scenes.yaml", "    title: The river rises", "    title:", "missing-value",
+     "error", "title:\n"),
+    ("no-days", "pack.yaml", "days: [Monday, Tuesday]", "days: []", "no-days", "error", "days: []"),
+    ("no-fallback-route", "scenes.yaml", "      - to: end-weak\n", "", "no-fallback-route", "error",
+     "- to: end-good"),
+    ("no-floor-band", "pack.yaml", "      - {min: 0, label: Shaky}", "      - {min: 10, label: Shaky}",
+     "no-floor-band", "warning", "- {min: 10, label: Shaky}"),
+    ("no-grades", "pack.yaml", "grades:\n  - {min: 0, label: C}\n  - {min: 50, label: B}\n  - {min: 80, label: A}\n",
+     "grades: []\n", "no-grades", "error", "grades: []"),
+    ("no-scenes", "scenes.yaml", None, "scenes: []\n", "no-scenes", "error", "id: mini"),
+    ("pack-id", "pack.yaml", "id: mini", "id: mini2", "pack-id", "warning", "id: mini2"),
+    ("recall-effect", "scenes.yaml", "effects: {tradecraft: 2}", "effects: {recall: 2}",
+     "recall-effect", "error", "effects: {recall: 2}"),
+    ("too-few-items", "scenes.yaml", "order: [River rose, Officials counted, Mayor spoke]",
+     "order: [River rose]", "too-few-items", "error", "order: [River rose]"),
+    ("too-few-options", "scenes.yaml", "options: [Monday, Tuesday, Sunday]", "options: [Monday]",
+     "too-few-options", "error", "options: [Monday]"),
+    ("unused-field", "scenes.yaml", "        answer: 3\n", "        answer: 3\n        options: [a, b]\n",
+     "unused-field", "warning", "options: [a, b]"),
+    ("empty-file", "scenes.yaml", None, "# only a comment\n", "empty-file", "error", None),
+]
+
+
+@pytest.mark.parametrize("case, file, old, new, code, severity, marker", MORE_CASES,
+                         ids=[c[0] for c in MORE_CASES])
+def test_more_mistakes_are_reported_at_their_line(tmp_path, case, file, old, new, code, severity,
+                                                  marker):
+    if old is None:  # the whole file is replaced
+        pack = broken_pack(tmp_path, file, "", "")
+        (pack / file).write_text(new)
+    else:
+        pack = broken_pack(tmp_path, file, old, new)
+    found = [d for d in compile_pack(pack).diagnostics if d.code == code]
+    assert found, [str(d) for d in compile_pack(pack).diagnostics]
+    where = pack / ("pack.yaml" if marker == "id: mini" else file)
+    assert found[0].severity == severity and found[0].file.endswith(f"mini/{where.name}")
+    assert found[0].line == (line_of(where, marker) if marker else 1)
+    assert found[0].hint
+
+
+def test_a_file_that_cannot_be_read(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "", "")
+    (pack / "folder.yaml").mkdir()  # listed like a scene file, but cannot be read as one
+    found = [d for d in compile_pack(pack).diagnostics if d.code == "unreadable-file"]
+    assert found and found[0].file.endswith("folder.yaml")
+
+
+def test_every_diagnostic_code_has_a_fixture():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    emitted = set()
+    patterns = [
+        r'self\.report\(\s*[\w.]+,\s*[^,]+?,\s*"([a-z0-9-]+)"',  # checks: (model, field, code)
+        r'self\.report\(\s*[\w.]+,\s*"([a-z0-9-]+)"',  # compiler: (node, code)
+        r'(?:ERROR|WARNING),\s*"([a-z0-9-]+)"',  # Diagnostic(file, line, column, severity, code)
+    ]
+    for path in [*root.glob("game/content/*.py"), root / "game/authoring/walkthrough.py"]:
+        text = path.read_text()
+        # PackChecker.report takes (model, field, code); NodeCompiler.report takes (node, code)
+        own = patterns[0] if path.name == "checks.py" else patterns[1]
+        for pattern in (own, patterns[2]):
+            emitted |= set(re.findall(pattern, text))
+    tested = {c[4] for c in CASES} | {c[4] for c in MORE_CASES} | {c[3] for c in MAP_CASES}
+    tested |= {"no-manifest", "not-utf8", "unreadable-file", "recursive-alias", "bad-points",
+               "all-choices-conditional", "walkthrough-failed", "step-keys"}  # own tests above/elsewhere
+    assert emitted, "the scan found no codes"
+    assert emitted - tested == set()
