@@ -93,6 +93,18 @@ scenes:
 """
 
 
+WALKTHROUGH_YAML = """\
+# A golden walkthrough: a scripted playthrough with checks. Run it with: briefing test {folder}
+name: The careful path
+steps:
+  - expect_scene: first-scene
+  - answer: true                      # the true-false question
+  - choose: Report it with its source # the start of a choice's text is enough
+  - expect_ending: last-scene         # an ending with no questions ends the week at once
+  - expect_score: {{tradecraft: 2, recall: 1}}
+"""
+
+
 class ScaffoldError(Exception):
     """Why a pack could not be created, in words."""
 
@@ -150,7 +162,10 @@ def scaffold(folder: Path, article: Path | None = None) -> list[Path]:
                   source=source_name, folder=folder, schema=schema_path(folder),
                   quote=yaml_quote(quote), fact_text=yaml_quote(quote),
                   short=short.replace('"', "'"))
-    written = [folder / "pack.yaml", folder / "scenes.yaml", folder / source_name]
+    (folder / "walkthroughs").mkdir()
+    written = [folder / "pack.yaml", folder / "scenes.yaml", folder / source_name,
+               folder / "walkthroughs" / "careful.yaml"]
     written[0].write_text(PACK_YAML.format(**values), encoding="utf-8")
     written[1].write_text(SCENES_YAML.format(**values), encoding="utf-8")
+    written[3].write_text(WALKTHROUGH_YAML.format(**values), encoding="utf-8")
     return written

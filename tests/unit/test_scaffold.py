@@ -13,7 +13,7 @@ ARTICLE = seeds_root() / "000_303921b9cf9db215.txt"
 
 def test_new_pack_with_the_sample_article_validates_clean(tmp_path):
     written = scaffold(tmp_path / "my-week")
-    assert [p.name for p in written] == ["pack.yaml", "scenes.yaml", "article.txt"]
+    assert [p.name for p in written] == ["pack.yaml", "scenes.yaml", "article.txt", "careful.yaml"]
     result = compile_pack(tmp_path / "my-week")
     assert result.ok and result.diagnostics == []
     assert result.stats()["scenes"] == 2
@@ -45,3 +45,18 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path):
 def test_refuses_awkward_pack_ids(tmp_path, name):
     with pytest.raises(ScaffoldError, match="not a good pack id"):
         scaffold(tmp_path / name)
+
+
+def test_every_author_command_works_on_a_fresh_pack(tmp_path, capsys, monkeypatch):
+    from game.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "my-week"]) == 0
+    assert main(["validate", "my-week", "--strict"]) == 0
+    assert main(["graph", "my-week", "--format", "mermaid"]) == 0
+    assert main(["playtest", "my-week", "--runs", "50", "--seed", "1"]) == 0
+    assert main(["playtest", "my-week", "--exhaustive"]) == 0
+    assert main(["facts", "my-week"]) == 0
+    assert main(["test", "my-week"]) == 0
+    out = capsys.readouterr().out
+    assert "PASS  my-week/walkthroughs/careful.yaml: The careful path" in out
