@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from . import __version__
@@ -60,6 +58,8 @@ def command_validate(args: argparse.Namespace) -> int:
     folders = resolve_pack_dirs(args.paths)
     results = [(folder, compile_pack(folder)) for folder in folders]
     if args.format == "json":
+        import json
+
         print(json.dumps(validate_json(results), indent=2, ensure_ascii=False))
     else:
         show = coloured_printer() if sys.stdout.isatty() else print
@@ -364,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception:  # the last guard: no traceback reaches a player, teacher or author
+        import traceback
+
         log = write_crash_log(data_dir(), traceback.format_exc())
         where = f" Details were written to {log}." if log else ""
         print(f"briefing: internal error.{where}", file=sys.stderr)

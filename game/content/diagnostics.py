@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from difflib import get_close_matches
 from typing import Iterable
 
 ERROR = "error"
@@ -36,6 +35,8 @@ class Diagnostic:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A ' Did you mean X?' suffix, or '' when nothing is close."""
+    from difflib import get_close_matches  # only when there is a mistake to explain
+
     close = get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
 
