@@ -19,12 +19,53 @@ import yaml
 from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from .models import Loc
 
-try:  # libyaml is about 9x faster; fall back to the pure-Python safe loader.
-    from yaml import CSafeLoader as SafeLoader
+try:  # libyaml is about 9x faster; fall back to the pure-Python parser.
+    from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
 
 _TAG = "tag:yaml.org,2002:"
+_PLAIN = "tag:briefing,2026:plain"  # a plain scalar whose YAML type is worked out when needed
+_resolver = yaml.resolver.Resolver()
+
+
+class DeferredResolver(yaml.resolver.BaseResolver):
+    """Leaves plain scalars untyped while composing; resolved_tag() types them on demand.
+
+    Most plain scalars are keys and text, which never need YAML's implicit typing (a regular
+    expression per scalar): deferring it makes loading a pack cheaper than PyYAML's own safe
+    composing of the same files. Only composing nodes happens here; no object is constructed.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _TAG + "str"
+        return _TAG + ("seq" if kind is yaml.SequenceNode else "map")
+
+
+class SafeLoader(_Parser, DeferredResolver):
+    """Composes nodes only (no constructor at all, so no tag can run code)."""
+
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        DeferredResolver.__init__(self)
+
+
+def resolved_tag(node: yaml.ScalarNode) -> str:
+    """The YAML 1.1 type of a scalar, without the tag prefix: str, int, float, bool, null…"""
+    if node.tag == _PLAIN:
+        node.tag = _resolver.resolve(yaml.ScalarNode, node.value, (True, False))
+    return node.tag.removeprefix(_TAG)
 _MAPPINGS = (collections.abc.Mapping, dict)
 _NOTHING = object()  # a value that failed to compile; the parent drops it
 _scalar_constructor = yaml.constructor.SafeConstructor()
@@ -52,6 +93,12 @@ def format_fields(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
     return tuple(
         (f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal")
     )
+
+
+@lru_cache(maxsize=None)
+def field_table(cls: type) -> dict[str, tuple[dataclasses.Field, Any]]:
+    """YAML key -> (field, type) for a model; built once per class, not once per mapping."""
+    return {yaml_key(f): (f, hint) for f, hint in format_fields(cls)}
 
 
 def is_required(f: dataclasses.Field) -> bool:
@@ -175,7 +222,7 @@ class NodeCompiler:
             return isinstance(node, yaml.SequenceNode)
         if not isinstance(node, yaml.ScalarNode):
             return False
-        tag = node.tag.removeprefix(_TAG)
+        tag = resolved_tag(node)
         if expected is bool:
             return tag == "bool"
         if expected is int:
@@ -195,7 +242,7 @@ class NodeCompiler:
 
     @staticmethod
     def is_null(node: yaml.Node) -> bool:
-        return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
+        return isinstance(node, yaml.ScalarNode) and resolved_tag(node) == "null"
 
     def missing_value(self, node: yaml.Node, where: str) -> Any:
         self.report(node, "missing-value", f"'{where}' has no value.",
@@ -213,7 +260,7 @@ class NodeCompiler:
             return self.wrong_kind(node, where, self.describe(expected))
         if self.is_null(node):
             return self.missing_value(node, where)
-        tag = node.tag.removeprefix(_TAG)
+        tag = resolved_tag(node)
         if expected is str:
             return node.value
         if expected is bool:
@@ -236,6 +283,7 @@ class NodeCompiler:
 
     @staticmethod
     def construct(node: yaml.ScalarNode) -> Any:
+        resolved_tag(node)
         return _scalar_constructor.construct_object(node, deep=True)
 
     def sequence(self, item_type: Any, node: yaml.Node, where: str) -> Any:
@@ -281,7 +329,7 @@ class NodeCompiler:
         name = MODEL_NAMES.get(cls.__name__, cls.__name__.lower())
         if not isinstance(node, yaml.MappingNode):
             return self.wrong_kind(node, name, "a mapping (key: value lines)")
-        fields = {yaml_key(f): (f, hint) for f, hint in format_fields(cls)}
+        fields = field_table(cls)
         values: dict[str, Any] = {}
         locs: dict[str, Loc] = {"": self.loc(node)}
         present: set[str] = set()

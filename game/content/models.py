@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping, Union
+from typing import Mapping, NamedTuple, Union
 
 QUESTION_TYPES = (
     "single-choice",
@@ -26,9 +26,11 @@ FACT_STATUSES = ("confirmed", "claimed", "disputed")
 Scalar = Union[str, int, float, bool]
 
 
-@dataclass(frozen=True)
-class Loc:
-    """Where a value sits in a source file (1-based line and column)."""
+class Loc(NamedTuple):
+    """Where a value sits in a source file (1-based line and column).
+
+    A NamedTuple, not a dataclass: a pack makes one per value, and these are cheaper to create.
+    """
 
     file: str
     line: int
