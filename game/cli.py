@@ -147,6 +147,8 @@ def command_schema(args: argparse.Namespace) -> int:
     from .content.schema import SCHEMA_FILES, schema_file_name, schema_text
 
     kinds = [args.kind] if args.kind else list(SCHEMA_FILES)
+    if not args.write:
+        kinds = [args.kind or "scenes"]  # printing: the scene file schema unless told otherwise
     if args.write:
         folder = Path(args.write)
         folder.mkdir(parents=True, exist_ok=True)
@@ -154,8 +156,6 @@ def command_schema(args: argparse.Namespace) -> int:
             (folder / schema_file_name(kind)).write_text(schema_text(kind), encoding="utf-8")
             print(f"wrote {folder / schema_file_name(kind)}")
         return EXIT_OK
-    if len(kinds) > 1:
-        raise CliError("name one schema to print (--kind pack or --kind scenes), or use --write DIR")
     print(schema_text(kinds[0]), end="")
     return EXIT_OK
 
@@ -334,7 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of pack.yaml or scene files")
     schema.add_argument("--kind", choices=("pack", "scenes"),
-                        help="pack for pack.yaml, scenes for scene files")
+                        help="pack for pack.yaml, scenes for scene files (the default)")
     schema.add_argument("--write", metavar="DIR",
                         help="write both schemas into DIR (the repo keeps them in docs/schema)")
     schema.set_defaults(handler=command_schema)

@@ -114,10 +114,8 @@ def parse_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Diagnostic]
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "the YAML cannot be read").strip()
         return None, [
-            Diagnostic(
-                file, line, column, ERROR, "yaml-syntax", f"YAML syntax: {problem}.",
-                "Check indentation (spaces, never tabs) and that every quote is closed.",
-            )
+            Diagnostic(file, line, column, ERROR, "yaml-syntax", f"YAML syntax: {problem}.",
+                       syntax_hint(problem))
         ]
     except yaml.YAMLError as exc:
         return None, [
@@ -137,6 +135,26 @@ def parse_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Diagnostic]
                        "Keep one document per file: remove the extra '---' line.")
         ]
     return documents[0], []
+
+
+# What usually causes each of PyYAML's complaints, in an author's words.
+SYNTAX_HINTS = (
+    ("mapping values are not allowed", "Text that contains ': ' must be in quotes, e.g. "
+     "title: \"Note: read this\"."),
+    ("found character '\\t'", "Indent with spaces, never tabs."),
+    ("cannot start any token", "A value starts with a character YAML keeps for itself "
+     "(@, `, % or a tab): put the value in quotes."),
+    ("could not find expected ':'", "A line needs 'key: value', or a quote on it is not closed."),
+    ("found unexpected end of stream", "A quote or bracket is opened but never closed."),
+    ("expected <block end>", "Check the indentation: items of one list or mapping line up."),
+)
+
+
+def syntax_hint(problem: str) -> str:
+    for words, hint in SYNTAX_HINTS:
+        if words in problem:
+            return hint
+    return "Check indentation (spaces, never tabs) and that every quote is closed."
 
 
 def document_marker_line(text: str, node_line: int) -> int:

@@ -305,3 +305,13 @@ def test_every_diagnostic_code_has_a_fixture():
                "all-choices-conditional", "walkthrough-failed", "step-keys"}  # own tests above/elsewhere
     assert emitted, "the scan found no codes"
     assert emitted - tested == set()
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("    title: The river rises", "    title: Note: the river rises", "must be in quotes"),
+    ("    title: The river rises", "    title: @river", "put the value in quotes"),
+])
+def test_syntax_errors_get_a_hint_for_their_cause(tmp_path, old, new, words):
+    pack = broken_pack(tmp_path, "scenes.yaml", old, new)
+    [found] = [d for d in compile_pack(pack).diagnostics if d.code == "yaml-syntax"]
+    assert words in found.hint

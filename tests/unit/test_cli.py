@@ -99,3 +99,10 @@ def test_piping_into_a_closed_reader_is_quiet(tmp_path):
     child.wait()
     assert err == ""
     assert not (tmp_path / "logs").exists()
+
+
+def test_schema_prints_the_scene_file_schema_by_default(capsys):
+    import json
+
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "briefing SceneFile"
