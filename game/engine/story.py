@@ -104,9 +104,10 @@ class Story:
 
     @property
     def phase(self) -> Phase:
-        if self.state.ended:
+        state = self.state
+        if state.ended:
             return Phase.ENDED
-        if self.state.question_index < len(self.scene.questions):
+        if state.question_index < len(self.pack.scenes[state.scene].questions):
             return Phase.AWAITING_ANSWER
         return Phase.AWAITING_CHOICE
 
@@ -154,12 +155,14 @@ class Story:
 
     def answer(self, response: Any) -> Grade:
         """Answer the current question; raises WrongPhase or InvalidAnswer."""
-        presented = self.question
-        if presented is None:
-            raise WrongPhase(f"no question is waiting (the story is {self.phase.value})")
-        result = grade(presented.question, response)
+        phase = self.phase
+        if phase is not Phase.AWAITING_ANSWER:
+            raise WrongPhase(f"no question is waiting (the story is {phase.value})")
+        scene = self.scene
+        question = scene.questions[self.state.question_index]  # grading needs no option order
+        result = grade(question, response)
         self.state.answers.append(AnswerRecord(
-            scene=self.scene.id, question=presented.question.id, response=jsonable(response),
+            scene=scene.id, question=question.id, response=jsonable(response),
             points=result.points, max_points=result.max_points, correct=result.correct,
             at=self.clock()))
         self.state.question_index += 1
