@@ -19,20 +19,21 @@ import yaml
 from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from .models import Loc
 
+class PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+                 yaml.composer.Composer):
+    """PyYAML's own Python parser and composer, for a PyYAML built without libyaml."""
+
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+
+
 try:  # libyaml is about 9x faster; fall back to the pure-Python parser.
     from yaml.cyaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
+    _Parser = PureParser
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN = "tag:briefing,2026:plain"  # a plain scalar whose YAML type is worked out when needed
@@ -58,6 +59,14 @@ class SafeLoader(_Parser, DeferredResolver):
 
     def __init__(self, stream):
         _Parser.__init__(self, stream)
+        DeferredResolver.__init__(self)
+
+
+class PureSafeLoader(PureParser, DeferredResolver):
+    """The same without libyaml; used when PyYAML has no C extension (and by its test)."""
+
+    def __init__(self, stream):
+        PureParser.__init__(self, stream)
         DeferredResolver.__init__(self)
 
 
@@ -105,10 +114,11 @@ def is_required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-def parse_yaml(text: str, file: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+def parse_yaml(text: str, file: str, loader: type = SafeLoader
+               ) -> tuple[yaml.Node | None, list[Diagnostic]]:
     """Compose one YAML document, or report why it cannot be read."""
     try:
-        documents = list(yaml.compose_all(text, Loader=SafeLoader))
+        documents = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
