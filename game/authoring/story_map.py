@@ -49,6 +49,14 @@ def problems(pack: Pack) -> tuple[set[str], set[str]]:
     return unreachable, dead
 
 
+def days_with_scenes(pack: Pack):
+    """(index, day, its scenes) for each day that has scenes, in the pack's order."""
+    for index, day in enumerate(pack.manifest.days):
+        scenes = [s for s in pack.scenes.values() if s.day == day]
+        if scenes:
+            yield index, day, scenes
+
+
 def node_id(scene_id: str) -> str:
     return "s_" + re.sub(r"[^A-Za-z0-9_]", "_", scene_id)
 
@@ -60,10 +68,7 @@ def mermaid_text(text: str) -> str:
 def to_mermaid(pack: Pack) -> str:
     unreachable, dead = problems(pack)
     lines = ["flowchart TD"]
-    for index, day in enumerate(pack.manifest.days):
-        scenes = [s for s in pack.scenes.values() if s.day == day]
-        if not scenes:
-            continue
+    for index, day, scenes in days_with_scenes(pack):
         lines.append(f'  subgraph day{index}["{mermaid_text(day)}"]')
         for scene in scenes:
             title = mermaid_text(short(scene.title, 30))
@@ -90,10 +95,7 @@ def dot_text(text: str) -> str:
 def to_dot(pack: Pack) -> str:
     unreachable, dead = problems(pack)
     lines = ["digraph story {", "  rankdir=TB;", '  node [shape=box, fontname="sans-serif"];']
-    for index, day in enumerate(pack.manifest.days):
-        scenes = [s for s in pack.scenes.values() if s.day == day]
-        if not scenes:
-            continue
+    for index, day, scenes in days_with_scenes(pack):
         lines.append(f'  subgraph cluster_{index} {{ label="{dot_text(day)}";')
         for scene in scenes:
             attrs = [f'label="{dot_text(short(scene.title, 30))}"']
