@@ -16,7 +16,7 @@ from typing import Any, Mapping, Union, get_args, get_origin
 
 import yaml
 
-from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from .diagnostics import ERROR, Diagnostic, did_you_mean
 from .models import Loc
 
 class PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
@@ -395,6 +395,3 @@ class NodeCompiler:
                         f"'{value}' is not a valid {yaml_key(f)}.{did_you_mean(str(value), allowed)}",
                         f"Use one of: {', '.join(allowed)}.")
         return value
-
-    def warn(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
-        self.report(node, code, message, hint, severity=WARNING)

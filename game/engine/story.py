@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
+from ..content.models import Choice, Pack, Question, Scene
 from .conditions import holds
 from .errors import IncompatibleSave, InvalidChoice, WrongPhase
 from .grading import Grade, grade
-from .scoring import Scorecard, scorecard
+from .scoring import Scorecard, scorecard, totals
 from .state import AnswerRecord, DecisionRecord, GameState
 
 CONTINUE_TEXT = "Continue"
@@ -188,21 +188,12 @@ class Story:
     # -- inside -----------------------------------------------------------------------------
 
     def _totals(self) -> dict[str, float]:
-        """Points per track so far; records are only ever appended, so add just the new ones."""
+        """Points per track so far, worked out again only after a new decision or answer."""
         state = self.state
-        (decisions, answers), running = self._totals_cache or ((0, 0), {})
-        if (decisions, answers) == (len(state.decisions), len(state.answers)):
-            return running
-        running = dict(running)
-        for record in state.decisions[decisions:]:
-            for track, value in record.effects.items():
-                running[track] = round(running.get(track, 0) + value, 2)
-        if len(state.answers) > answers:
-            running[RECALL_TRACK] = round(running.get(RECALL_TRACK, 0) + sum(
-                a.points for a in state.answers[answers:]), 2)
-        self._totals_cache = ((len(state.decisions), len(state.answers)), running)
-        return running
-
+        key = (len(state.decisions), len(state.answers))
+        if self._totals_cache is None or self._totals_cache[0] != key:
+            self._totals_cache = (key, totals(state))
+        return self._totals_cache[1]
 
     def _offered(self) -> list[tuple[int, Choice]]:
         state = self.state
