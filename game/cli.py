@@ -191,16 +191,17 @@ def command_graph(args: argparse.Namespace) -> int:
 
 
 def command_playtest(args: argparse.Namespace) -> int:
-    from .authoring.playtest import exhaustive, playtest
+    from .authoring.exhaustive import exhaustive
+    from .authoring.playtest import playtest
     from .authoring.playtest_text import render
 
     pack = load_one_pack(args.pack)
-    total = args.max_paths if args.exhaustive else args.runs
-    with progress_bar(total, "paths" if args.exhaustive else "runs") as advance:
-        if args.exhaustive:
-            report = exhaustive(pack, args.max_paths, advance)
-        else:
-            report = playtest(pack, args.runs, args.seed, advance)
+    if args.exhaustive:
+        with progress_bar(100, "% of scenes", show=True) as advance:
+            report = exhaustive(pack, args.max_states, advance)
+    else:
+        with progress_bar(args.runs, "runs", show=args.runs >= 500) as advance:
+            report = playtest(pack, args.runs, args.seed, advance, jobs=args.jobs)
     text, passed = render(pack, report, None if args.exhaustive else args.seed,
                           args.allow_unreached)
     print(text, end="")
@@ -210,11 +211,11 @@ def command_playtest(args: argparse.Namespace) -> int:
 class progress_bar:
     """A Rich progress bar on stderr for long runs in a terminal; nothing otherwise."""
 
-    def __init__(self, total: int, unit: str):
-        self.total, self.unit, self.progress = total, unit, None
+    def __init__(self, total: int, unit: str, show: bool):
+        self.total, self.unit, self.show, self.progress = total, unit, show, None
 
     def __enter__(self):
-        if self.total < 500 or not sys.stderr.isatty():
+        if not self.show or not sys.stderr.isatty():
             return lambda done: None
         from rich.console import Console
         from rich.progress import Progress
@@ -310,9 +311,13 @@ def build_parser() -> argparse.ArgumentParser:
     play_test.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id")
     play_test.add_argument("--runs", type=int, default=300, help="random playthroughs (300)")
     play_test.add_argument("--seed", type=int, default=1, help="the same seed, the same report")
+    play_test.add_argument("--jobs", type=int, default=None, metavar="N",
+                           help="processes to play in (one per CPU); the report is the same")
     play_test.add_argument("--exhaustive", action="store_true",
-                           help="every path instead (answers right), up to --max-paths")
-    play_test.add_argument("--max-paths", type=int, default=20_000)
+                           help="every path instead, answers right: exact scores per ending")
+    play_test.add_argument("--max-states", type=int, default=200_000, metavar="N",
+                           help="give up after N merged points of the story (or N paths, "
+                                "if the story map loops)")
     play_test.add_argument("--allow-unreached", action="store_true",
                            help="do not fail on scenes, choices or questions never reached")
     play_test.set_defaults(handler=command_playtest)

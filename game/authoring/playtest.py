@@ -1,20 +1,22 @@
-"""`briefing playtest`: random playthroughs (ChoiceScript's randomtest) and, with --exhaustive,
-every path up to a bound (its quicktest). Pure: returns a report as data; the CLI prints it."""
+"""`briefing playtest`: random playthroughs, the analogue of ChoiceScript's randomtest (every path
+is in exhaustive.py). Pure: returns a report as data; the CLI prints it."""
 
 from __future__ import annotations
 
-import dataclasses
+import multiprocessing
+import os
 import random
-from collections import Counter, defaultdict
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..content.models import Pack, Question
 from ..engine import EngineError, Phase, Story
-from ..engine.explore import right_response
-from ..engine.scoring import scorecard
+from ..engine.explore import authored_options, right_response
 
 MAX_STEPS = 2_000  # a playthrough longer than this is going round in circles
+BLOCK = 250  # runs per block: each block explores on its own, so any --jobs gives one report
 
 
 @dataclass
@@ -25,10 +27,7 @@ class Failure:
     detail: str = ""
 
 
-@dataclass
-class Outcome:
-    ending: str
-    scores: dict[str, float]  # earned per track
+ScoreTable = dict[str, dict[str, Counter]]  # ending -> track -> {score: how many runs or paths}
 
 
 @dataclass
@@ -39,9 +38,42 @@ class PlaytestReport:
     scenes_seen: set[str] = field(default_factory=set)
     choices_taken: set[tuple[str, int]] = field(default_factory=set)
     questions_asked: set[str] = field(default_factory=set)
-    outcomes: list[Outcome] = field(default_factory=list)
+    scores: ScoreTable = field(default_factory=dict)
     exhaustive: bool = False
     bound_reached: bool = False
+    cyclic: bool = False  # exhaustive only: paths were enumerated one by one, not merged
+
+    def add_outcome(self, ending: str, scores: dict[str, float], weight: int = 1) -> None:
+        """``weight`` runs (or paths) ended at ``ending`` with these scores."""
+        by_track = self.scores.setdefault(ending, {})
+        for track, value in scores.items():
+            by_track.setdefault(track, Counter())[value] += weight
+
+    def add_distribution(self, ending: str, scores: dict[str, Counter]) -> None:
+        by_track = self.scores.setdefault(ending, {})
+        for track, counts in scores.items():
+            by_track.setdefault(track, Counter()).update(counts)
+
+    def merge(self, other: "PlaytestReport") -> None:
+        """Add another block's findings (in block order, so the report is the same each time)."""
+        self.completed += other.completed
+        self.failures.extend(other.failures)
+        self.scenes_seen |= other.scenes_seen
+        self.choices_taken |= other.choices_taken
+        self.questions_asked |= other.questions_asked
+        for ending, by_track in other.scores.items():
+            self.add_distribution(ending, by_track)
+
+    def by_ending(self) -> ScoreTable:
+        """The score table with an '(all)' row that adds up every ending."""
+        table = {ending: self.scores[ending] for ending in sorted(self.scores)}
+        total: dict[str, Counter] = {}
+        for by_track in table.values():
+            for track, counts in by_track.items():
+                total.setdefault(track, Counter()).update(counts)
+        if total:
+            table["(all)"] = total
+        return table
 
     def unreached(self, pack: Pack) -> dict[str, list[str]]:
         """What no playthrough reached, by kind."""
@@ -52,15 +84,6 @@ class PlaytestReport:
             "choices": choices,
             "questions": sorted(set(pack.questions()) - self.questions_asked),
         }
-
-
-def fork(story: Story) -> Story:
-    """A copy of the story to branch from; records are never changed once made, so lists copy."""
-    state = story.state
-    copied = dataclasses.replace(state, visited=list(state.visited), flags=list(state.flags),
-                                 notebook=list(state.notebook), decisions=list(state.decisions),
-                                 answers=list(state.answers))
-    return Story(story.pack, copied, clock=story.clock)
 
 
 def random_response(question: Question, options: tuple[str, ...], rng: random.Random) -> Any:
@@ -93,46 +116,59 @@ class Playtester:
         self.pack = pack
         self.uses: Counter = Counter()
         self.graded = {t.id for t in pack.manifest.tracks if t.graded}
+        self._worth: dict[int, float] = {}
+        self.tracks = [t.id for t in pack.manifest.tracks]
 
-    def pick(self, story: Story, rng: random.Random, persona: str) -> int:
+    def pick(self, story: Story, options: list, rng: random.Random, persona: str) -> int:
         """A choice: mostly the best (careful) or worst (careless) for the graded tracks, or a
         random one biased toward choices that earlier runs have not taken yet (explorer)."""
-        options = story.choices
-        if persona != "explorer" and story.scene.choices and rng.random() < 0.9:
-            worth = [sum(v for t, v in story.scene.choices[o.authored_index].effects.items()
-                         if t in self.graded) for o in options]
+        choices = story.scene.choices
+        if persona != "explorer" and choices and rng.random() < 0.9:
+            worth = [self.worth(choices[o.authored_index]) for o in options]
             target = max(worth) if persona == "careful" else min(worth)
             return rng.choice([i for i, w in enumerate(worth) if w == target])
-        weights = [1.0 / (1 + self.uses[(story.scene.id, o.authored_index)]) ** 2 for o in options]
+        scene_id = story.state.scene
+        weights = [1.0 / (1 + self.uses[(scene_id, o.authored_index)]) ** 2 for o in options]
         return rng.choices(range(len(options)), weights)[0]
+
+    def worth(self, choice) -> float:
+        """What a choice adds to the graded tracks (memoised: the same few choices, every run)."""
+        key = id(choice)
+        if key not in self._worth:
+            self._worth[key] = sum(v for t, v in choice.effects.items() if t in self.graded)
+        return self._worth[key]
 
     def play_once(self, seed: int, report: PlaytestReport, persona: str = "explorer") -> None:
         rng = random.Random(seed)
         story = Story(self.pack, seed=seed, clock=lambda: "")
         path: list[str] = []
         try:
+            report.scenes_seen.add(story.state.scene)
             for _ in range(MAX_STEPS):
-                report.scenes_seen.add(story.state.scene)
+                # The bare question, not story.question: a random answer needs no option order,
+                # and shuffling every question of every run would cost a third of the time.
+                question = story.pending_question
+                if question is not None:
+                    report.questions_asked.add(question.id)
+                    story.answer(random_response(question, authored_options(question), rng))
+                    continue
                 if story.phase is Phase.ENDED:
                     self.finish(story, report)
                     return
-                if story.phase is Phase.AWAITING_ANSWER:
-                    presented = story.question
-                    report.questions_asked.add(presented.question.id)
-                    story.answer(random_response(presented.question, presented.options, rng))
-                    continue
-                if not story.choices:
+                options = story.choices
+                if not options:
                     report.failures.append(Failure("dead end", story.state.scene, tuple(path),
                                                    "no choice is on offer"))
                     return
-                index = self.pick(story, rng, persona)
-                picked = story.choices[index]
+                index = self.pick(story, options, rng, persona)
+                picked = options[index]
                 if not picked.is_continue:
-                    key = (story.scene.id, picked.authored_index)
+                    key = (story.state.scene, picked.authored_index)
                     self.uses[key] += 1
                     report.choices_taken.add(key)
                     path.append(picked.text)
                 story.choose(index)
+                report.scenes_seen.add(story.state.scene)
             report.failures.append(Failure("loop", story.state.scene, tuple(path),
                                            f"no ending after {MAX_STEPS} steps"))
         except EngineError as exc:
@@ -143,77 +179,64 @@ class Playtester:
 
     def finish(self, story: Story, report: PlaytestReport) -> None:
         report.completed += 1
-        card = scorecard(self.pack, story.state)
-        report.outcomes.append(Outcome(story.state.scene, {t.id: t.earned for t in card.tracks}))
+        totals = story.totals()
+        report.add_outcome(story.state.scene, {t: totals.get(t, 0.0) for t in self.tracks})
 
 
-def playtest(pack: Pack, runs: int, seed: int,
-             progress: Callable[[int], None] | None = None) -> PlaytestReport:
-    """``runs`` random playthroughs; the same seed gives the same report."""
+def playtest(pack: Pack, runs: int, seed: int, progress: Callable[[int], None] | None = None,
+             jobs: int | None = None) -> PlaytestReport:
+    """``runs`` random playthroughs; the same seed gives the same report, whatever ``jobs``.
+
+    The runs are cut into blocks of BLOCK, each with its own random stream and its own memory
+    of which choices it has taken; blocks run ``jobs`` at a time in separate processes (one per
+    CPU unless told) and their reports are merged in block order.
+    """
+    blocks = [(block_seed, min(BLOCK, runs - first)) for first, block_seed in
+              zip(range(0, runs, BLOCK), seeds_for_blocks(seed, -(-runs // BLOCK)))]
+    report = PlaytestReport(runs=runs)
+    done = 0
+    for block in map_blocks(pack, blocks, jobs):
+        report.merge(block)
+        done += block.runs
+        if progress:
+            progress(done)
+    return report
+
+
+def seeds_for_blocks(seed: int, count: int) -> list[int]:
+    master = random.Random(seed)
+    return [master.randrange(2**31) for _ in range(count)]
+
+
+def play_block(pack: Pack, block_seed: int, runs: int) -> PlaytestReport:
     tester = Playtester(pack)
     report = PlaytestReport(runs=runs)
-    master = random.Random(seed)
+    rng = random.Random(block_seed)
     for run in range(runs):
-        tester.play_once(master.randrange(2**31), report, PERSONAS[run % len(PERSONAS)])
-        if progress:
-            progress(run + 1)
+        tester.play_once(rng.randrange(2**31), report, PERSONAS[run % len(PERSONAS)])
     return report
 
 
-def exhaustive(pack: Pack, max_paths: int = 200_000,
-               progress: Callable[[int], None] | None = None) -> PlaytestReport:
-    """Every sequence of choices (answers all right), up to ``max_paths`` complete paths.
-
-    Within the bound the score ranges per ending are exact; past it the report says so.
-    """
-    report = PlaytestReport(runs=0, exhaustive=True)
-    start = Story(pack, seed=1, clock=lambda: "")
-    stack: list[tuple[Story, tuple[str, ...]]] = [(start, ())]
-    while stack:
-        story, path = stack.pop()
-        while story.phase is Phase.AWAITING_ANSWER:
-            presented = story.question
-            report.questions_asked.add(presented.question.id)
-            story.answer(right_response(presented.question, presented.options))
-        report.scenes_seen.add(story.state.scene)
-        if story.phase is Phase.ENDED:
-            report.runs += 1
-            report.completed += 1
-            card = scorecard(pack, story.state)
-            report.outcomes.append(Outcome(story.state.scene, {t.id: t.earned for t in card.tracks}))
-            if progress:
-                progress(report.runs)
-            if report.runs >= max_paths:
-                report.bound_reached = bool(stack)
-                return report
-            continue
-        options = story.choices
-        if not options:
-            report.failures.append(Failure("dead end", story.state.scene, path, "nothing on offer"))
-            continue
-        if len(path) > MAX_STEPS:
-            report.failures.append(Failure("loop", story.state.scene, path, "path too long"))
-            continue
-        for index in reversed(range(len(options))):
-            branch = fork(story)
-            option = options[index]
-            try:
-                branch.choose(index)
-            except EngineError as exc:
-                report.failures.append(Failure("dead end", story.state.scene,
-                                               (*path, option.text), str(exc)))
-                continue
-            if not option.is_continue:
-                report.choices_taken.add((story.scene.id, option.authored_index))
-            stack.append((branch, path if option.is_continue else (*path, option.text)))
-    return report
+def map_blocks(pack: Pack, blocks: list[tuple[int, int]], jobs: int | None):
+    """Each block's report, in order: in this process, or in forked worker processes when there
+    are several blocks and CPUs. Forked workers inherit the compiled pack (a pack does not
+    pickle); where fork is missing (Windows) the blocks run here, one after another."""
+    global _worker_pack
+    jobs = min(len(blocks), jobs or os.cpu_count() or 1)
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for block_seed, runs in blocks:
+            yield play_block(pack, block_seed, runs)
+        return
+    _worker_pack = pack
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_play_block_in_worker, blocks)
+    finally:
+        _worker_pack = None
 
 
-def distribution(outcomes: list[Outcome]) -> dict[str, dict[str, list[float]]]:
-    """Scores by ending, then by track: {ending: {track: [scores]}}, plus '(all)'."""
-    table: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for outcome in outcomes:
-        for track, value in outcome.scores.items():
-            table[outcome.ending][track].append(value)
-            table["(all)"][track].append(value)
-    return table
+_worker_pack: Pack | None = None  # the pack forked workers play, set only while they run
+
+
+def _play_block_in_worker(block: tuple[int, int]) -> PlaytestReport:
+    return play_block(_worker_pack, *block)

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-from statistics import mean
+from collections import Counter
 
 from ..content.models import Pack
-from .playtest import PlaytestReport, distribution
+from .playtest import PlaytestReport
 
 BARS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(values: list[float], buckets: int = 8) -> str:
+def sparkline(values: Counter, buckets: int = 8) -> str:
+    """A histogram from min to max of ``values`` ({score: how many})."""
     low, high = min(values), max(values)
     if high == low:
         return BARS[-1]
     counts = [0] * buckets
-    for value in values:
-        counts[min(buckets - 1, int((value - low) / (high - low) * buckets))] += 1
+    for value, weight in values.items():
+        counts[min(buckets - 1, int((value - low) / (high - low) * buckets))] += weight
     top = max(counts)
     return "".join(BARS[round(c / top * (len(BARS) - 1))] if c else " " for c in counts)
+
+
+def weighted_mean(values: Counter) -> float:
+    # Summed in score order, so the mean does not depend on the order runs were merged in.
+    return sum(value * n for value, n in sorted(values.items())) / sum(values.values())
 
 
 def number(value: float) -> str:
@@ -28,14 +34,17 @@ def number(value: float) -> str:
 def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached: bool) -> tuple[str, bool]:
     """The report's text, and whether it passed."""
     lines = []
-    mode = ("every path, answers right" if report.exhaustive else
+    mode = ("every path, answers right" + (" (one by one: the story map loops)"
+                                           if report.cyclic else "")
+            if report.exhaustive else
             f"{report.runs} random runs, seed {seed} (half explore, a quarter play carefully, "
             "a quarter carelessly)")
     lines.append(f"Playtest of {pack.id}: {mode}")
-    lines.append(f"Completed: {report.completed} of {report.runs}")
+    unit = "paths" if report.exhaustive else "runs"
+    lines.append(f"Completed: {report.completed:,} of {report.runs:,} {unit}")
     if report.bound_reached:
-        lines.append("Bound reached: the pack has more paths than --max-paths; results cover "
-                     "those explored.")
+        lines.append("Bound reached: the pack has more than --max-states to explore; results "
+                     "cover those explored.")
     if report.failures:
         lines.append(f"Crashes, dead ends and loops: {len(report.failures)}")
         for failure in report.failures[:20]:
@@ -57,14 +66,16 @@ def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached
             lines.append(f"  never reached: {kind[:-1]} {item}")
     lines.append("Scores by ending (min / mean / max, then a histogram from min to max):")
     names = {t.id: t.name for t in pack.manifest.tracks}
-    table = distribution(report.outcomes)
-    endings = sorted((e for e in table if e != "(all)"), key=lambda e: e)
-    for ending in [*endings, "(all)"] if endings else []:
-        runs = len(next(iter(table[ending].values()), []))
-        lines.append(f"  {ending} ({runs} run{'s' if runs != 1 else ''})")
-        for track, values in table[ending].items():
+    table = report.by_ending()
+    for ending, by_track in table.items():
+        runs = sum(next(iter(by_track.values()), Counter()).values())
+        lines.append(f"  {ending} ({runs:,} {unit[:-1] if runs == 1 else unit})")
+        ordered = [t.id for t in pack.manifest.tracks if t.id in by_track]
+        for track in ordered + sorted(set(by_track) - set(ordered)):
+            values = by_track[track]
             lines.append(f"    {names.get(track, track):<18} {number(min(values)):>6} / "
-                         f"{number(mean(values)):>6} / {number(max(values)):>6}  {sparkline(values)}")
+                         f"{number(weighted_mean(values)):>6} / {number(max(values)):>6}  "
+                         f"{sparkline(values)}")
     ending_ids = sorted(s.id for s in pack.scenes.values() if s.ending)
     if report.exhaustive:
         for ending in ending_ids:

@@ -6,7 +6,9 @@ import re
 import shutil
 from pathlib import Path
 
+from .. import paths
 from ..content.quotes import normalise
+from ..content.schema import SCHEMA_DIR, SCHEMA_FILES, schema_file_name, schema_text
 
 SAMPLE_ARTICLE = """\
 Town Library Opens Late After Storm
@@ -16,7 +18,7 @@ The head librarian said all books were safe. A local radio station claimed the r
 """
 
 PACK_YAML = """\
-# yaml-language-server: $schema={schema}/pack.schema.json
+# yaml-language-server: $schema={pack_schema}
 # pack.yaml says what this pack is. Check your work with: briefing validate {folder}
 id: {pack_id}                 # the same as the folder name
 title: "{title}"              # shown on the title screen
@@ -49,7 +51,7 @@ glossary:                     # terms the notebook explains
 """
 
 SCENES_YAML = """\
-# yaml-language-server: $schema={schema}/scenes.schema.json
+# yaml-language-server: $schema={scenes_schema}
 # A scene file holds a list of scenes. Add as many files as you like beside pack.yaml.
 scenes:
   - id: first-scene           # a short unique name
@@ -105,6 +107,11 @@ steps:
 """
 
 
+# Where a pack made outside the checkout keeps its own copy of the schemas. The loader reads only
+# the *.yaml files directly in the pack folder, so these JSON files are never taken for scenes.
+PACK_SCHEMA_FOLDER = "schema"
+
+
 class ScaffoldError(Exception):
     """Why a pack could not be created, in words."""
 
@@ -125,20 +132,39 @@ def yaml_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def schema_path(folder: Path) -> str:
-    """The relative path from the pack to docs/schema when the pack is in this checkout."""
-    from ..paths import CHECKOUT_DIR
+def checkout_has_schemas() -> bool:
+    """Whether briefing runs from a checkout with docs/schema; an installed wheel has no docs/."""
+    folder = paths.CHECKOUT_DIR / SCHEMA_DIR
+    return all((folder / schema_file_name(kind)).is_file() for kind in SCHEMA_FILES)
 
-    schema = CHECKOUT_DIR / "docs" / "schema"
+
+def schema_in_checkout(folder: Path) -> str | None:
+    """The relative path from a pack inside the checkout to its docs/schema, as shipped packs
+    have it; None when the pack is elsewhere, since a path out of the pack folder would break as
+    soon as the folder is moved, zipped or shared."""
+    if not checkout_has_schemas():
+        return None
     try:
-        return str(Path(*[".."] * len(folder.resolve().relative_to(CHECKOUT_DIR).parts)) /
-                   "docs" / "schema")
+        inside = folder.resolve().relative_to(paths.CHECKOUT_DIR.resolve())
     except ValueError:
-        return str(schema)
+        return None
+    return Path(*[".."] * len(inside.parts), SCHEMA_DIR).as_posix()
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """The schemas `briefing schema --write` writes, into ``folder``; returns the files."""
+    folder.mkdir()
+    written = []
+    for kind in SCHEMA_FILES:
+        path = folder / schema_file_name(kind)
+        path.write_text(schema_text(kind), encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def scaffold(folder: Path, article: Path | None = None) -> list[Path]:
-    """Create ``folder`` with pack.yaml, scenes.yaml and the article; returns the files written."""
+    """Create ``folder`` with pack.yaml, scenes.yaml, the article, a walkthrough and, outside the
+    checkout, the schemas its modelines name; returns the files written."""
     pack_id = folder.name
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", pack_id):
         raise ScaffoldError(f"'{pack_id}' is not a good pack id: use lower-case letters, digits "
@@ -158,8 +184,15 @@ def scaffold(folder: Path, article: Path | None = None) -> list[Path]:
         (folder / source_name).write_text(text, encoding="utf-8")
     quote = first_sentence(text)
     short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + "…"
+    schema_dir = schema_in_checkout(folder)
+    own_schemas = []
+    if schema_dir is None:  # outside the checkout, or no checkout: the pack carries its own
+        schema_dir = PACK_SCHEMA_FOLDER
+        own_schemas = write_schemas(folder / PACK_SCHEMA_FOLDER)
     values = dict(pack_id=pack_id, title=pack_id.replace("-", " ").capitalize(),
-                  source=source_name, folder=folder, schema=schema_path(folder),
+                  source=source_name, folder=folder,
+                  pack_schema=f"{schema_dir}/{schema_file_name('pack')}",
+                  scenes_schema=f"{schema_dir}/{schema_file_name('scenes')}",
                   quote=yaml_quote(quote), fact_text=yaml_quote(quote),
                   short=short.replace('"', "'"))
     (folder / "walkthroughs").mkdir()
@@ -168,4 +201,4 @@ def scaffold(folder: Path, article: Path | None = None) -> list[Path]:
     written[0].write_text(PACK_YAML.format(**values), encoding="utf-8")
     written[1].write_text(SCENES_YAML.format(**values), encoding="utf-8")
     written[3].write_text(WALKTHROUGH_YAML.format(**values), encoding="utf-8")
-    return written
+    return written + own_schemas

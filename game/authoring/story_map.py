@@ -19,7 +19,12 @@ LABEL_WIDTH = 40
 class Edge:
     source: str
     target: str
-    label: str  # the choice's text, or "" for a plain next / route
+    choice: str = ""  # the text of the choice taken, or "" when the scene has no decision
+    route: str = ""  # "if …" or "otherwise" when the scene's next is a list of routes
+
+    @property
+    def label(self) -> str:
+        return ", ".join(part for part in (short(self.choice), self.route) if part)
 
 
 def short(text: str, width: int = LABEL_WIDTH) -> str:
@@ -28,16 +33,20 @@ def short(text: str, width: int = LABEL_WIDTH) -> str:
 
 
 def edges(scene: Scene) -> list[Edge]:
+    """One edge per way out of the scene: each choice is its own labelled edge, also when it
+    has no next and so takes the scene's next, or the map would hide the decision."""
+    if isinstance(scene.next, str):
+        shared = [(scene.next, "")]
+    else:
+        shared = [(route.to, "if …" if route.if_ else "otherwise") for route in scene.next or ()]
+    if not scene.choices:
+        return [Edge(scene.id, target, route=route) for target, route in shared]
     found = []
     for choice in scene.choices:
         if choice.next:
-            found.append(Edge(scene.id, choice.next, short(choice.text)))
-    uses_scene_next = not scene.choices or any(not c.next for c in scene.choices)
-    if uses_scene_next and isinstance(scene.next, str):
-        found.append(Edge(scene.id, scene.next, ""))
-    elif uses_scene_next and scene.next:
-        for route in scene.next:
-            found.append(Edge(scene.id, route.to, "if …" if route.if_ else "otherwise"))
+            found.append(Edge(scene.id, choice.next, choice.text))
+        else:
+            found += [Edge(scene.id, target, choice.text, route) for target, route in shared]
     return found
 
 

@@ -6,6 +6,7 @@ import math
 from typing import Iterable, Iterator
 
 from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
 from .models import (
     RECALL_TRACK,
@@ -58,6 +59,7 @@ class PackChecker:
             self.check_scene(scene)
         if not self.broken_scenes:  # the map is only whole when every scene was built
             self.check_map()
+        self.check_glossary()
         self.check_quotes()
         return self.found
 
@@ -87,6 +89,19 @@ class PackChecker:
                     self.report(scene, "next", "day-backwards", f"'{scene_id}' ({scene.day}) leads "
                                 f"back to '{target}' ({self.scenes[target].day}).",
                                 "Check the days: the story should not go back in time.", WARNING)
+
+    def check_glossary(self) -> None:
+        """Terms defined twice, and scene-defined terms a player can meet before the scene."""
+        for entry, first in duplicate_terms(self.manifest, self.scenes):
+            where = first.locs[""]
+            self.report(entry, "term", "duplicate-term", f"The glossary term '{entry.term}' is "
+                        f"already defined at {where.file}:{where.line}.", "Keep one entry: the "
+                        "notebook shows only the first.", WARNING)
+        if self.broken_scenes or self.manifest.start not in self.scenes:
+            return  # the map is not whole, so neither is the list of paths
+        for use in early_uses(self.manifest, self.scenes):
+            message, hint = early_use_words(use)
+            self.report(use.model, use.field, "term-used-before-defined", message, hint, WARNING)
 
     def check_manifest(self) -> None:
         m = self.manifest
@@ -349,6 +364,20 @@ class PackChecker:
                     + (f" The article matches up to: \"{good}\"." if len(good) > 10 else ""))
             self.report(model, "source", "quote-not-found",
                         f"This source quote is not in the article: \"{shorten(quote)}\".", hint)
+
+
+def early_use_words(use: EarlyUse) -> tuple[str, str]:
+    """The message and the hint for a term used before a player can have met its definition."""
+    one = len(use.defined_in) == 1
+    owners = ("the glossary of " if one else "the glossaries of ") + " and ".join(
+        f"'{scene_id}'" for scene_id in use.defined_in)
+    if not use.used_in:
+        return (f"The intro uses '{use.term}', defined only in {owners}; the intro is read "
+                "before any scene.", "Move the entry to the glossary in pack.yaml.")
+    return (f"'{use.used_in}' uses '{use.term}', defined only in {owners}, and a player can get "
+            f"here without passing through {'it' if one else 'them'}: {' → '.join(use.path)}.",
+            "Move the entry to the glossary in pack.yaml, or to a scene that every path to "
+            f"'{use.used_in}' passes first.")
 
 
 def count_items(items: Iterable[str]) -> list[tuple[str, int]]:

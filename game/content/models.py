@@ -37,9 +37,16 @@ class Loc(NamedTuple):
     column: int
 
 
-def doc(text: str, *, yaml: str | None = None, choices: tuple[str, ...] | None = None, **extra):
-    """Field metadata: the author-facing description, and the YAML key when it differs."""
+def doc(text: str, *, example: str | None = None, yaml: str | None = None,
+        choices: tuple[str, ...] | None = None, **extra):
+    """Field metadata: the author-facing description, an example, and the YAML key if it differs.
+
+    ``example`` is one line of YAML that starts with the field's key, e.g.
+    ``next: thu-origin``; the field reference shows it and a test compiles it.
+    """
     meta = {"doc": text}
+    if example:
+        meta["example"] = example
     if yaml:
         meta["yaml"] = yaml
     if choices:
@@ -57,21 +64,22 @@ def _locs():
 class Condition:
     """A declarative test on the player's progress; every listed part must hold."""
 
-    flags: tuple[str, ...] = field(default=(), metadata=doc("Flags that must all be set."))
-    not_flags: tuple[str, ...] = field(default=(), metadata=doc("Flags that must all be unset."))
-    visited: tuple[str, ...] = field(default=(), metadata=doc("Scenes the player must have seen."))
-    not_visited: tuple[str, ...] = field(
-        default=(), metadata=doc("Scenes the player must not have seen.")
-    )
-    at_least: Mapping[str, float] = field(
-        default_factory=dict, metadata=doc("Track totals that must be at least these values.")
-    )
-    below: Mapping[str, float] = field(
-        default_factory=dict, metadata=doc("Track totals that must be below these values.")
-    )
-    any: tuple["Condition", ...] = field(
-        default=(), metadata=doc("At least one of these conditions must hold.")
-    )
+    flags: tuple[str, ...] = field(default=(), metadata=doc(
+        "Flags that must all be set.", example="flags: [cited-holds]"))
+    not_flags: tuple[str, ...] = field(default=(), metadata=doc(
+        "Flags that must all be unset.", example="not_flags: [picked-19, picked-dozen]"))
+    visited: tuple[str, ...] = field(default=(), metadata=doc(
+        "Scenes the player must have seen.", example="visited: [sat-casualty-dig]"))
+    not_visited: tuple[str, ...] = field(default=(), metadata=doc(
+        "Scenes the player must not have seen.", example="not_visited: [sun-correction]"))
+    at_least: Mapping[str, float] = field(default_factory=dict, metadata=doc(
+        "Track totals that must be at least these values.",
+        example="at_least: {tradecraft: 20, judgement: 14}"))
+    below: Mapping[str, float] = field(default_factory=dict, metadata=doc(
+        "Track totals that must be below these values.", example="below: {tradecraft: 12}"))
+    any: tuple["Condition", ...] = field(default=(), metadata=doc(
+        "At least one of these conditions must hold.",
+        example="any: [{flags: [bottom-line-overstated]}, {flags: [bottom-line-complacent]}]"))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -79,10 +87,10 @@ class Condition:
 class Route:
     """One conditional way on from a scene: the first route whose condition holds is taken."""
 
-    to: str = field(metadata=doc("The id of the scene to go to."))
-    if_: Condition | None = field(
-        default=None, metadata=doc("Take this route only when this holds.", yaml="if")
-    )
+    to: str = field(metadata=doc("The id of the scene to go to.", example="to: sun-correction"))
+    if_: Condition | None = field(default=None, metadata=doc(
+        "Take this route only when this holds.", yaml="if",
+        example="if: {flags: [cited-holds]}"))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -90,8 +98,12 @@ class Route:
 class Outcome:
     """What really happened, according to the article, shown in the debrief."""
 
-    text: str = field(metadata=doc("What happened, in your own words."))
-    source: str = field(metadata=doc("The article's own words that show it."))
+    text: str = field(metadata=doc(
+        "What happened, in your own words.",
+        example="text: The reporting gives the toll precisely, and it names the place."))
+    source: str = field(metadata=doc(
+        "The article's own words that show it.",
+        example='source: "five US troops and an American contractor"'))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -99,17 +111,19 @@ class Outcome:
 class Fact:
     """A fact the scene writes into the player's notebook."""
 
-    id: str = field(metadata=doc("A short unique name, e.g. hasakah-toll."))
-    text: str = field(metadata=doc("The fact as the notebook shows it."))
-    source: str = field(metadata=doc("The article's own words this fact rests on."))
-    status: str = field(
-        default="confirmed",
-        metadata=doc("How sure we are.", choices=FACT_STATUSES),
-    )
-    claimed_by: str | None = field(
-        default=None,
-        metadata=doc("Who makes the claim; required when status is claimed or disputed."),
-    )
+    id: str = field(metadata=doc("A short unique name, e.g. hasakah-toll.",
+                                 example="id: hasakah-toll"))
+    text: str = field(metadata=doc(
+        "The fact as the notebook shows it.",
+        example="text: The Hasakah strike killed five US troops and an American contractor."))
+    source: str = field(metadata=doc(
+        "The article's own words this fact rests on.",
+        example='source: "resulted in the death of five US troops and an American contractor"'))
+    status: str = field(default="confirmed", metadata=doc(
+        "How sure we are.", choices=FACT_STATUSES, example="status: claimed"))
+    claimed_by: str | None = field(default=None, metadata=doc(
+        "Who makes the claim; required when status is claimed or disputed.",
+        example="claimed_by: US intelligence"))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -117,18 +131,22 @@ class Fact:
 class Choice:
     """A decision the player can take."""
 
-    text: str = field(metadata=doc("What the player sees on the button."))
-    next: str | None = field(
-        default=None, metadata=doc("The scene this leads to; the scene's own next when left out.")
-    )
-    effects: Mapping[str, float] = field(
-        default_factory=dict, metadata=doc("Points added to score tracks, e.g. {tradecraft: 2}.")
-    )
-    feedback: str = field(default="", metadata=doc("Why this was a strong or weak call."))
-    set: tuple[str, ...] = field(default=(), metadata=doc("Flags this choice sets."))
-    if_: Condition | None = field(
-        default=None, metadata=doc("Offer this choice only when this holds.", yaml="if")
-    )
+    text: str = field(metadata=doc(
+        "What the player sees on the button.",
+        example="text: '\"Six US troops killed in drone strike in Syria.\"'"))
+    next: str | None = field(default=None, metadata=doc(
+        "The scene this leads to; the scene's own next when left out.", example="next: thu-origin"))
+    effects: Mapping[str, float] = field(default_factory=dict, metadata=doc(
+        "Points added to score tracks, e.g. {tradecraft: 2}.",
+        example="effects: {tradecraft: 2, judgement: 1, escalation: 0}"))
+    feedback: str = field(default="", metadata=doc(
+        "Why this was a strong or weak call.",
+        example="feedback: Precise and complete. You kept the troops and the contractor apart."))
+    set: tuple[str, ...] = field(default=(), metadata=doc(
+        "Flags this choice sets.", example="set: [cited-holds]"))
+    if_: Condition | None = field(default=None, metadata=doc(
+        "Offer this choice only when this holds.", yaml="if",
+        example="if: {flags: [casualties-flagged]}"))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -136,35 +154,54 @@ class Choice:
 class Question:
     """A recall question on the article's facts."""
 
-    id: str = field(metadata=doc("A short unique name, e.g. q-hasakah-toll."))
-    type: str = field(metadata=doc("The kind of question.", choices=QUESTION_TYPES))
-    ask: str = field(metadata=doc("The question as the player reads it."))
-    source: str = field(metadata=doc("The article's own words that hold the answer."))
-    explanation: str = field(metadata=doc("Shown after answering: why the answer is right."))
-    points: float = field(default=1, metadata=doc("Points for a fully right answer."))
-    options: tuple[str, ...] = field(
-        default=(), metadata=doc("single-choice and multiple-select: the options to pick from.")
-    )
-    answer: Scalar | None = field(
-        default=None,
-        metadata=doc(
-            "single-choice: the right option's text; numeric: the number; "
-            "short-text: the expected answer; true-false: true or false."
-        ),
-    )
-    answers: tuple[str, ...] = field(
-        default=(), metadata=doc("multiple-select: the texts of all the right options.")
-    )
-    also_accept: tuple[str, ...] = field(
-        default=(), metadata=doc("short-text: other answers that count as right.")
-    )
-    tolerance: float = field(
-        default=0, metadata=doc("numeric: how far from the answer still counts as right.")
-    )
-    unit: str | None = field(default=None, metadata=doc("numeric: the unit shown after the box."))
-    order: tuple[str, ...] = field(
-        default=(), metadata=doc("timeline: the events in their true order, earliest first.")
-    )
+    id: str = field(metadata=doc("A short unique name, e.g. q-hasakah-toll.",
+                                 example="id: q-hasakah-troops"))
+    type: str = field(metadata=doc("The kind of question.", choices=QUESTION_TYPES,
+                                   example="type: numeric"))
+    ask: str = field(metadata=doc(
+        "The question as the player reads it.",
+        example="ask: How many US troops did the Hasakah drone strike kill?"))
+    source: str = field(metadata=doc(
+        "The article's own words that hold the answer.",
+        example='source: "the northeast Syrian city of Hasakah"'))
+    explanation: str = field(metadata=doc(
+        "Shown after answering: why the answer is right.",
+        example="explanation: Five US troops died. With the contractor that makes six Americans."))
+    points: float = field(default=1, metadata=doc(
+        "Points for a fully right answer.", example="points: 2"))
+    options: tuple[str, ...] = field(default=(), metadata=doc(
+        "single-choice and multiple-select: the options to pick from.",
+        example="options: [An American contractor, A US diplomat, A Syrian interpreter]"))
+    answer: Scalar | None = field(default=None, metadata=doc(
+        "single-choice: the right option's text; numeric: the number; "
+        "short-text: the expected answer; true-false: true or false.",
+        example="answer: An American contractor"))
+    answers: tuple[str, ...] = field(default=(), metadata=doc(
+        "multiple-select: the texts of all the right options.",
+        example="answers: [The drone was operated by Syrian militia groups, "
+                "The drone was of Iranian origin]"))
+    also_accept: tuple[str, ...] = field(default=(), metadata=doc(
+        "short-text: other answers that count as right.",
+        example="also_accept: [Al-Hasakah, Al Hasakah, Hasaka]"))
+    tolerance: float = field(default=0, metadata=doc(
+        "numeric: how far from the answer still counts as right.", example="tolerance: 1"))
+    unit: str | None = field(default=None, metadata=doc(
+        "numeric: the unit shown after the box.", example="unit: US troops"))
+    order: tuple[str, ...] = field(default=(), metadata=doc(
+        "timeline: the events in their true order, earliest first.",
+        example="order: [The US receives reports of a drone strike in Hasakah, "
+                "Several US airstrikes hit two facilities in eastern Syria]"))
+    locs: Mapping[str, Loc] = _locs()
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term the notebook explains."""
+
+    term: str = field(metadata=doc("The term, e.g. IRGC.", example="term: Al-Omar oil field"))
+    meaning: str = field(metadata=doc(
+        "What it means.",
+        example="meaning: The US Department of Defense, headquartered at the Pentagon."))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -172,30 +209,50 @@ class Question:
 class Scene:
     """One moment of the week: text to read, facts, questions, then a decision or a way on."""
 
-    id: str = field(metadata=doc("A short unique name, e.g. thu-flash-hasakah."))
-    day: str = field(metadata=doc("The day, exactly as listed under days in pack.yaml."))
-    time: str = field(metadata=doc("The time label, e.g. 07:40 or Late evening."))
-    title: str = field(metadata=doc("The scene's heading."))
-    body: str = field(metadata=doc("What the player reads, in Markdown."))
-    facts: tuple[Fact, ...] = field(default=(), metadata=doc("Facts added to the notebook."))
-    questions: tuple[Question, ...] = field(
-        default=(), metadata=doc("Recall questions asked after the body, before the choices.")
-    )
-    choices: tuple[Choice, ...] = field(
-        default=(), metadata=doc("The decision; leave out for a scene that simply goes on.")
-    )
-    next: Union[str, tuple[Route, ...], None] = field(
-        default=None,
-        metadata=doc("Where to go next: a scene id, or a list of routes tried in order."),
-    )
-    what_happened: Outcome | None = field(
-        default=None, metadata=doc("For a decision: what really happened, per the article.")
-    )
-    notes: str = field(default="", metadata=doc("Facilitator notes for a teacher; not scored."))
-    ending: bool = field(default=False, metadata=doc("True when the week ends here."))
-    assessment: str = field(
-        default="", metadata=doc("For an ending: the assessment shown at the debrief.")
-    )
+    id: str = field(metadata=doc("A short unique name, e.g. thu-flash-hasakah.",
+                                 example="id: thu-flash"))
+    day: str = field(metadata=doc("The day, exactly as listed under days in pack.yaml.",
+                                  example="day: Thursday 23 March"))
+    time: str = field(metadata=doc("The time label, e.g. 07:40 or Late evening.",
+                                   example='time: "21:10"'))
+    title: str = field(metadata=doc("The scene's heading.",
+                                    example="title: Flash traffic from Hasakah"))
+    body: str = field(metadata=doc(
+        "What the player reads, in Markdown.",
+        example="body: Sam reads you the first report, a drone strike in **Hasakah**."))
+    facts: tuple[Fact, ...] = field(default=(), metadata=doc(
+        "Facts added to the notebook.",
+        example="facts: [{id: drone-fleet, text: Iran controls the largest drone fleet in the "
+                "Middle East., status: claimed, claimed_by: US defense leaders, source: "
+                "\"according to US defense leaders\"}]"))
+    glossary: tuple[GlossaryEntry, ...] = field(default=(), metadata=doc(
+        "Terms explained from this scene on: the notebook shows them once the player gets "
+        "here. Terms needed from the start go in pack.yaml's glossary.",
+        example="glossary: [{term: Justin Trudeau, meaning: Prime Minister of Canada at the "
+                "time of the article.}]"))
+    questions: tuple[Question, ...] = field(default=(), metadata=doc(
+        "Recall questions asked after the body, before the choices.",
+        example="questions: [{id: q-hasakah-troops, type: numeric, ask: \"How many US troops "
+                "died?\", answer: 5, source: \"five US troops\", explanation: Five.}]"))
+    choices: tuple[Choice, ...] = field(default=(), metadata=doc(
+        "The decision; leave out for a scene that simply goes on.",
+        example="choices: [{text: Attribute it to US intelligence, next: thu-capability, "
+                "effects: {tradecraft: 2}}, {text: Leave Iran out, next: thu-capability}]"))
+    next: Union[str, tuple[Route, ...], None] = field(default=None, metadata=doc(
+        "Where to go next: a scene id, or a list of routes tried in order.",
+        example="next: [{to: sun-correction, if: {flags: [cited-holds]}}, {to: sun-photo}]"))
+    what_happened: Outcome | None = field(default=None, metadata=doc(
+        "For a decision: what really happened, per the article.",
+        example="what_happened: {text: The toll was five US troops and a contractor., "
+                "source: \"five US troops and an American contractor\"}"))
+    notes: str = field(default="", metadata=doc(
+        "Facilitator notes for a teacher; not scored.",
+        example="notes: Ask the class to write the first line in under 20 words."))
+    ending: bool = field(default=False, metadata=doc(
+        "True when the week ends here.", example="ending: true"))
+    assessment: str = field(default="", metadata=doc(
+        "For an ending: the assessment shown at the debrief.",
+        example="assessment: Your week's work would hold up under scrutiny."))
     locs: Mapping[str, Loc] = _locs()
 
     @property
@@ -207,8 +264,10 @@ class Scene:
 class Band:
     """A grade band: at or above ``min`` percent earns ``label``."""
 
-    min: float = field(metadata=doc("The lowest percent that earns this band."))
-    label: str = field(metadata=doc("The band's name, e.g. A or Sound analysis."))
+    min: float = field(metadata=doc("The lowest percent that earns this band.",
+                                    example="min: 85"))
+    label: str = field(metadata=doc("The band's name, e.g. A or Sound analysis.",
+                                    example='label: "A: Outstanding analysis"'))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -216,22 +275,19 @@ class Band:
 class Track:
     """A score track. Decisions add to it through their effects; recall is the track 'recall'."""
 
-    id: str = field(metadata=doc("A short unique name, e.g. tradecraft."))
-    name: str = field(metadata=doc("The name players see."))
-    description: str = field(default="", metadata=doc("What this track measures."))
-    graded: bool = field(
-        default=True, metadata=doc("Whether it counts toward the overall grade.")
-    )
-    bands: tuple[Band, ...] = field(
-        default=(), metadata=doc("Labels by percent of the points that were on offer.")
-    )
-    locs: Mapping[str, Loc] = _locs()
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    term: str = field(metadata=doc("The term, e.g. IRGC."))
-    meaning: str = field(metadata=doc("What it means."))
+    id: str = field(metadata=doc("A short unique name, e.g. tradecraft.",
+                                 example="id: tradecraft"))
+    name: str = field(metadata=doc("The name players see.", example="name: Escalation risk"))
+    description: str = field(default="", metadata=doc(
+        "What this track measures.",
+        example="description: Sourcing and precision, and not stating more than the evidence "
+                "holds."))
+    graded: bool = field(default=True, metadata=doc(
+        "Whether it counts toward the overall grade.", example="graded: false"))
+    bands: tuple[Band, ...] = field(default=(), metadata=doc(
+        "Labels by percent of the points that were on offer.",
+        example='bands: [{min: 85, label: "Exemplary: every claim carries its source"}, '
+                '{min: 0, label: "Needs work: claims passed on as facts"}]'))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -239,19 +295,36 @@ class GlossaryEntry:
 class Manifest:
     """pack.yaml: what the pack is and how it is scored."""
 
-    id: str = field(metadata=doc("The pack's id; the same as its folder name."))
-    title: str = field(metadata=doc("The title on the title screen."))
-    role: str = field(metadata=doc("Who the player is, e.g. Pentagon analyst."))
-    source: str = field(metadata=doc("The seed article's file name, in seeds/ or this folder."))
-    start: str = field(metadata=doc("The id of the first scene."))
-    days: tuple[str, ...] = field(metadata=doc("The days of the campaign, in order."))
-    tracks: tuple[Track, ...] = field(metadata=doc("The score tracks."))
-    grades: tuple[Band, ...] = field(
-        metadata=doc("Overall grade bands, by percent across the graded tracks.")
-    )
-    version: str = field(default="1", metadata=doc("The pack's version; bump it on changes."))
-    intro: str = field(default="", metadata=doc("Markdown shown before the first scene."))
-    glossary: tuple[GlossaryEntry, ...] = field(default=(), metadata=doc("Terms explained."))
+    id: str = field(metadata=doc("The pack's id; the same as its folder name.",
+                                 example="id: week-of-march-23"))
+    title: str = field(metadata=doc("The title on the title screen.",
+                                    example='title: "Hit for Hit: A Week on the Syria Desk"'))
+    role: str = field(metadata=doc("Who the player is, e.g. Pentagon analyst.",
+                                   example="role: Pentagon analyst"))
+    source: str = field(metadata=doc("The seed article's file name, in seeds/ or this folder.",
+                                     example="source: article.txt"))
+    start: str = field(metadata=doc("The id of the first scene.", example="start: thu-flash"))
+    days: tuple[str, ...] = field(metadata=doc(
+        "The days of the campaign, in order.",
+        example="days: [Thursday 23 March, Friday 24 March, Saturday 25 March]"))
+    tracks: tuple[Track, ...] = field(metadata=doc(
+        "The score tracks.",
+        example="tracks: [{id: tradecraft, name: Tradecraft}, "
+                "{id: escalation, name: Escalation risk, graded: false}]"))
+    grades: tuple[Band, ...] = field(metadata=doc(
+        "Overall grade bands, by percent across the graded tracks.",
+        example='grades: [{min: 85, label: "A: Outstanding analysis"}, '
+                '{min: 0, label: "E: The memo would mislead its readers"}]'))
+    version: str = field(default="1", metadata=doc(
+        "The pack's version; bump it on changes.", example='version: "1.0.0"'))
+    intro: str = field(default="", metadata=doc(
+        "Markdown shown before the first scene.",
+        example="intro: You are an analyst on a regional desk at the **Pentagon**."))
+    glossary: tuple[GlossaryEntry, ...] = field(default=(), metadata=doc(
+        "Terms explained, in the notebook from the start. A term first needed later can go in "
+        "that scene's glossary instead.",
+        example='glossary: [{term: DoD, meaning: "The US Department of Defense, headquartered '
+                'at the Pentagon."}]'))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -259,7 +332,10 @@ class Manifest:
 class SceneFile:
     """A scene file: a list of scenes under ``scenes:``."""
 
-    scenes: tuple[Scene, ...] = field(metadata=doc("The scenes in this file."))
+    scenes: tuple[Scene, ...] = field(metadata=doc(
+        "The scenes in this file.",
+        example='scenes: [{id: thu-flash, day: Thursday 23 March, time: "21:10", title: Flash '
+                'traffic from Hasakah, body: A drone strike in Hasakah., next: thu-origin}]'))
     locs: Mapping[str, Loc] = _locs()
 
 

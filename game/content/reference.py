@@ -49,15 +49,24 @@ def type_name(hint: Any) -> str:
     return {str: "text", bool: "true/false", float: "number", int: "whole number"}.get(hint, "value")
 
 
+def example_cell(example: str) -> str:
+    """An example as inline code in a table cell; a bare | would end the cell."""
+    escaped = example.replace("|", "\\|")
+    return f"`{escaped}`" if example else ""
+
+
 def reference_markdown() -> str:
     out = [BEGIN]
     for title, model in SECTIONS:
-        out += ["", f"### {title}", "", "| key | type | required | meaning |", "|---|---|---|---|"]
+        out += ["", f"### {title}", "", "| key | type | required | meaning | example |",
+                "|---|---|---|---|---|"]
         for f, hint in format_fields(model):
             meaning = f.metadata.get("doc", "")
             if f.metadata.get("choices"):
                 meaning += " One of: " + ", ".join(f"`{c}`" for c in f.metadata["choices"]) + "."
             required = "yes" if is_required(f) else ""
-            out.append(f"| `{yaml_key(f)}` | {type_name(hint)} | {required} | {meaning} |")
+            example = example_cell(f.metadata.get("example", ""))
+            out.append(f"| `{yaml_key(f)}` | {type_name(hint)} | {required} | {meaning} "
+                       f"| {example} |")
     out += ["", END]
     return "\n".join(out)

@@ -34,6 +34,11 @@ def wrong_response(question: Question, options: tuple[str, ...]) -> Any:
     return not question.answer
 
 
+def authored_options(question: Question) -> tuple[str, ...]:
+    """What a player picks from or orders, in the order the author wrote it."""
+    return question.order if question.type == "timeline" else question.options
+
+
 AnswerPolicy = Callable[[Question, tuple[str, ...]], Any]
 
 

@@ -24,6 +24,7 @@ class Grade:
         return not self.correct and self.points > 0
 
 
+@lru_cache(maxsize=4096)  # the same few answers come again and again in playtests
 def fold_text(text: str) -> str:
     """Case, punctuation and spacing folded away, so 'Al-Omar ' matches 'al omar'."""
     text = normalise(text).casefold()
@@ -37,8 +38,14 @@ def folded_answers(answers: tuple[str, ...]) -> frozenset[str]:
 
 
 def credit(question: Question, fraction: float) -> Grade:
-    fraction = min(1.0, max(0.0, fraction))
-    return Grade(round(question.points * fraction, 2), question.points, fraction >= 1.0)
+    return _credit(question.points, min(1.0, max(0.0, fraction)))
+
+
+@lru_cache(maxsize=1024)
+def _credit(points: float, fraction: float) -> Grade:
+    # Grades are immutable and most are all or nothing, so one object serves every answer
+    # (playtests grade hundreds of thousands).
+    return Grade(round(points * fraction, 2), points, fraction >= 1.0)
 
 
 def grade(question: Question, response: Any) -> Grade:

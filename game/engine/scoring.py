@@ -19,9 +19,7 @@ class TrackScore:
 
     @property
     def percent(self) -> float | None:
-        if self.available <= 0:
-            return None
-        return round(100 * max(0.0, self.earned) / self.available, 1)
+        return percent_of(self.earned, self.available)
 
 
 @dataclass(frozen=True)
@@ -66,13 +64,20 @@ def band_for(bands: tuple[Band, ...], percent: float | None) -> str:
     return "—"
 
 
+def percent_of(earned: float, available: float) -> float | None:
+    """Earned as a percent of what was on offer (a negative score counts as none)."""
+    if available <= 0:
+        return None
+    return round(100 * max(0.0, earned) / available, 1)
+
+
 def scorecard(pack: Pack, state: GameState) -> Scorecard:
     earned, offered = totals(state), available(state)
     tracks = []
     for track in pack.manifest.tracks:
-        score = TrackScore(track.id, track.name, earned.get(track.id, 0.0),
-                           offered.get(track.id, 0.0), track.graded, "")
-        tracks.append(TrackScore(**{**score.__dict__, "band": band_for(track.bands, score.percent)}))
+        got, out_of = earned.get(track.id, 0.0), offered.get(track.id, 0.0)
+        tracks.append(TrackScore(track.id, track.name, got, out_of, track.graded,
+                                 band_for(track.bands, percent_of(got, out_of))))
     graded = [t for t in tracks if t.graded and t.available > 0]
     total_available = sum(t.available for t in graded)
     percent = (round(100 * sum(max(0.0, t.earned) for t in graded) / total_available, 1)

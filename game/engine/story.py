@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import random
 from hashlib import blake2b
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
-from ..content.models import Choice, Pack, Question, Scene
+from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
 from .conditions import holds
 from .errors import IncompatibleSave, InvalidChoice, WrongPhase
 from .grading import Grade, grade
-from .scoring import Scorecard, scorecard, totals
+from .scoring import Scorecard, scorecard
 from .state import AnswerRecord, DecisionRecord, GameState
 
 CONTINUE_TEXT = "Continue"
@@ -25,9 +26,11 @@ class Phase(enum.Enum):
     ENDED = "ended"
 
 
-@dataclass(frozen=True)
-class ChoiceOption:
-    """A choice as offered: its text, and its index in the scene's authored choices."""
+class ChoiceOption(NamedTuple):
+    """A choice as offered: its text, and its index in the scene's authored choices.
+
+    A named tuple rather than a frozen dataclass: a playtest makes hundreds of thousands.
+    """
 
     text: str
     authored_index: int  # -1 for the plain Continue of a scene with no decision
@@ -47,10 +50,26 @@ class PresentedQuestion:
     of: int
 
 
-@dataclass(frozen=True)
-class ChoiceOutcome:
+class ChoiceOutcome(NamedTuple):
     choice: Choice | None
     next_scene: str
+
+
+class Offer(NamedTuple):
+    """What is on offer at one point of the story (kept by the Story while the state stands)."""
+
+    key: tuple
+    pairs: tuple[tuple[int, Choice], ...]  # (authored index, choice), in this game's order
+    options: tuple[ChoiceOption, ...]
+
+    def available(self) -> dict[str, float]:
+        """The most each track could gain from this offer, where that is above 0."""
+        best: dict[str, float] = {}
+        for _, choice in self.pairs:
+            for track, value in choice.effects.items():
+                if value > best.get(track, 0.0):
+                    best[track] = float(value)
+        return best
 
 
 def utc_now() -> str:
@@ -72,8 +91,9 @@ class Story:
         # Derived from the state, kept only to avoid recomputing it on every look (playtests
         # play thousands of games); each is keyed by what it depends on.
         self._orders: dict[str, tuple[str, ...]] = {}
-        self._offered_cache: tuple[tuple, list] = ((), [])
+        self._offer_cache: Offer | None = None
         self._totals_cache: tuple[tuple, dict] | None = None
+        self._sums: dict[str, float] = {}  # unrounded points per track, added as records come
         if state is None:
             first = start or pack.manifest.start
             if first not in pack.scenes:
@@ -86,6 +106,10 @@ class Story:
         else:
             self.check_resumable(pack, state)
             self.state = state
+            for decision in state.decisions:
+                self._add_points(decision.effects)
+            for answer in state.answers:
+                self._add_points({RECALL_TRACK: answer.points})
 
     @staticmethod
     def check_resumable(pack: Pack, state: GameState) -> None:
@@ -116,19 +140,25 @@ class Story:
         """What the player may pick now, in this game's order; empty unless a choice is due."""
         if self.phase is not Phase.AWAITING_CHOICE:
             return []
-        offered = self._offered()
-        if not offered:  # no decision here, or none whose condition holds: the scene's next
-            return [ChoiceOption(CONTINUE_TEXT, -1)]
-        return [ChoiceOption(c.text, i) for i, c in offered]
+        return list(self._offer().options)
 
     @property
     def question(self) -> PresentedQuestion | None:
-        if self.phase is not Phase.AWAITING_ANSWER:
+        q = self.pending_question
+        if q is None:
             return None
-        questions = self.scene.questions
-        q = questions[self.state.question_index]
-        return PresentedQuestion(q, self.shuffled_options(q), self.state.question_index + 1,
-                                 len(questions))
+        index = self.state.question_index
+        return PresentedQuestion(q, self.shuffled_options(q), index + 1, len(self.scene.questions))
+
+    @property
+    def pending_question(self) -> Question | None:
+        """The question waiting for an answer, without its presentation (for automatic play,
+        which needs no option order and plays thousands of games)."""
+        state = self.state
+        if state.ended:
+            return None
+        questions = self.pack.scenes[state.scene].questions
+        return questions[state.question_index] if state.question_index < len(questions) else None
 
     def shuffled_options(self, q: Question) -> tuple[str, ...]:
         """Options in an order fixed by the game's seed, so a replay shows the same order."""
@@ -148,6 +178,29 @@ class Story:
             return items
         return seeded_order(q.options, key)
 
+    def totals(self) -> dict[str, float]:
+        """Points earned on each track so far (as scoring.totals gives them)."""
+        return dict(self._totals())
+
+    def fork(self, assume_totals: dict[str, float] | None = None) -> "Story":
+        """A copy to branch from, for tools that explore many paths.
+
+        Records are never changed once made, so the lists are copied and the records shared.
+        ``assume_totals`` makes the copy behave as if those tracks had those totals: what the
+        story would do with other scores on the same path (the exhaustive playtest asks this
+        where a condition reads a score). Its records then no longer add up to its totals.
+        """
+        state = self.state
+        twin = Story.__new__(Story)
+        twin.pack, twin.clock = self.pack, self.clock
+        twin._orders, twin._offer_cache, twin._totals_cache = self._orders, None, None
+        twin._sums = {**self._sums, **(assume_totals or {})}
+        twin.state = dataclasses.replace(
+            state, visited=list(state.visited), flags=list(state.flags),
+            notebook=list(state.notebook), decisions=list(state.decisions),
+            answers=list(state.answers))
+        return twin
+
     def scorecard(self) -> Scorecard:
         return scorecard(self.pack, self.state)
 
@@ -155,17 +208,18 @@ class Story:
 
     def answer(self, response: Any) -> Grade:
         """Answer the current question; raises WrongPhase or InvalidAnswer."""
-        phase = self.phase
-        if phase is not Phase.AWAITING_ANSWER:
-            raise WrongPhase(f"no question is waiting (the story is {phase.value})")
-        scene = self.scene
-        question = scene.questions[self.state.question_index]  # grading needs no option order
+        question = self.pending_question  # grading needs no option order
+        if question is None:
+            raise WrongPhase(f"no question is waiting (the story is {self.phase.value})")
+        state = self.state
         result = grade(question, response)
-        self.state.answers.append(AnswerRecord(
-            scene=scene.id, question=question.id, response=jsonable(response),
+        state.answers.append(AnswerRecord(
+            scene=state.scene, question=question.id, response=jsonable(response),
             points=result.points, max_points=result.max_points, correct=result.correct,
             at=self.clock()))
-        self.state.question_index += 1
+        sums = self._sums
+        sums[RECALL_TRACK] = sums.get(RECALL_TRACK, 0) + result.points
+        state.question_index += 1
         self._settle()
         return result
 
@@ -173,51 +227,62 @@ class Story:
         """Take the choice at ``index`` in ``choices``; raises WrongPhase or InvalidChoice."""
         if self.phase is not Phase.AWAITING_CHOICE:
             raise WrongPhase(f"no choice is waiting (the story is {self.phase.value})")
-        options = self.choices
+        offer = self._offer()
+        options = offer.options
         if not isinstance(index, int) or not 0 <= index < len(options):
             raise InvalidChoice(f"choice {index} is not on offer (0 to {len(options) - 1})")
         picked = options[index]
         scene = self.scene
         choice = None if picked.is_continue else scene.choices[picked.authored_index]
         if choice is not None:
-            self._record_decision(scene, choice, picked.authored_index)
+            self._record_decision(scene, choice, picked.authored_index, offer)
         target = (choice.next if choice and choice.next else None) or self._route(scene)
         self._enter(target)
         return ChoiceOutcome(choice, target)
 
     # -- inside -----------------------------------------------------------------------------
 
+    def _add_points(self, effects: dict[str, float]) -> None:
+        sums = self._sums
+        for track, value in effects.items():
+            sums[track] = sums.get(track, 0) + value
+
     def _totals(self) -> dict[str, float]:
-        """Points per track so far, worked out again only after a new decision or answer."""
+        """Points per track so far, as scoring.totals gives them (the same sums in the same
+        order, then rounded), kept up as records come instead of summed again each time."""
         state = self.state
         key = (len(state.decisions), len(state.answers))
         if self._totals_cache is None or self._totals_cache[0] != key:
-            self._totals_cache = (key, totals(state))
+            self._totals_cache = (key, {k: round(v, 2) for k, v in self._sums.items()})
         return self._totals_cache[1]
 
-    def _offered(self) -> list[tuple[int, Choice]]:
+    def _offer(self) -> "Offer":
+        """The choices on offer now, worked out again only when the state has moved on."""
         state = self.state
         key = (state.scene, len(state.decisions), len(state.answers), len(state.flags),
                len(state.visited))
-        if self._offered_cache[0] != key:
-            scores = self._totals()
-            offered = [(i, c) for i, c in enumerate(self.scene.choices)
-                       if holds(c.if_, state, scores)]
-            order = {text: n for n, text in enumerate(seeded_order(
-                tuple(c.text for _, c in offered), f"{state.seed}/{self.scene.id}"))}
-            offered.sort(key=lambda pair: order[pair[1].text])
-            self._offered_cache = (key, offered)
-        return list(self._offered_cache[1])
+        offer = self._offer_cache
+        if offer is None or offer.key != key:
+            choices = self.pack.scenes[state.scene].choices
+            pairs = [(i, c) for i, c in enumerate(choices)
+                     if c.if_ is None or holds(c.if_, state, self._totals())]
+            if len(pairs) > 1:
+                order = {text: n for n, text in enumerate(seeded_order(
+                    tuple(c.text for _, c in pairs), f"{state.seed}/{state.scene}"))}
+                pairs.sort(key=lambda pair: order[pair[1].text])
+            # none on offer (no decision here, or no condition holds): the scene's next
+            options = (tuple(ChoiceOption(c.text, i) for i, c in pairs) if pairs
+                       else (ChoiceOption(CONTINUE_TEXT, -1),))
+            offer = self._offer_cache = Offer(key, tuple(pairs), options)
+        return offer
 
-    def _record_decision(self, scene: Scene, choice: Choice, authored_index: int) -> None:
-        best: dict[str, float] = {}
-        for _, offered in self._offered():
-            for track, value in offered.effects.items():
-                best[track] = max(best.get(track, 0.0), float(value))
+    def _record_decision(self, scene: Scene, choice: Choice, authored_index: int,
+                         offer: Offer) -> None:
+        effects = {k: float(v) for k, v in choice.effects.items()}
         self.state.decisions.append(DecisionRecord(
-            scene=scene.id, choice=authored_index, text=choice.text,
-            effects={k: float(v) for k, v in choice.effects.items()},
-            available={k: v for k, v in best.items() if v > 0}, at=self.clock()))
+            scene=scene.id, choice=authored_index, text=choice.text, effects=effects,
+            available=offer.available(), at=self.clock()))
+        self._add_points(effects)
         for flag in choice.set:
             if flag not in self.state.flags:
                 self.state.flags.append(flag)
@@ -225,9 +290,8 @@ class Story:
     def _route(self, scene: Scene) -> str:
         if isinstance(scene.next, str):
             return scene.next
-        scores = self._totals()
         for route in scene.next or ():
-            if holds(route.if_, self.state, scores):
+            if route.if_ is None or holds(route.if_, self.state, self._totals()):
                 return route.to
         raise InvalidChoice(f"no route out of '{scene.id}' holds")  # the loader warns of this
 
@@ -242,8 +306,10 @@ class Story:
 
     def _settle(self) -> None:
         """An ending with no questions left is the end of the story."""
-        if self.scene.ending and self.state.question_index >= len(self.scene.questions):
-            self.state.ended = True
+        state = self.state
+        scene = self.pack.scenes[state.scene]
+        if scene.ending and state.question_index >= len(scene.questions):
+            state.ended = True
 
 
 def seeded_order(items: tuple[str, ...], key: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from ..content import compile_pack
+from ..content.glossary import reached_glossary
 from ..content.models import Pack
 from ..crashlog import write_crash_log
 from ..engine import (
@@ -251,7 +252,8 @@ class BriefingApp(App[None]):
             self.pop_screen()  # the same key closes it
             return
         debrief = build_debrief(self.story.pack, self.story.state)
-        self.push_screen(NotebookDialog(debrief.notebook, self.story.pack.manifest.glossary))
+        glossary = reached_glossary(self.story.pack, self.story.state.visited)
+        self.push_screen(NotebookDialog(debrief.notebook, glossary))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Notebook", "The facts you have collected, with sources",

@@ -6,6 +6,7 @@ its own tiny pack.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -256,6 +257,13 @@ MORE_CASES = [
     ("unused-field", "scenes.yaml", "        answer: 3\n", "        answer: 3\n        options: [a, b]\n",
      "unused-field", "warning", "options: [a, b]"),
     ("empty-file", "scenes.yaml", None, "# only a comment\n", "empty-file", "error", None),
+    # tue-radio is a side branch: the careful choice goes straight to tue-wrap, which uses "write"
+    ("term-used-before-defined", "scenes.yaml", "    next: tue-wrap\n  - id: tue-wrap",
+     "    glossary:\n      - {term: write, meaning: Put into words.}\n    next: tue-wrap\n"
+     "  - id: tue-wrap", "term-used-before-defined", "warning", "body: Time to write."),
+    ("duplicate-term", "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
+     "  - {term: NGO, meaning: Non-governmental organisation}\n  - {term: ngo, meaning: Again}",
+     "duplicate-term", "warning", "{term: ngo"),
 ]
 
 
@@ -283,28 +291,38 @@ def test_a_file_that_cannot_be_read(tmp_path):
     assert found and found[0].file.endswith("folder.yaml")
 
 
-def test_every_diagnostic_code_has_a_fixture():
-    import re
-    from pathlib import Path
+ROOT = Path(__file__).resolve().parents[2]
 
-    root = Path(__file__).resolve().parents[2]
+
+def emitted_codes() -> set[str]:
+    """Every diagnostic code the content compiler, the checks and the walkthroughs can report."""
     emitted = set()
     patterns = [
         r'self\.report\(\s*[\w.]+,\s*[^,]+?,\s*"([a-z0-9-]+)"',  # checks: (model, field, code)
         r'self\.report\(\s*[\w.]+,\s*"([a-z0-9-]+)"',  # compiler: (node, code)
         r'(?:ERROR|WARNING),\s*"([a-z0-9-]+)"',  # Diagnostic(file, line, column, severity, code)
     ]
-    for path in [*root.glob("game/content/*.py"), root / "game/authoring/walkthrough.py"]:
+    for path in [*ROOT.glob("game/content/*.py"), ROOT / "game/authoring/walkthrough.py"]:
         text = path.read_text()
         # PackChecker.report takes (model, field, code); NodeCompiler.report takes (node, code)
         own = patterns[0] if path.name == "checks.py" else patterns[1]
         for pattern in (own, patterns[2]):
             emitted |= set(re.findall(pattern, text))
+    assert emitted, "the scan found no codes"
+    return emitted
+
+
+def test_every_diagnostic_code_has_a_fixture():
+    emitted = emitted_codes()
     tested = {c[4] for c in CASES} | {c[4] for c in MORE_CASES} | {c[3] for c in MAP_CASES}
     tested |= {"no-manifest", "not-utf8", "unreadable-file", "recursive-alias", "bad-points",
                "all-choices-conditional", "walkthrough-failed", "step-keys"}  # own tests above/elsewhere
-    assert emitted, "the scan found no codes"
     assert emitted - tested == set()
+
+
+def test_every_diagnostic_code_is_explained_in_the_authoring_guide():
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert {code for code in emitted_codes() if f"| `{code}` |" not in guide} == set()
 
 
 @pytest.mark.parametrize("old, new, words", [

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
 
+from game.content import compile_pack
 from game.tui.app import make_app
 from game.tui.screens.notebook import NotebookDialog
 from game.tui.screens.question import QuestionScreen
 from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
 
+from ..conftest import MINI
 from .driver import answer_question, play_to_debrief, play_until
 
 SIZE = (80, 24)
@@ -203,3 +206,35 @@ async def test_a_long_notebook_scrolls_by_keyboard(campaign, data_dir):
         await pilot.press("pagedown")
         await pilot.pause()
         assert area.scroll_y > 0
+
+
+async def test_a_scenes_glossary_joins_the_notebook_when_the_scene_is_reached(tmp_path, data_dir):
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    scenes = folder / "scenes.yaml"
+    scenes.write_text(scenes.read_text(encoding="utf-8").replace(
+        "    title: Wrap up\n",
+        "    title: Wrap up\n    glossary:\n      - {term: wrap-up, meaning: The day's last note.}\n"),
+        encoding="utf-8")
+    result = compile_pack(folder)
+    assert result.ok, [str(d) for d in result.diagnostics]
+
+    async def glossary_on_screen(pilot) -> str:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NotebookDialog)
+        await pilot.press("g")
+        shown = " ".join(str(s.render()) for s in pilot.app.screen.query(".glossary-entry"))
+        await pilot.press("escape")
+        return shown
+
+    app = make_app([result.pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        before = await glossary_on_screen(pilot)
+        assert "NGO" in before and "wrap-up" not in before
+        await play_until(pilot, lambda s: isinstance(s, SceneScreen) and s.scene.id == "tue-wrap",
+                         pick=careful)
+        after = await glossary_on_screen(pilot)
+        assert "NGO" in after and "wrap-up — The day's last note." in after

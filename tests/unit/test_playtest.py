@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import shutil
 
-from game.authoring.playtest import exhaustive, playtest
+from collections import Counter
+
+from game.authoring.exhaustive import enumerate_paths, exhaustive
+from game.authoring.playtest import playtest
 from game.authoring.playtest_text import render, sparkline
 from game.cli import main
 from game.content import compile_pack
@@ -64,21 +67,68 @@ def test_unreached_content_fails_unless_allowed(mini_pack):
     assert render(mini_pack, report, 5, True)[1] is True
 
 
-def test_exhaustive_gives_exact_ranges_per_ending(mini_pack):
+def test_exhaustive_gives_exact_scores_per_ending(mini_pack):
     report = exhaustive(mini_pack)
-    assert report.runs == 2 and not report.bound_reached
-    endings = {o.ending: o.scores for o in report.outcomes}
-    assert endings["end-good"]["tradecraft"] == 2 and endings["end-weak"]["tradecraft"] == -1
+    assert report.runs == 2 and not report.bound_reached and not report.cyclic
+    assert report.scores["end-good"]["tradecraft"] == Counter({2: 1})
+    assert report.scores["end-weak"]["tradecraft"] == Counter({-1: 1})
     text, passed = render(mini_pack, report, None, False)
     assert "ending end-good: reachable" in text and "ending end-weak: reachable" in text
 
 
+def test_merged_walk_matches_enumerating_every_path(tmp_path):
+    # The synthetic pack has choices behind score and flag conditions, `any`, routes that read
+    # scores and scenes not visited: merging paths must change nothing, path for path.
+    from benchmarks.synthetic_pack import write_pack
+
+    pack = compile_pack(write_pack(tmp_path / "syn", scenes=30, per_file=10)).pack
+    merged, one_by_one = exhaustive(pack), enumerate_paths(pack, 1_000_000)
+    assert not one_by_one.bound_reached and merged.runs == one_by_one.runs > 10_000
+    assert merged.scores == one_by_one.scores
+    assert (merged.scenes_seen, merged.choices_taken, merged.questions_asked) == (
+        one_by_one.scenes_seen, one_by_one.choices_taken, one_by_one.questions_asked)
+    assert render(pack, merged, None, False)[0].replace(" (one by one: the story map loops)", "") \
+        == render(pack, one_by_one, None, False)[0].replace(" (one by one: the story map loops)", "")
+
+
+def test_exhaustive_covers_every_path_of_the_campaign(campaign):
+    report = exhaustive(campaign)
+    assert not report.bound_reached and not report.failures
+    assert report.completed == report.runs == 11_757_312
+    assert sum(report.scores["end-strong"]["tradecraft"].values()) > 0
+    text, passed = render(campaign, report, None, False)
+    assert passed and "Completed: 11,757,312 of 11,757,312 paths" in text
+    for ending in ("end-strong", "end-sound", "end-hedged", "end-overclaimed", "end-shaky"):
+        assert f"ending {ending}: reachable" in text
+
+
 def test_exhaustive_says_when_its_bound_is_reached(campaign):
-    report = exhaustive(campaign, max_paths=50)
-    assert report.runs == 50 and report.bound_reached
+    report = exhaustive(campaign, max_states=50)
+    assert report.bound_reached
     assert "Bound reached" in render(campaign, report, None, True)[0]
 
 
+def test_a_looping_map_is_enumerated_path_by_path_up_to_the_bound(tmp_path):
+    pack_dir = tmp_path / "mini"
+    shutil.copytree(MINI, pack_dir)
+    scenes = pack_dir / "scenes.yaml"
+    # "Report 55 moved" now goes back to the first scene: a loop with a way out.
+    scenes.write_text(scenes.read_text().replace("        next: tue-radio\n",
+                                                 "        next: mon-alarm\n", 1))
+    looping = compile_pack(pack_dir).pack
+    report = exhaustive(looping, max_states=40)
+    assert report.cyclic and report.bound_reached and report.completed == 40
+    assert not report.failures  # going round a loop with a way out is no fault
+    assert "one by one: the story map loops" in render(looping, report, None, True)[0]
+
+
+def test_any_number_of_jobs_gives_the_same_report(campaign):
+    one = render(campaign, playtest(campaign, 600, seed=4, jobs=1), 4, False)[0]
+    two = render(campaign, playtest(campaign, 600, seed=4, jobs=2), 4, False)[0]
+    assert one == two and "Completed: 600 of 600 runs" in one
+
+
 def test_sparkline():
-    assert sparkline([1, 1, 1]) == "█"
-    assert sparkline([0, 10]) == "█      █"
+    assert sparkline(Counter([1, 1, 1])) == "█"
+    assert sparkline(Counter([0, 10])) == "█      █"
+    assert sparkline(Counter({0: 3, 10: 1})) == "█      ▃"

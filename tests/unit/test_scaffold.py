@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import shutil
+from pathlib import Path
 
-from game.authoring.scaffold import ScaffoldError, first_sentence, scaffold
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from game import paths
+from game.authoring.scaffold import ScaffoldError, first_sentence, scaffold, schema_in_checkout
 from game.content import compile_pack
+from game.content.schema import SCHEMA_DIR, schema_file_name, schema_text
 from game.paths import seeds_root
 
 ARTICLE = seeds_root() / "000_303921b9cf9db215.txt"
+MODELINE = "# yaml-language-server: $schema="
 
 
 def test_new_pack_with_the_sample_article_validates_clean(tmp_path):
     written = scaffold(tmp_path / "my-week")
-    assert [p.name for p in written] == ["pack.yaml", "scenes.yaml", "article.txt", "careful.yaml"]
+    assert [p.name for p in written] == ["pack.yaml", "scenes.yaml", "article.txt", "careful.yaml",
+                                         "pack.schema.json", "scenes.schema.json"]
     result = compile_pack(tmp_path / "my-week")
     assert result.ok and result.diagnostics == []
     assert result.stats()["scenes"] == 2
@@ -60,3 +70,74 @@ def test_every_author_command_works_on_a_fresh_pack(tmp_path, capsys, monkeypatc
     assert main(["test", "my-week"]) == 0
     out = capsys.readouterr().out
     assert "PASS  my-week/walkthroughs/careful.yaml: The careful path" in out
+
+
+def schema_named_by(path: Path) -> Path:
+    """The schema file a YAML file's modeline points at, checked to be a relative path."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(MODELINE)
+    reference = first[len(MODELINE):]
+    assert not Path(reference).is_absolute(), reference
+    return path.parent / reference
+
+
+def assert_modelines_work(pack: Path) -> None:
+    """Each modeline names an existing JSON Schema that accepts the file it heads."""
+    for name, kind in (("pack.yaml", "pack"), ("scenes.yaml", "scenes")):
+        target = schema_named_by(pack / name)
+        assert target.name == schema_file_name(kind)
+        schema = json.loads(target.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+        document = yaml.safe_load((pack / name).read_text(encoding="utf-8"))
+        assert list(Draft202012Validator(schema).iter_errors(document)) == []
+
+
+def test_pack_outside_the_checkout_carries_its_own_schemas(tmp_path):
+    pack = tmp_path / "my-week"
+    scaffold(pack)
+    assert schema_named_by(pack / "pack.yaml") == pack / "schema" / "pack.schema.json"
+    assert schema_named_by(pack / "scenes.yaml") == pack / "schema" / "scenes.schema.json"
+    assert_modelines_work(pack)
+    for kind in ("pack", "scenes"):  # the same text as `briefing schema --write`
+        assert (pack / "schema" / schema_file_name(kind)).read_text(encoding="utf-8") == schema_text(kind)
+    result = compile_pack(pack)  # the loader does not take the schema folder for scenes
+    assert result.ok and result.diagnostics == []
+    moved = tmp_path / "shared" / "my-week"  # zipped, sent, unpacked elsewhere: still works
+    shutil.move(str(pack), str(moved))
+    assert_modelines_work(moved)
+
+
+def fake_checkout(root: Path, monkeypatch, with_schemas: bool) -> Path:
+    """Make ``root`` the folder briefing runs from: a checkout, or a wheel's site-packages."""
+    if with_schemas:
+        (root / SCHEMA_DIR).mkdir(parents=True)
+        for kind in ("pack", "scenes"):
+            (root / SCHEMA_DIR / schema_file_name(kind)).write_text(schema_text(kind), encoding="utf-8")
+    root.mkdir(exist_ok=True)
+    monkeypatch.setattr(paths, "CHECKOUT_DIR", root)
+    return root
+
+
+def test_pack_inside_the_checkout_points_at_docs_schema_like_shipped_packs(tmp_path, monkeypatch):
+    checkout = fake_checkout(tmp_path / "checkout", monkeypatch, with_schemas=True)
+    pack = checkout / "scenes" / "my-week"
+    written = scaffold(pack)
+    assert (pack / "pack.yaml").read_text().splitlines()[0] == \
+        MODELINE + "../../docs/schema/pack.schema.json"
+    assert schema_named_by(pack / "scenes.yaml").resolve() == \
+        (checkout / SCHEMA_DIR / "scenes.schema.json").resolve()
+    assert_modelines_work(pack)
+    assert not (pack / "schema").exists()
+    assert not any(p.suffix == ".json" for p in written)
+
+
+def test_installed_without_a_checkout_the_pack_carries_its_own_schemas(tmp_path, monkeypatch):
+    site_packages = fake_checkout(tmp_path / "site-packages", monkeypatch, with_schemas=False)
+    for pack in (site_packages / "my-week", tmp_path / "elsewhere" / "my-week"):
+        scaffold(pack)
+        assert schema_named_by(pack / "pack.yaml") == pack / "schema" / "pack.schema.json"
+        assert_modelines_work(pack)
+
+
+def test_the_real_checkout_is_found_and_named_as_shipped_packs_name_it():
+    assert schema_in_checkout(paths.CHECKOUT_DIR / "scenes" / "new-pack") == "../../docs/schema"

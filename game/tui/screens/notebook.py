@@ -21,6 +21,7 @@ class NotebookDialog(ModalScreen[None]):
     ]
 
     def __init__(self, facts: tuple[Fact, ...], glossary: tuple[GlossaryEntry, ...]) -> None:
+        """``glossary``: the terms the player has met so far (see content.glossary)."""
         super().__init__()
         self.facts = facts
         self.glossary = glossary
@@ -40,6 +41,8 @@ class NotebookDialog(ModalScreen[None]):
                         for entry in self.glossary:
                             yield Static(Content.assemble((entry.term, "bold"), " — ",
                                                           entry.meaning), classes="glossary-entry")
+                        if not self.glossary:
+                            yield Static("No terms yet.", markup=False)
 
     def on_mount(self) -> None:
         self.action_show_tab("facts")
