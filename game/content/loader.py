@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import types
 from collections import Counter
 from dataclasses import dataclass, field
@@ -125,9 +126,9 @@ def _compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None) -> CompileResul
     manifest, diagnostics = compile_file(manifest_path, Manifest)
     scene_files = []
     broken_scenes: set[str] = set()
-    for path in sorted([*pack_dir.glob("*.yaml"), *pack_dir.glob("*.yml")]):
-        if path.name == MANIFEST_NAME:
-            continue
+    scene_paths = sorted(path for path in [*pack_dir.glob("*.yaml"), *pack_dir.glob("*.yml")]
+                         if path.name != MANIFEST_NAME)
+    for path in scene_paths:
         scene_file, found = compile_file(path, SceneFile, broken_scenes)
         diagnostics += found
         if scene_file is None:
@@ -160,8 +161,23 @@ def _compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None) -> CompileResul
             scenes.setdefault(scene.id, scene)
     diagnostics += check_pack(manifest, scene_files, source, pack_dir.name, broken_scenes)
     pack = Pack(manifest=manifest, scenes=types.MappingProxyType(scenes),
-                seed_text=source.raw if source else "", root=str(pack_dir))
+                seed_text=source.raw if source else "", root=str(pack_dir),
+                content_hash=content_hash([manifest_path, *scene_paths], source_path))
     return CompileResult(pack, sorted(diagnostics, key=sort_key))
+
+
+def content_hash(paths: list[Path], source_path: Path | None) -> str:
+    """A fingerprint of the files a pack was compiled from, so results from an edited pack are
+    never mixed with results from the pack as it was (file names count, folders do not)."""
+    digest = hashlib.sha256()
+    for path in [*paths, *([source_path] if source_path else [])]:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return "sha256:" + digest.hexdigest()[:16]
 
 
 def pack_stats(pack: Pack | None) -> dict:

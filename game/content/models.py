@@ -180,6 +180,10 @@ class Question:
         "multiple-select: the texts of all the right options.",
         example="answers: [The drone was operated by Syrian militia groups, "
                 "The drone was of Iranian origin]"))
+    hint: str = field(default="", metadata=doc(
+        "A nudge a player may ask for in practice mode, at a cost in points. Point to where "
+        "the answer is; do not give it away.",
+        example="hint: Count the troops only, not the contractor."))
     also_accept: tuple[str, ...] = field(default=(), metadata=doc(
         "short-text: other answers that count as right.",
         example="also_accept: [Al-Hasakah, Al Hasakah, Hasaka]"))
@@ -248,6 +252,9 @@ class Scene:
     notes: str = field(default="", metadata=doc(
         "Facilitator notes for a teacher; not scored.",
         example="notes: Ask the class to write the first line in under 20 words."))
+    discuss: tuple[str, ...] = field(default=(), metadata=doc(
+        "Discussion prompts for the class, shown in presenter mode and in the handout.",
+        example="discuss: [\"What would you need to know before calling the drone Iranian?\"]"))
     ending: bool = field(default=False, metadata=doc(
         "True when the week ends here.", example="ending: true"))
     assessment: str = field(default="", metadata=doc(
@@ -347,6 +354,7 @@ class Pack:
     scenes: Mapping[str, Scene]
     seed_text: str
     root: str
+    content_hash: str = ""  # of the files compiled, "sha256:<16 hex digits>"
 
     @property
     def id(self) -> str:

@@ -9,8 +9,10 @@ from typing import Any
 
 from .errors import IncompatibleSave
 
-FORMAT_VERSION = 1
-MIN_COMPATIBLE_VERSION = 1
+FORMAT_VERSION = 2  # 2: who is playing, in which mode; attempts and hints on answers
+MIN_COMPATIBLE_VERSION = 2  # a version-1 game would choke on the new fields, so it must refuse
+
+MODES = ("practice", "exam", "presenter")
 
 
 @dataclass
@@ -36,6 +38,8 @@ class AnswerRecord:
     max_points: float
     correct: bool
     at: str
+    attempt: int = 1  # 2 for a practice-mode retry
+    hinted: bool = False  # the hint was shown before this answer
 
 
 @dataclass
@@ -52,6 +56,13 @@ class GameState:
     answers: list[AnswerRecord] = field(default_factory=list)
     ended: bool = False
     started_at: str = ""
+    # Who is playing and how (classroom play; empty for someone playing on their own).
+    mode: str = "practice"
+    class_code: str = ""
+    player: str = ""  # the display name, exactly as typed
+    same_order: bool = False  # options in one order for the whole class
+    attempt_id: str = ""  # names this attempt's result file; unique per game started
+    hints: list[str] = field(default_factory=list)  # questions whose hint has been shown
     format_version: int = FORMAT_VERSION
 
     def to_dict(self) -> dict:
@@ -89,14 +100,17 @@ class GameState:
 
     def shape_problem(self) -> str:
         """What is wrong with the types of a state read from a file, or '' when nothing is."""
-        texts = [self.pack_id, self.pack_version, self.scene, self.started_at]
-        lists = [self.visited, self.flags, self.notebook]
+        texts = [self.pack_id, self.pack_version, self.scene, self.started_at, self.class_code,
+                 self.player, self.attempt_id]
+        lists = [self.visited, self.flags, self.notebook, self.hints]
         if not all(isinstance(t, str) for t in texts):
             return "pack, version or scene is not text"
         if not is_int(self.seed) or not is_int(self.question_index) or self.question_index < 0:
             return "seed or question number is not a whole number"
-        if not isinstance(self.ended, bool):
-            return "'ended' is not true or false"
+        if not isinstance(self.ended, bool) or not isinstance(self.same_order, bool):
+            return "'ended' or 'same_order' is not true or false"
+        if self.mode not in MODES:
+            return f"mode is not one of {', '.join(MODES)}"
         if not all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in lists):
             return "visited scenes, flags or notebook are not lists of text"
         for d in self.decisions:
@@ -106,7 +120,8 @@ class GameState:
         for a in self.answers:
             if not (isinstance(a.scene, str) and isinstance(a.question, str)
                     and is_number(a.points) and is_number(a.max_points)
-                    and isinstance(a.correct, bool)):
+                    and isinstance(a.correct, bool) and is_int(a.attempt)
+                    and isinstance(a.hinted, bool)):
                 return "answers are not as expected"
         return ""
 
