@@ -12,7 +12,7 @@ from .content import CompileResult, compile_pack
 from .content.diagnostics import did_you_mean
 from .content.loader import display_path
 from .crashlog import write_crash_log
-from .paths import data_dir, pack_dirs, packs_root
+from .paths import data_dir, pack_dirs, packs_root, results_root
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -110,6 +110,11 @@ def validate_json(results: list[tuple[Path, CompileResult]]) -> dict:
 
 
 def command_play(args: argparse.Namespace) -> int:
+    if args.class_code.strip() and args.seed is not None:
+        raise CliError("--seed and --class cannot go together: the class code and the name "
+                       "set the option order (add --same-order for one order for everyone)")
+    if args.same_order and not args.class_code.strip():
+        raise CliError("--same-order needs --class CODE")
     folders = resolve_pack_dirs([args.pack] if args.pack else [])
     results = [compile_pack(folder) for folder in folders]
     playable = [r.pack for r in results if r.ok]
@@ -128,13 +133,17 @@ def command_play(args: argparse.Namespace) -> int:
         if args.start_at not in playable[0].scenes:
             raise CliError(f"the pack has no scene '{args.start_at}'."
                            f"{did_you_mean(args.start_at, playable[0].scenes)}")
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    in_browser = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # briefing serve
+    if not in_browser and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         raise CliError("play needs an interactive terminal")
     from .tui.app import make_app  # Textual is imported only to play
 
-    app = make_app(playable, data_dir=Path(args.data_dir) if args.data_dir else data_dir(),
+    saves_dir = Path(args.data_dir) if args.data_dir else data_dir()
+    app = make_app(playable, data_dir=saves_dir,
                    seed=args.seed, skipped=[f for f, _ in broken], start_at=args.start_at,
-                   watch=args.watch)
+                   watch=args.watch, mode=args.mode, class_code=args.class_code,
+                   name=args.name, same_order=args.same_order,
+                   results_dir=Path(args.results) if args.results else results_root(saves_dir))
     app.run()
     if app.crash_report:
         print(f"briefing: something went wrong and the game stopped. Your progress up to the "
@@ -196,16 +205,40 @@ def command_playtest(args: argparse.Namespace) -> int:
     from .authoring.playtest_text import render
 
     pack = load_one_pack(args.pack)
+    simulated = simulated_class(args)
     if args.exhaustive:
         with progress_bar(100, "% of scenes", show=True) as advance:
             report = exhaustive(pack, args.max_states, advance)
     else:
         with progress_bar(args.runs, "runs", show=args.runs >= 500) as advance:
-            report = playtest(pack, args.runs, args.seed, advance, jobs=args.jobs)
+            try:
+                report = playtest(pack, args.runs, args.seed, advance, jobs=args.jobs,
+                                  simulated=simulated)
+            except OSError as exc:
+                raise CliError(f"cannot write results in {args.results}: "
+                               f"{exc.strerror or exc}") from None
+    # Sample results for a teacher need no full coverage: a few runs rarely reach every scene.
     text, passed = render(pack, report, None if args.exhaustive else args.seed,
-                          args.allow_unreached)
+                          args.allow_unreached or simulated is not None)
     print(text, end="")
+    if simulated:
+        print(f"Wrote {len(report.results_written)} simulated results (class "
+              f"{simulated.class_code}) to {simulated.results_dir}; try "
+              f"`briefing report {simulated.results_dir}`.")
     return EXIT_OK if passed else EXIT_ERRORS
+
+
+def simulated_class(args: argparse.Namespace):
+    """Where `playtest --results` writes a simulated result per run, or None."""
+    if not args.results:
+        return None
+    if args.exhaustive:
+        raise CliError("--results writes one result per random run; leave out --exhaustive")
+    from .authoring.playtest import SimulatedClass
+    from .classroom.identity import clean_name
+
+    return SimulatedClass(Path(args.results).expanduser(), clean_name(args.class_code or "")
+                          or "SIM", name_width=max(3, len(str(args.runs))))
 
 
 class progress_bar:
@@ -293,6 +326,18 @@ def build_parser() -> argparse.ArgumentParser:
                       help="preview from this scene (saved apart from your real game)")
     play.add_argument("--watch", action="store_true",
                       help="reload the pack when its YAML files change (for authors)")
+    play.add_argument("--class", dest="class_code", metavar="CODE", default="",
+                      help="the class code: results go under it, options are shuffled per "
+                           "student (the title screen asks when not given)")
+    play.add_argument("--name", default="", help="the student's name (the title screen asks "
+                                                 "when not given)")
+    play.add_argument("--mode", choices=("practice", "exam", "presenter"), default="practice",
+                      help="practice: feedback at once, a retry, hints (the default); exam: "
+                           "feedback only in the debrief; presenter: for the projector")
+    play.add_argument("--same-order", action="store_true",
+                      help="with --class: the same option order for the whole class")
+    play.add_argument("--results", metavar="DIR",
+                      help="where result files go (default: results in your user data folder)")
     play.set_defaults(handler=command_play)
 
     validate = commands.add_parser("validate", help="check packs and report every problem")
@@ -320,6 +365,12 @@ def build_parser() -> argparse.ArgumentParser:
                                 "if the story map loops)")
     play_test.add_argument("--allow-unreached", action="store_true",
                            help="do not fail on scenes, choices or questions never reached")
+    play_test.add_argument("--results", metavar="DIR",
+                           help="also write one simulated result per run into DIR, to try "
+                                "`briefing report` before class (unreached content is then "
+                                "not a failure)")
+    play_test.add_argument("--class", dest="class_code", metavar="CODE",
+                           help="the class code of the simulated results (SIM)")
     play_test.set_defaults(handler=command_playtest)
 
     facts = commands.add_parser("facts", help="which sentences of the article the pack teaches")
@@ -343,6 +394,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", metavar="DIR",
                         help="write both schemas into DIR (the repo keeps them in docs/schema)")
     schema.set_defaults(handler=command_schema)
+
+    from .cli_classroom import add_classroom_commands  # late: it imports this module
+
+    add_classroom_commands(commands)
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .engine import Debrief
+from .engine.practice import HINT_COST, RETRY_SHARE, percent
 from .engine.scoring import Scorecard
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
@@ -31,6 +32,9 @@ def scorecard_markdown(card: Scorecard) -> str:
 
 def debrief_markdown(debrief: Debrief) -> str:
     parts = [f"# Debrief: {debrief.title}"]
+    who = played_by(debrief)
+    if who:
+        parts.append(who)
     if debrief.ending_title:
         parts.append(f"## {debrief.ending_title}\n\n{debrief.ending_body.strip()}\n\n"
                      f"{debrief.assessment.strip()}")
@@ -56,11 +60,31 @@ def debrief_markdown(debrief: Debrief) -> str:
         parts.append("*No questions answered yet.*")
     for n, q in enumerate(debrief.questions, 1):
         mark = "✓" if q.correct else ("◐" if q.points > 0 else "✗")
-        parts.append("\n\n".join([
-            f"### {mark} {n}. {escape(q.ask)}",
-            f"**Your answer:** {escape(q.your_answer)} — {points(q.points)} of {points(q.max_points)}",
-            f"**Right answer:** {escape(q.right_answer)}",
-            q.explanation.strip(),
-            f"> “{escape(q.source)}”",
-        ]))
+        block = [f"### {mark} {n}. {escape(q.ask)}"]
+        if q.retry_answer:
+            block.append(f"**Your answer:** {escape(q.your_answer)}")
+            block.append(f"**Second try, for {percent(RETRY_SHARE)} of the points:** "
+                         f"{escape(q.retry_answer)} — {points(q.points)} of "
+                         f"{points(q.max_points)} in all")
+        else:
+            block.append(f"**Your answer:** {escape(q.your_answer)} — {points(q.points)} of "
+                         f"{points(q.max_points)}")
+        if q.hinted:
+            block.append(f"*With the hint (−{percent(HINT_COST)} of the points).*")
+        block += [f"**Right answer:** {escape(q.right_answer)}", q.explanation.strip(),
+                  f"> “{escape(q.source)}”"]
+        parts.append("\n\n".join(block))
     return "\n\n".join(parts) + "\n"
+
+
+def played_by(debrief: Debrief) -> str:
+    """Who played and how, in one line (names escaped: shown as typed, never as markup)."""
+    bits = []
+    if debrief.player:
+        bits.append(f"Played by **{escape(debrief.player)}**")
+    if debrief.class_code:
+        bits.append(f"class {escape(debrief.class_code)}")
+    if bits or debrief.mode != "practice":
+        bits.append(f"{debrief.mode} mode")
+    text = ", ".join(bits)
+    return f"*{text[0].upper()}{text[1:]}.*" if text else ""

@@ -44,3 +44,9 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("briefing", appauthor=False)
+
+
+def results_root(base: Path | None = None) -> Path:
+    """Where result files go unless --results says otherwise: ``results`` in the data folder
+    (``base``, or the one data_dir() gives)."""
+    return (base or data_dir()) / "results"

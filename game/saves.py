@@ -1,4 +1,5 @@
-"""Autosaves on disk: one JSON file per pack, written atomically, read back defensively."""
+"""Autosaves on disk: one JSON file per pack, mode and player, written atomically, read back
+defensively."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .classroom.identity import short_hash, slug
 from .engine.errors import IncompatibleSave
 from .engine.state import GameState
 
@@ -35,27 +37,41 @@ class LoadedSave:
     problem: str = ""  # why there is no state, in words for a player
 
 
+def save_slot(pack_id: str, mode: str = "practice", class_code: str = "", name: str = "") -> str:
+    """The save's name for a pack, a mode and a player: ``<pack>`` for a practice game by
+    nobody in particular, else ``<pack>--<mode>--<class>--<name>-<hash>``. Several students
+    on one machine (a served class runs every browser session on the teacher's laptop) each
+    get their own save; the hash of the exact class and name keeps "Ana" and "ana" apart."""
+    slot = pack_id if mode == "practice" else f"{pack_id}--{mode}"
+    if class_code or name:
+        who = f"{class_code}\n{name}"
+        slot += f"--{slug(class_code) or 'no-class'}--{slug(name) or 'player'}-{short_hash(who)}"
+    return slot
+
+
 class SaveStore:
-    """The saves folder: ``<data dir>/saves/<pack id>.json``."""
+    """The saves folder: ``<data dir>/saves/<slot>.json`` (see save_slot)."""
 
     def __init__(self, data_dir: Path):
         self.folder = Path(data_dir) / "saves"
 
-    def path_for(self, pack_id: str) -> Path:
-        return self.folder / f"{_UNSAFE.sub('_', pack_id) or 'pack'}.json"
+    def path_for(self, slot: str) -> Path:
+        return self.folder / f"{_UNSAFE.sub('_', slot) or 'pack'}.json"
 
-    def exists(self, pack_id: str) -> bool:
-        return self.path_for(pack_id).is_file()
+    def exists(self, slot: str) -> bool:
+        return self.path_for(slot).is_file()
 
     def save(self, state: GameState, slot: str | None = None) -> Path:
-        """Save under the pack's id, or under ``slot`` (previews keep out of the real save)."""
-        path = self.path_for(slot or state.pack_id)
+        """Save under the state's own slot (pack, mode, player), or under ``slot`` (previews
+        keep out of the real save)."""
+        path = self.path_for(slot or save_slot(state.pack_id, state.mode, state.class_code,
+                                               state.player))
         atomic_write(path, state.to_json())
         return path
 
-    def load(self, pack_id: str) -> LoadedSave:
+    def load(self, slot: str) -> LoadedSave:
         """The saved state, or why it cannot be used; a corrupt file is kept aside as *.corrupt."""
-        path = self.path_for(pack_id)
+        path = self.path_for(slot)
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -76,5 +92,5 @@ class SaveStore:
             return f"The saved game cannot be used: {reason}."
         return f"The saved game cannot be used: {reason}. It was kept as {corrupt}."
 
-    def delete(self, pack_id: str) -> None:
-        self.path_for(pack_id).unlink(missing_ok=True)
+    def delete(self, slot: str) -> None:
+        self.path_for(slot).unlink(missing_ok=True)

@@ -9,11 +9,14 @@ import random
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 from ..content.models import Pack, Question
 from ..engine import EngineError, Phase, Story
 from ..engine.explore import authored_options, right_response
+from ..engine.state import GameState
+from ..engine.story import utc_now
 
 MAX_STEPS = 2_000  # a playthrough longer than this is going round in circles
 BLOCK = 250  # runs per block: each block explores on its own, so any --jobs gives one report
@@ -42,6 +45,7 @@ class PlaytestReport:
     exhaustive: bool = False
     bound_reached: bool = False
     cyclic: bool = False  # exhaustive only: paths were enumerated one by one, not merged
+    results_written: list[Path] = field(default_factory=list)  # simulated results, in run order
 
     def add_outcome(self, ending: str, scores: dict[str, float], weight: int = 1) -> None:
         """``weight`` runs (or paths) ended at ``ending`` with these scores."""
@@ -61,6 +65,7 @@ class PlaytestReport:
         self.scenes_seen |= other.scenes_seen
         self.choices_taken |= other.choices_taken
         self.questions_asked |= other.questions_asked
+        self.results_written.extend(other.results_written)
         for ending, by_track in other.scores.items():
             self.add_distribution(ending, by_track)
 
@@ -111,9 +116,36 @@ def random_response(question: Question, options: tuple[str, ...], rng: random.Ra
 PERSONAS = ("explorer", "careful", "explorer", "careless")
 
 
+@dataclass(frozen=True)
+class SimulatedClass:
+    """Where a playtest writes one simulated result per run (so a teacher can try the report
+    before class), and under which class code."""
+
+    results_dir: Path
+    class_code: str = "SIM"
+    name_width: int = 3  # digits in "Simulated 001", enough for every run
+
+    def write(self, pack: Pack, state: GameState, run_number: int) -> Path:
+        from ..classroom.identity import new_attempt_id
+        from ..classroom.results import write_result
+
+        state.class_code = self.class_code
+        state.player = f"Simulated {run_number:0{self.name_width}d}"
+        state.mode = "practice"
+        state.attempt_id = new_attempt_id()
+        return write_result(self.results_dir, pack, state, simulated=True)
+
+
+def _no_clock() -> str:
+    return ""
+
+
 class Playtester:
-    def __init__(self, pack: Pack):
+    def __init__(self, pack: Pack, clock: Callable[[], str] = _no_clock):
         self.pack = pack
+        # Timestamps cost time on every record and an author's report does not show them; only
+        # simulated results, which a teacher's report and dashboard read, need real ones.
+        self.clock = clock
         self.uses: Counter = Counter()
         self.graded = {t.id for t in pack.manifest.tracks if t.graded}
         self._worth: dict[int, float] = {}
@@ -138,9 +170,11 @@ class Playtester:
             self._worth[key] = sum(v for t, v in choice.effects.items() if t in self.graded)
         return self._worth[key]
 
-    def play_once(self, seed: int, report: PlaytestReport, persona: str = "explorer") -> None:
+    def play_once(self, seed: int, report: PlaytestReport,
+                  persona: str = "explorer") -> GameState:
+        """One playthrough; returns its state, at the ending or wherever it stopped."""
         rng = random.Random(seed)
-        story = Story(self.pack, seed=seed, clock=lambda: "")
+        story = Story(self.pack, seed=seed, clock=self.clock)
         path: list[str] = []
         try:
             report.scenes_seen.add(story.state.scene)
@@ -154,12 +188,12 @@ class Playtester:
                     continue
                 if story.phase is Phase.ENDED:
                     self.finish(story, report)
-                    return
+                    return story.state
                 options = story.choices
                 if not options:
                     report.failures.append(Failure("dead end", story.state.scene, tuple(path),
                                                    "no choice is on offer"))
-                    return
+                    return story.state
                 index = self.pick(story, options, rng, persona)
                 picked = options[index]
                 if not picked.is_continue:
@@ -176,6 +210,7 @@ class Playtester:
         except Exception as exc:  # a crash is what playtesting is for: report, never raise
             report.failures.append(Failure("crash", story.state.scene, tuple(path),
                                            f"{type(exc).__name__}: {exc}"))
+        return story.state
 
     def finish(self, story: Story, report: PlaytestReport) -> None:
         report.completed += 1
@@ -184,14 +219,16 @@ class Playtester:
 
 
 def playtest(pack: Pack, runs: int, seed: int, progress: Callable[[int], None] | None = None,
-             jobs: int | None = None) -> PlaytestReport:
+             jobs: int | None = None, simulated: SimulatedClass | None = None) -> PlaytestReport:
     """``runs`` random playthroughs; the same seed gives the same report, whatever ``jobs``.
 
     The runs are cut into blocks of BLOCK, each with its own random stream and its own memory
     of which choices it has taken; blocks run ``jobs`` at a time in separate processes (one per
-    CPU unless told) and their reports are merged in block order.
+    CPU unless told) and their reports are merged in block order. With ``simulated``, each run
+    also writes a simulated result file, from the process that played it (each file is its own,
+    so writers never meet), numbered by its place among all runs.
     """
-    blocks = [(block_seed, min(BLOCK, runs - first)) for first, block_seed in
+    blocks = [(block_seed, min(BLOCK, runs - first), first, simulated) for first, block_seed in
               zip(range(0, runs, BLOCK), seeds_for_blocks(seed, -(-runs // BLOCK)))]
     report = PlaytestReport(runs=runs)
     done = 0
@@ -208,24 +245,30 @@ def seeds_for_blocks(seed: int, count: int) -> list[int]:
     return [master.randrange(2**31) for _ in range(count)]
 
 
-def play_block(pack: Pack, block_seed: int, runs: int) -> PlaytestReport:
-    tester = Playtester(pack)
+def play_block(pack: Pack, block_seed: int, runs: int, first_run: int = 0,
+               simulated: SimulatedClass | None = None) -> PlaytestReport:
+    tester = Playtester(pack) if simulated is None else Playtester(pack, clock=utc_now)
     report = PlaytestReport(runs=runs)
     rng = random.Random(block_seed)
     for run in range(runs):
-        tester.play_once(rng.randrange(2**31), report, PERSONAS[run % len(PERSONAS)])
+        state = tester.play_once(rng.randrange(2**31), report, PERSONAS[run % len(PERSONAS)])
+        if simulated is not None:
+            report.results_written.append(simulated.write(pack, state, first_run + run + 1))
     return report
 
 
-def map_blocks(pack: Pack, blocks: list[tuple[int, int]], jobs: int | None):
+Block = tuple[int, int, int, "SimulatedClass | None"]  # seed, runs, first run, where results go
+
+
+def map_blocks(pack: Pack, blocks: list[Block], jobs: int | None):
     """Each block's report, in order: in this process, or in forked worker processes when there
     are several blocks and CPUs. Forked workers inherit the compiled pack (a pack does not
     pickle); where fork is missing (Windows) the blocks run here, one after another."""
     global _worker_pack
     jobs = min(len(blocks), jobs or os.cpu_count() or 1)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for block_seed, runs in blocks:
-            yield play_block(pack, block_seed, runs)
+        for block in blocks:
+            yield play_block(pack, *block)
         return
     _worker_pack = pack
     try:
@@ -238,5 +281,5 @@ def map_blocks(pack: Pack, blocks: list[tuple[int, int]], jobs: int | None):
 _worker_pack: Pack | None = None  # the pack forked workers play, set only while they run
 
 
-def _play_block_in_worker(block: tuple[int, int]) -> PlaytestReport:
+def _play_block_in_worker(block: Block) -> PlaytestReport:
     return play_block(_worker_pack, *block)

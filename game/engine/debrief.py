@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.models import Fact, Pack
 from .grading import describe_response, right_answer
@@ -21,6 +21,9 @@ class QuestionReview:
     correct: bool
     explanation: str
     source: str
+    hinted: bool = False  # the hint was shown before an answer to it
+    retry_answer: str = ""  # the second try (practice mode), if there was one
+    retry_correct: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,31 @@ class Debrief:
     questions: tuple[QuestionReview, ...]
     decisions: tuple[DecisionReview, ...]
     notebook: tuple[Fact, ...]
+    mode: str = "practice"
+    class_code: str = ""
+    player: str = ""
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
-    questions = []
+    questions: list[QuestionReview] = []
     for record in state.answers:
         scene = pack.scenes.get(record.scene)
         q = next((q for q in scene.questions if q.id == record.question), None) if scene else None
         if q is None:  # the pack changed since this answer; keep what the record knows
             continue
+        if record.attempt > 1 and questions and questions[-1].ask == q.ask:
+            # a second try belongs with the first: one review, the points of both
+            first = questions[-1]
+            questions[-1] = replace(
+                first, points=round(first.points + record.points, 2),
+                hinted=first.hinted or record.hinted,
+                retry_answer=describe_response(q, record.response),
+                retry_correct=record.correct)
+            continue
         questions.append(QuestionReview(
             scene.title, q.ask, describe_response(q, record.response), right_answer(q),
-            record.points, record.max_points, record.correct, q.explanation, q.source))
+            record.points, record.max_points, record.correct, q.explanation, q.source,
+            hinted=record.hinted))
     decisions = []
     for record in state.decisions:
         scene = pack.scenes.get(record.scene)
@@ -79,4 +95,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         questions=tuple(questions),
         decisions=tuple(decisions),
         notebook=tuple(facts[f] for f in state.notebook if f in facts),
+        mode=state.mode,
+        class_code=state.class_code,
+        player=state.player,
     )

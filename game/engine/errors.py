@@ -17,5 +17,9 @@ class InvalidAnswer(EngineError):
     """A response of the wrong kind for the current question."""
 
 
+class NotAllowed(EngineError):
+    """A move the game's mode does not allow: a hint or a retry in exam mode, a second retry."""
+
+
 class IncompatibleSave(EngineError):
     """A saved game that this version of the game or of the pack cannot resume."""

@@ -12,10 +12,11 @@ from typing import Any, Callable, NamedTuple
 
 from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
 from .conditions import holds
-from .errors import IncompatibleSave, InvalidChoice, WrongPhase
+from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
 from .grading import Grade, grade
+from .practice import HINT_MODES, RETRY_MODES, attempt_points
 from .scoring import Scorecard, scorecard
-from .state import AnswerRecord, DecisionRecord, GameState
+from .state import MODES, AnswerRecord, DecisionRecord, GameState
 
 CONTINUE_TEXT = "Continue"
 
@@ -84,8 +85,15 @@ class Story:
     """Runs one playthrough of a pack. All progress lives in ``self.state``."""
 
     def __init__(self, pack: Pack, state: GameState | None = None, *, seed: int | None = None,
-                 clock: Callable[[], str] = utc_now, start: str | None = None):
-        """A new game (at ``start``, for previews, or the pack's start scene), or a saved one."""
+                 clock: Callable[[], str] = utc_now, start: str | None = None,
+                 mode: str = "practice", class_code: str = "", player: str = "",
+                 same_order: bool = False, attempt_id: str = ""):
+        """A new game (at ``start``, for previews, or the pack's start scene), or a saved one.
+
+        A new game records who plays and how: ``mode`` (practice, exam or presenter), the class
+        code and display name, whether the class shares one option order, and the attempt id
+        that names its result file. A saved game brings its own.
+        """
         self.pack = pack
         self.clock = clock
         # Derived from the state, kept only to avoid recomputing it on every look (playtests
@@ -98,9 +106,13 @@ class Story:
             first = start or pack.manifest.start
             if first not in pack.scenes:
                 raise InvalidChoice(f"the pack has no scene '{first}'")
+            if mode not in MODES:
+                raise InvalidChoice(f"there is no mode '{mode}' (modes: {', '.join(MODES)})")
             state = GameState(pack_id=pack.id, pack_version=pack.manifest.version,
                               seed=new_seed() if seed is None else seed,
-                              scene=first, started_at=clock())
+                              scene=first, started_at=clock(), mode=mode,
+                              class_code=class_code, player=player, same_order=same_order,
+                              attempt_id=attempt_id)
             self.state = state
             self._enter(first)
         else:
@@ -198,7 +210,7 @@ class Story:
         twin.state = dataclasses.replace(
             state, visited=list(state.visited), flags=list(state.flags),
             notebook=list(state.notebook), decisions=list(state.decisions),
-            answers=list(state.answers))
+            answers=list(state.answers), hints=list(state.hints))
         return twin
 
     def scorecard(self) -> Scorecard:
@@ -213,15 +225,78 @@ class Story:
             raise WrongPhase(f"no question is waiting (the story is {self.phase.value})")
         state = self.state
         result = grade(question, response)
+        hinted = bool(state.hints) and question.id in state.hints
+        if hinted:
+            result = Grade(attempt_points(result.points, retry=False, hinted=True),
+                           result.max_points, result.correct)
         state.answers.append(AnswerRecord(
             scene=state.scene, question=question.id, response=jsonable(response),
             points=result.points, max_points=result.max_points, correct=result.correct,
-            at=self.clock()))
+            at=self.clock(), hinted=hinted))
         sums = self._sums
         sums[RECALL_TRACK] = sums.get(RECALL_TRACK, 0) + result.points
         state.question_index += 1
         self._settle()
         return result
+
+    # -- practice: a second try, and hints ----------------------------------------------------
+
+    @property
+    def retry_question(self) -> Question | None:
+        """The question just answered, while a second try at it is open: practice mode, not
+        fully right, nothing done since, and a retry could still add points."""
+        state = self.state
+        if state.mode not in RETRY_MODES or not state.answers or not state.question_index:
+            return None
+        last = state.answers[-1]
+        if last.attempt != 1 or last.correct or last.scene != state.scene:
+            return None
+        question = self.pack.scenes[state.scene].questions[state.question_index - 1]
+        if question.id != last.question or self.retry_ceiling(question) <= last.points:
+            return None
+        return question
+
+    def retry_ceiling(self, question: Question) -> float:
+        """The most a second try at ``question`` can earn (a hint shown cuts it too)."""
+        return attempt_points(question.points, retry=True, hinted=question.id in self.state.hints)
+
+    def retry(self, response: Any) -> Grade:
+        """Answer the question just answered a second time. The record adds only what the retry
+        improves on the first answer (at RETRY_SHARE of its points) and offers no new points,
+        so the records still sum to the totals and nothing counts twice towards what was
+        available. Returns the question's grade after both tries."""
+        state = self.state
+        if state.mode not in RETRY_MODES:
+            raise NotAllowed(f"{state.mode} mode allows no second tries")
+        question = self.retry_question
+        if question is None:
+            raise WrongPhase("no answer is open for a second try")
+        first = state.answers[-1]
+        result = grade(question, response)
+        hinted = question.id in state.hints
+        worth = attempt_points(result.points, retry=True, hinted=hinted)
+        gain = round(max(0.0, worth - first.points), 2)
+        state.answers.append(AnswerRecord(
+            scene=state.scene, question=question.id, response=jsonable(response),
+            points=gain, max_points=0.0, correct=result.correct, at=self.clock(), attempt=2,
+            hinted=hinted))
+        self._add_points({RECALL_TRACK: gain})
+        return Grade(round(first.points + gain, 2), first.max_points, result.correct)
+
+    def take_hint(self) -> str:
+        """Show the waiting question's hint: it is recorded, and the answer to that question
+        then loses HINT_COST of its points. Asking again costs nothing more."""
+        state = self.state
+        if state.mode not in HINT_MODES:
+            raise NotAllowed(f"{state.mode} mode gives no hints")
+        question = self.pending_question
+        if question is None:
+            raise WrongPhase(f"no question is waiting (the story is {self.phase.value})")
+        if not question.hint:
+            raise NotAllowed("this question has no hint")
+        if question.id not in state.hints:
+            state.hints.append(question.id)
+        return question.hint
 
     def choose(self, index: int) -> ChoiceOutcome:
         """Take the choice at ``index`` in ``choices``; raises WrongPhase or InvalidChoice."""

@@ -1,4 +1,5 @@
-"""The Textual app: the one owner that calls the engine, autosaves, and decides which screen shows."""
+"""The Textual app: the one owner that calls the engine, autosaves (and writes the result file),
+and decides which screen shows."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
+from ..classroom.identity import class_seed, clean_name, new_attempt_id
+from ..classroom.results import write_result
 from ..content import compile_pack
 from ..content.glossary import reached_glossary
 from ..content.models import Pack
@@ -19,12 +22,14 @@ from ..engine import (
     EngineError,
     IncompatibleSave,
     InvalidAnswer,
+    NotAllowed,
     Phase,
     Story,
     build_debrief,
 )
-from ..saves import SaveStore
-from .messages import AnswerGiven, ChoiceMade, Proceed, StartGame
+from ..paths import results_root
+from ..saves import SaveStore, save_slot
+from .messages import AnswerGiven, ChoiceMade, HintAsked, Proceed, StartGame
 from .screens.confirm import ConfirmDialog
 from .screens.debrief import DebriefScreen
 from .screens.feedback import FeedbackDialog
@@ -54,8 +59,17 @@ class BriefingApp(App[None]):
 
     def __init__(self, packs: list[Pack], store: SaveStore, *, seed: int | None = None,
                  skipped: Iterable[Path] = (), blink: bool = True, start_at: str | None = None,
-                 watch: bool = False):
+                 watch: bool = False, mode: str = "practice", class_code: str = "",
+                 name: str = "", same_order: bool = False, results_dir: Path | None = None):
         super().__init__()
+        self.mode = mode
+        # Who plays: given on the command line (then the title screen does not ask), or typed
+        # on the title screen. Cleaned once here; shown literally everywhere.
+        self.given = (clean_name(class_code), clean_name(name))
+        self.playing_as = self.given
+        self.same_order = same_order
+        self.results_dir = results_dir  # None: no result files (previews)
+        self.result_problem = ""  # why the last result write failed, told once per failure run
         self.start_at = start_at  # preview from this scene; saves go to a separate slot
         self.watch = watch
         self.packs = {pack.id: pack for pack in packs}
@@ -82,17 +96,26 @@ class BriefingApp(App[None]):
                         "`briefing validate` to see them.", severity="warning", timeout=10)
 
     def title_screen(self) -> TitleScreen:
-        saves = {}
-        for pack_id, pack in self.packs.items():
-            if self.store.exists(pack_id):
-                saves[pack_id] = True
-        return TitleScreen(list(self.packs.values()), saves)
+        def has_save(pack_id: str, class_code: str, name: str) -> bool:
+            return self.store.exists(save_slot(pack_id, self.mode, class_code, name))
+
+        class_code, name = self.given
+        screen = TitleScreen(list(self.packs.values()), has_save, mode=self.mode,
+                             class_code=class_code, name=name)
+        return self.dress(screen)
+
+    def dress(self, screen: Screen) -> Screen:
+        """Presenter mode's large, high-contrast look is a class on every screen."""
+        screen.set_class(self.mode == "presenter", "presenter")
+        return screen
 
     @on(StartGame)
     def start_game(self, message: StartGame) -> None:
         pack = self.packs[message.pack_id]
+        self.playing_as = (message.class_code, message.name)
+        slot = save_slot(pack.id, self.mode, *self.playing_as)
         if message.resume:
-            loaded = self.store.load(pack.id)
+            loaded = self.store.load(slot)
             if loaded.state is None:
                 self.notify(loaded.problem, title="Cannot continue", severity="error", timeout=12)
                 self.switch_screen(self.title_screen())
@@ -106,7 +129,7 @@ class BriefingApp(App[None]):
             self.read_scene = self.story.scene.id if self.story.state.question_index else None
             self.show_current()
             return
-        if self.store.exists(pack.id):
+        if self.store.exists(slot):
             def confirmed(replace: bool | None) -> None:
                 if replace:
                     self.begin(pack)
@@ -117,7 +140,13 @@ class BriefingApp(App[None]):
         self.begin(pack)
 
     def begin(self, pack: Pack, start: str | None = None) -> None:
-        self.story = Story(pack, seed=self.seed, start=start)
+        """A new game for whoever is playing: with a class code, the option order comes from
+        the class and the name (or the class alone with same_order)."""
+        class_code, name = self.playing_as
+        seed = class_seed(class_code, name, self.same_order) if class_code else self.seed
+        self.story = Story(pack, seed=seed, start=start, mode=self.mode, class_code=class_code,
+                           player=name, same_order=self.same_order and bool(class_code),
+                           attempt_id=new_attempt_id())
         self.read_scene = None
         self.autosave()
         self.show_current()
@@ -130,6 +159,7 @@ class BriefingApp(App[None]):
         if (story is None or story.phase is not Phase.AWAITING_CHOICE
                 or message.scene_id != story.scene.id):
             return  # stale: a key press that arrived after the scene changed
+        scene = story.scene
         try:
             outcome = story.choose(message.index)
         except EngineError as exc:
@@ -140,23 +170,51 @@ class BriefingApp(App[None]):
         if outcome.choice is None:
             self.show_current()
             return
+        if story.state.mode == "exam":  # the debrief says how it scored
+            self.notify("Decision recorded.", timeout=3)
+            self.show_current()
+            return
         names = {t.id: t.name for t in story.pack.manifest.tracks}
-        self.push_screen(FeedbackDialog(outcome.choice, names), lambda _: self.show_current())
+        presenter = story.state.mode == "presenter"
+        dialog = FeedbackDialog(outcome.choice, names, hidden=presenter,
+                                what_happened=scene.what_happened)
+        self.push_screen(self.dress(dialog), lambda _: self.show_current())
 
     @on(AnswerGiven)
     def answer_given(self, message: AnswerGiven) -> None:
         story = self.story
-        if (story is None or story.question is None or not isinstance(self.screen, QuestionScreen)
-                or message.question_id != story.question.question.id):
+        if story is None or not isinstance(self.screen, QuestionScreen):
+            return
+        waiting = story.retry_question if message.retry else story.pending_question
+        if waiting is None or message.question_id != waiting.id:
             return  # stale: meant for a question already answered
         try:
-            result = story.answer(message.response)
+            result = (story.retry if message.retry else story.answer)(message.response)
         except InvalidAnswer as exc:
             self.notify(f"That answer cannot be used: {exc}.", severity="warning")
             return
+        except NotAllowed as exc:
+            self.notify(f"Not in this mode: {exc}.", severity="warning")
+            return
         self.autosave()
-        self.screen.show_feedback(result)
+        again = story.retry_question
+        self.screen.show_feedback(result, story.retry_ceiling(again) if again else None)
         self.refresh_status()
+
+    @on(HintAsked)
+    def hint_asked(self, message: HintAsked) -> None:
+        story = self.story
+        if (story is None or not isinstance(self.screen, QuestionScreen)
+                or story.pending_question is None
+                or story.pending_question.id != message.question_id):
+            return
+        try:
+            hint = story.take_hint()
+        except EngineError as exc:
+            self.notify(f"No hint: {exc}.", severity="warning")
+            return
+        self.autosave()
+        self.screen.show_hint(hint)
 
     @on(Proceed)
     def proceed(self) -> None:
@@ -173,7 +231,35 @@ class BriefingApp(App[None]):
             self.store.save(self.story.state, self.save_slot)
         except OSError as exc:
             self.notify(f"Could not save your progress: {exc.strerror or exc}.",
-                        severity="error", timeout=10)
+                        severity="error", timeout=10, markup=False)
+        self.write_result()
+
+    @property
+    def writes_results(self) -> bool:
+        """A named player's game writes a result file; a presenter's (the class's answers, not
+        one student's) and an author's preview do not."""
+        state = self.story.state
+        return (bool(state.player) and state.mode != "presenter" and not self.start_at
+                and self.results_dir is not None)
+
+    def write_result(self) -> Path | None:
+        """Write this attempt's result file (partial until the game ends). A failure is told
+        in words, once until it works again, and never stops the game or its save."""
+        if not self.writes_results:
+            return None
+        try:
+            path = write_result(self.results_dir, self.story.pack, self.story.state)
+        except (OSError, ValueError) as exc:
+            reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+            if not self.result_problem:
+                self.notify(f"Could not write your result file for the teacher ({reason}). "
+                            "Your game itself is saved; tell your teacher.",
+                            title="Result not saved", severity="error", timeout=12,
+                            markup=False)
+            self.result_problem = reason
+            return None
+        self.result_problem = ""
+        return path
 
     # -- which screen shows ------------------------------------------------------------------
 
@@ -182,15 +268,33 @@ class BriefingApp(App[None]):
         if story is None:
             self.switch_screen(self.title_screen())
             return
-        status = status_line(story)
+        status, state = status_line(story), story.state
         if story.phase is Phase.ENDED:
-            self.switch_screen(DebriefScreen(build_debrief(story.pack, story.state)))
+            self.switch_screen(self.dress(DebriefScreen(build_debrief(story.pack, state))))
+            self.final_result()
         elif story.phase is Phase.AWAITING_ANSWER and self.read_scene == story.scene.id:
-            self.switch_screen(QuestionScreen(story.question, status, blink=self.blink))
+            presented = story.question
+            hint = presented.question.hint if presented.question.id in state.hints else ""
+            self.switch_screen(self.dress(QuestionScreen(presented, status, blink=self.blink,
+                                                         mode=state.mode, hint=hint)))
         else:
-            self.switch_screen(SceneScreen(story.scene, story.choices, status,
-                                           questions_waiting=len(story.scene.questions)
-                                           - story.state.question_index))
+            self.switch_screen(self.dress(SceneScreen(
+                story.scene, story.choices, status,
+                questions_waiting=len(story.scene.questions) - state.question_index,
+                presenter=state.mode == "presenter")))
+
+    def final_result(self) -> None:
+        """At the debrief: the completed result, written once more, and where it went."""
+        if not self.writes_results:
+            return
+        path = self.write_result()
+        if path is not None:
+            self.notify(f"Your result is saved in {path}.", title="Result saved", timeout=10,
+                        markup=False)
+        else:
+            self.notify(f"Your result file could not be written ({self.result_problem}). "
+                        "Tell your teacher before you close the game.",
+                        title="Result not saved", severity="error", timeout=30, markup=False)
 
     def refresh_status(self) -> None:
         if self.story is not None and hasattr(self.screen, "set_status"):
@@ -274,7 +378,11 @@ class BriefingApp(App[None]):
 
 def make_app(packs: list[Pack], *, data_dir: Path, seed: int | None = None,
              skipped: Iterable[Path] = (), blink: bool = True, start_at: str | None = None,
-             watch: bool = False) -> BriefingApp:
-    """The app factory that the CLI and the tests share."""
+             watch: bool = False, mode: str = "practice", class_code: str = "", name: str = "",
+             same_order: bool = False, results_dir: Path | None = None) -> BriefingApp:
+    """The app factory that the CLI and the tests share. Results go to ``results_dir``, by
+    default the ``results`` folder beside the saves."""
     return BriefingApp(packs, SaveStore(data_dir), seed=seed, skipped=skipped, blink=blink,
-                       start_at=start_at, watch=watch)
+                       start_at=start_at, watch=watch, mode=mode, class_code=class_code,
+                       name=name, same_order=same_order,
+                       results_dir=results_dir or results_root(Path(data_dir)))

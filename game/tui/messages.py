@@ -24,15 +24,27 @@ class AnswerGiven(Message):
         self.response = response
         self.question_id = ""  # stamped by the question screen, so a late Enter cannot answer
         # the next question unseen
+        self.retry = False  # stamped too: a second try at the question just answered
+
+
+class HintAsked(Message):
+    """The player asked for the hint of the question on screen."""
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.question_id = question_id
 
 
 class StartGame(Message):
-    """Start a new game of ``pack_id``, or resume its save."""
+    """Start a new game of ``pack_id``, or resume its save, as the player named (both may be
+    empty: someone playing on their own)."""
 
-    def __init__(self, pack_id: str, resume: bool) -> None:
+    def __init__(self, pack_id: str, resume: bool, class_code: str = "", name: str = "") -> None:
         super().__init__()
         self.pack_id = pack_id
         self.resume = resume
+        self.class_code = class_code
+        self.name = name
 
 
 class Proceed(Message):

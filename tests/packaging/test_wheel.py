@@ -29,6 +29,8 @@ def test_wheel_carries_packs_and_seeds(wheel):
     assert "game/_bundled/scenes/week-of-march-23/pack.yaml" in names
     assert "game/_bundled/seeds/000_303921b9cf9db215.txt" in names
     assert "game/tui/app.tcss" in names
+    assert "game/tui/dashboard/dashboard.tcss" in names
+    assert "game/classroom/serve_page/app_index.html" in names  # briefing serve's page
     seed = zipfile.ZipFile(wheel).read("game/_bundled/seeds/000_303921b9cf9db215.txt")
     assert seed == (ROOT / "seeds" / "000_303921b9cf9db215.txt").read_bytes()
 

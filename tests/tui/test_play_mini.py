@@ -90,7 +90,7 @@ async def test_new_game_over_a_save_asks_first(mini_pack, data_dir):
         await answer_question(pilot, app.screen.presented)
     again = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.press("home", "enter")  # New game
+        await pilot.press("tab", "tab", "home", "enter")  # past the name form: New game
         await pilot.pause()
         assert "replaced" in str(again.screen.query_one(".dialog-title").render())
         await pilot.press("escape")  # keep it

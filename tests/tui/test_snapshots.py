@@ -65,3 +65,31 @@ def test_feedback_after_a_partly_right_answer(snap_compare, app_for):
 
 def test_notebook(snap_compare, app_for):
     assert snap_compare(app_for(MINI), press=["enter", "ctrl+n"], terminal_size=SIZE)
+
+
+def test_practice_hint_and_second_try_offered(snap_compare, tmp_path):
+    async def hint_then_wrong(pilot):
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.press("f2", "4", "enter")
+
+    app = make_app([compile_pack(MINI).pack], data_dir=tmp_path / "data", class_code="7B",
+                   name="Ana [bold]Lee[/]", blink=False)
+    assert snap_compare(app, run_before=hint_then_wrong, terminal_size=SIZE)
+
+
+def test_exam_answer_recorded(snap_compare, tmp_path):
+    async def answer_wrong(pilot):
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.press("4", "enter")
+
+    app = make_app([compile_pack(MINI).pack], data_dir=tmp_path / "data", mode="exam",
+                   class_code="7B", name="Bo", blink=False)
+    assert snap_compare(app, run_before=answer_wrong, terminal_size=SIZE)
+
+
+def test_presenter_scene_with_notes(snap_compare, tmp_path):
+    app = make_app([compile_pack(MINI).pack], data_dir=tmp_path / "data", mode="presenter",
+                   seed=7, blink=False)
+    assert snap_compare(app, press=["enter"], terminal_size=(120, 30))

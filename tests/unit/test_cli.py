@@ -41,7 +41,7 @@ def test_validate_text_names_file_line_and_column(tmp_path, capsys):
                                                  "next: tue-rap\n  - id: tue-wrap"))
     assert main(["validate", str(pack)]) == 1
     out = capsys.readouterr().out
-    assert "scenes.yaml:59:11: error[unknown-scene]: No scene has the id 'tue-rap'." in out
+    assert "scenes.yaml:64:11: error[unknown-scene]: No scene has the id 'tue-rap'." in out
     assert "hint: Check the spelling" in out
     assert "1 error(s)" in out
 

@@ -6,6 +6,10 @@ import sys
 import pytest
 
 PURE_MODULES = ["game.engine", "game.content", "game.saves", "game.debrief_text", "game.cli"]
+# The classroom's computations and file formats; only report_text (the terminal) imports Rich.
+PURE_MODULES += ["game.classroom.report", "game.classroom.report_csv",
+                 "game.classroom.report_html", "game.classroom.handout",
+                 "game.authoring.playtest"]
 
 
 @pytest.mark.parametrize("module", PURE_MODULES)
@@ -24,6 +28,19 @@ def test_validate_command_runs_without_textual():
         "from game.cli import main\n"
         "main(['validate', 'tests/fixtures/mini', '--format', 'json'])\n"
         "print('LEAK', ' '.join(sorted({m.split('.')[0] for m in sys.modules} & {'textual'})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("LEAK")
+
+
+def test_handout_and_csv_commands_run_without_rich(tmp_path):
+    code = (
+        "import sys\n"
+        "from game.cli import main\n"
+        f"main(['handout', 'tests/fixtures/mini', '--format', 'html', '--output', "
+        f"{str(tmp_path / 'h.html')!r}])\n"
+        "print('LEAK', ' '.join(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'textual', 'rich'})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("LEAK")

@@ -1,4 +1,8 @@
-"""After a decision: why it was a strong or weak call, and what it did to each score track."""
+"""After a decision: why it was a strong or weak call, and what it did to each score track.
+
+In presenter mode the verdict waits for the reveal key, and the reveal adds what actually
+happened, for the class to discuss.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ...content.models import Choice
+from ...content.models import Choice, Outcome
 from ..status import format_points
 
 
@@ -21,24 +25,55 @@ def effects_text(effects, names: dict[str, str]) -> str:
 
 
 class FeedbackDialog(ModalScreen[None]):
-    BINDINGS = [Binding("enter,escape,space", "close", "Continue")]
+    BINDINGS = [
+        Binding("enter,escape,space", "close", "Continue"),
+        Binding("r", "reveal", "Reveal", id="reveal"),
+    ]
 
-    def __init__(self, choice: Choice, track_names: dict[str, str]) -> None:
+    def __init__(self, choice: Choice, track_names: dict[str, str], *, hidden: bool = False,
+                 what_happened: Outcome | None = None) -> None:
+        """``hidden``: presenter mode, where the verdict (and ``what_happened``) wait for R."""
         super().__init__()
         self.choice = choice
         self.track_names = track_names
+        self.hidden = hidden
+        self.what_happened = what_happened
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="feedback"):
             yield Static("You decided", classes="dialog-title", markup=False)
             with VerticalScroll():
                 yield Static(Content(self.choice.text), classes="choice-made")
-                yield Static(Content(self.choice.feedback.strip()), classes="feedback-text")
-                yield Static(Content(effects_text(self.choice.effects, self.track_names)), classes="effects")
+                if self.hidden:
+                    yield Static("Press R to reveal how the call scores and what actually "
+                                 "happened, or Enter to go on.", id="reveal-prompt",
+                                 classes="feedback-text", markup=False)
+                verdict = [Static(Content(self.choice.feedback.strip()), classes="feedback-text"),
+                           Static(Content(effects_text(self.choice.effects, self.track_names)),
+                                  classes="effects")]
+                if self.what_happened and self.hidden:
+                    verdict.append(Static(Content(
+                        f"What actually happened: {self.what_happened.text.strip()}\n"
+                        f"“{self.what_happened.source.strip()}”"), classes="feedback-text"))
+                for widget in verdict:
+                    widget.display = not self.hidden
+                    widget.add_class("verdict")
+                    yield widget
             yield Button("Continue", variant="primary", id="continue")
 
     def on_mount(self) -> None:
         self.query_one("#continue").focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.hidden if action == "reveal" else True
+
+    def action_reveal(self) -> None:
+        if self.hidden:
+            self.hidden = False
+            self.query_one("#reveal-prompt").display = False
+            for widget in self.query(".verdict"):
+                widget.display = True
+            self.refresh_bindings()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

@@ -8,6 +8,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from ...engine.practice import HINT_COST, RETRY_SHARE, percent
+
 HELP_TEXT = """\
 ## How to play
 
@@ -20,6 +22,9 @@ something to read. Then you answer **recall questions** on the facts, and make *
 - **Space**: tick an option (questions with several right answers)
 - **U / D**: move an event up or down (timeline questions)
 - **T / F**: true or false
+- **H** (or **F2** in a text box): the question's hint, when it has one (practice)
+- **A**: try again after an answer that was not fully right (practice)
+- **R**: reveal the answer (presenter mode)
 - **PgUp / PgDn**: scroll a long scene or the debrief
 - **Ctrl+N**: your notebook (facts, their status and sources) and the glossary
 - **Ctrl+P**: the command palette: notebook, help, themes, title screen
@@ -37,11 +42,22 @@ something to read. Then you answer **recall questions** on the facts, and make *
 - The **debrief** at the end shows every answer with its source, and every decision against
   what actually happened.
 
+## Modes
+
+- **Practice** (the usual): you see at once whether you were right. When you were not, you
+  may **try again once** for {retry} of the points (the question keeps the better of your two
+  tries), or go on and see the answer. A **hint** costs {hint} of that question's points.
+- **Exam**: no feedback, no hints, no second tries. Every answer and decision is recorded, and
+  the debrief shows how you did.
+- **Presenter**, for a class around a projector: a large, high-contrast layout, the
+  facilitator's notes and discussion prompts beside each scene, and answers hidden until
+  **R** reveals them.
+
 ## Facts and claims
 
 Your notebook marks each fact **CONFIRMED**, **CLAIMED** (and by whom) or **DISPUTED**.
 A good analyst never lets a claim pass for a fact.
-"""
+""".format(retry=percent(RETRY_SHARE), hint=percent(HINT_COST))
 
 
 class HelpDialog(ModalScreen[None]):

@@ -1,4 +1,8 @@
-"""A recall question: the question, the answer widget for its type, then the feedback."""
+"""A recall question: the question, the answer widget for its type, then the feedback.
+
+How much feedback depends on the mode: practice shows it at once (with a second try and a hint),
+exam only says the answer was recorded, presenter hides it until the reveal key.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from textual.widgets import Footer, Header, Static
 
 from ...engine import Grade, PresentedQuestion
 from ...engine.grading import right_answer
-from ..messages import AnswerGiven, Proceed
+from ...engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
+from ..messages import AnswerGiven, HintAsked, Proceed
 from ..status import Status, format_points
 from ..widgets.answers import (
     MultiSelectAnswer,
@@ -34,6 +39,9 @@ HOW_TO_ANSWER = {
 }
 
 
+TYPED_ANSWERS = ("numeric", "short-text")  # a text box has focus: letter keys type
+
+
 def answer_widget(presented: PresentedQuestion, blink: bool) -> Widget:
     q = presented.question
     kind = q.type
@@ -50,15 +58,42 @@ def answer_widget(presented: PresentedQuestion, blink: bool) -> Widget:
     return TimelineAnswer(presented.options, id="answer")
 
 
-class QuestionScreen(Screen):
-    BINDINGS = [Binding("enter", "proceed", "Continue", id="proceed")]
+def plural(points: float) -> str:
+    return f"{format_points(points)} point{'' if points == 1 else 's'}"
 
-    def __init__(self, presented: PresentedQuestion, status: Status, blink: bool = True) -> None:
+
+class QuestionScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "proceed", "Continue", id="proceed"),
+        # h for the questions answered with keys; F2 where h would be typed into a box
+        Binding("h", "hint('h')", f"Hint (−{percent(HINT_COST)})", id="hint",
+                tooltip="Show a hint; this answer then earns less"),
+        Binding("f2", "hint('f2')", f"Hint (−{percent(HINT_COST)})", id="hint-f2",
+                tooltip="Show a hint; this answer then earns less"),
+        Binding("a", "retry", f"Try again ({percent(RETRY_SHARE)})", id="retry",
+                tooltip="Answer once more for part of the points"),
+        Binding("r", "reveal", "Reveal the answer", id="reveal"),
+    ]
+
+    def __init__(self, presented: PresentedQuestion, status: Status, blink: bool = True,
+                 mode: str = "practice", hint: str = "") -> None:
+        """``hint`` is the hint's text when it was already shown (a resumed game)."""
         super().__init__()
         self.presented = presented
         self.status = status
         self.blink = blink
-        self.answered = False
+        self.mode = mode
+        self.hint = hint
+        # asking -> (practice) retry-offered -> asking again -> done
+        #        -> (exam) recorded; (presenter) hidden -> done
+        self.stage = "asking"
+        self.retrying = False
+        self.retry_ceiling = 0.0
+        self.grade: Grade | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.stage != "asking"
 
     def compose(self) -> ComposeResult:
         q = self.presented.question
@@ -70,6 +105,9 @@ class QuestionScreen(Screen):
                          f" · {points} point{'s' if q.points != 1 else ''}",
                          id="question-meta", markup=False)
             yield Static(Content(q.ask), id="question-ask")
+            hint = Static(self.hint_text(), id="hint", markup=False)
+            hint.display = bool(self.hint)
+            yield hint
             yield Static(HOW_TO_ANSWER[q.type], id="question-help", markup=False)
             yield answer_widget(self.presented, self.blink)
             yield Static(id="feedback", markup=False)
@@ -80,6 +118,20 @@ class QuestionScreen(Screen):
             message.stop()  # a second Enter on the same question
         else:
             message.question_id = self.presented.question.id
+            message.retry = self.retrying
+
+    def hint_text(self) -> Content:
+        if not self.hint:
+            return Content("")
+        return Content(f"Hint: {self.hint.strip()}  (An answer now earns "
+                       f"{percent(1 - HINT_COST)} of its points.)")
+
+    def show_hint(self, text: str) -> None:
+        self.hint = text
+        hint = self.query_one("#hint", Static)
+        hint.update(self.hint_text())
+        hint.display = True
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.status.when} · recall"
@@ -88,39 +140,105 @@ class QuestionScreen(Screen):
     def set_status(self, status: Status) -> None:
         self.query_one(StatusBar).update(status)
 
-    def show_feedback(self, grade: Grade) -> None:
-        """Replace the answer widget with the verdict, the right answer and the source."""
-        q = self.presented.question
-        self.answered = True
-        answer = self.query_one("#answer")
-        answer.display = False
-        if grade.correct:
-            verdict, style = "✓ Right", "right"
-        elif grade.partial:
-            verdict, style = "◐ Partly right", "partial"
+    def show_feedback(self, grade: Grade, retry_ceiling: float | None = None) -> None:
+        """After an answer: the verdict, the right answer and the source (practice); or, with
+        a second try open, the verdict alone; or only that the answer was recorded (exam and
+        presenter, whose reveal key shows the rest)."""
+        self.grade = grade
+        self.query_one("#answer").display = False
+        self.query_one("#question-help", Static).display = False
+        if self.mode == "exam":
+            self.stage = "recorded"
+            self.show_box(Content("Answer recorded. Press Enter to continue. You will see how "
+                                  "you did in the debrief."), "recorded")
+        elif self.mode == "presenter":
+            self.stage = "hidden"
+            self.show_box(Content("Answer recorded. Press R to reveal the answer, or Enter "
+                                  "to go on."), "recorded")
+        elif retry_ceiling is not None and not self.retrying:
+            self.stage = "retry-offered"
+            verdict, style = self.verdict(grade)
+            self.show_box(Content(f"{verdict}: {format_points(grade.points)} of "
+                                  f"{plural(grade.max_points)}. Press A to try again for up "
+                                  f"to {plural(retry_ceiling)}, or Enter to see the answer."),
+                          style)
+            self.retry_ceiling = retry_ceiling
         else:
-            verdict, style = "✗ Not right", "wrong"
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(Content("\n").join([
+            self.show_answer()
+        # The scroll area takes focus so arrows and PgDn reach a long explanation; Enter goes on.
+        self.query_one("#question-area").focus()
+        self.refresh_bindings()
+
+    def verdict(self, grade: Grade) -> tuple[str, str]:
+        again = " on the second try" if self.retrying else ""
+        if grade.correct:
+            return f"✓ Right{again}", "right"
+        if grade.partial:
+            return f"◐ Partly right{again}", "partial"
+        return f"✗ Not right{again}", "wrong"
+
+    def show_answer(self) -> None:
+        """The verdict, the right answer, the explanation and the source."""
+        q, grade = self.presented.question, self.grade
+        self.stage = "done"
+        verdict, style = self.verdict(grade)
+        self.show_box(Content("\n").join([
             Content(f"{verdict}: {format_points(grade.points)} of "
-                    f"{format_points(grade.max_points)} points. Press Enter to continue."),
+                    f"{plural(grade.max_points)}. Press Enter to continue."),
             Content(f"Answer: {right_answer(q)}"),
             Content(""),
             Content(q.explanation.strip()),
             Content(""),
             Content(f"Source: “{q.source.strip()}”"),
-        ]))
-        feedback.set_classes(f"shown {style}")
-        self.query_one("#question-help", Static).display = False
-        # The scroll area takes focus so arrows and PgDn reach a long explanation; Enter goes on.
-        self.query_one("#question-area").focus()
+        ]), style)
         self.refresh_bindings()
 
+    def show_box(self, content: Content, style: str) -> None:
+        feedback = self.query_one("#feedback", Static)
+        feedback.update(content)
+        feedback.set_classes(f"shown {style}")
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # each key is hidden from the footer until it does something
         if action == "proceed":
-            return self.answered  # hidden from the footer until there is something to go on to
+            return self.answered
+        if action == "hint":
+            typed = self.presented.question.type in TYPED_ANSWERS
+            return (self.stage == "asking" and not self.retrying and not self.hint
+                    and self.mode in HINT_MODES
+                    and bool(self.presented.question.hint)
+                    and (parameters == ("f2",)) == typed)
+        if action == "retry":
+            return self.stage == "retry-offered"
+        if action == "reveal":
+            return self.stage == "hidden"
         return True
 
     def action_proceed(self) -> None:
-        if self.answered:
+        if self.stage == "retry-offered":
+            self.show_answer()  # the player goes on without a second try: now the answer
+        elif self.answered:
             self.post_message(Proceed())
+
+    def action_hint(self, key: str) -> None:
+        if self.check_action("hint", (key,)):
+            self.post_message(HintAsked(self.presented.question.id))
+
+    def action_retry(self) -> None:
+        """The answer widget comes back, holding the first answer to change."""
+        if self.stage != "retry-offered":
+            return
+        self.stage, self.retrying = "asking", True
+        self.query_one("#feedback", Static).set_classes("")
+        help_line = self.query_one("#question-help", Static)
+        help_line.update(f"Second try, for up to {plural(self.retry_ceiling)}. "
+                         f"{HOW_TO_ANSWER[self.presented.question.type]}")
+        help_line.display = True
+        answer = self.query_one("#answer")
+        answer.display = True
+        answer.focus()
+        self.refresh_bindings()
+
+    def action_reveal(self) -> None:
+        if self.stage == "hidden":
+            self.show_answer()

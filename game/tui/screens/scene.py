@@ -1,11 +1,13 @@
-"""A scene: the day and scores, the text to read, the facts it adds, then the choices."""
+"""A scene: the day and scores, the text to read, the facts it adds, then the choices; for a
+presenter, the facilitator notes and discussion prompts beside it (below it when narrow)."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,6 +23,7 @@ NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False, id=f"pick-{n}") for
 
 
 class SceneScreen(Screen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # where the notes panel goes
     BINDINGS = [
         *NUMBER_KEYS,
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
@@ -28,8 +31,9 @@ class SceneScreen(Screen):
     ]
 
     def __init__(self, scene: Scene, choices: list[ChoiceOption], status: Status,
-                 questions_waiting: int = 0) -> None:
+                 questions_waiting: int = 0, presenter: bool = False) -> None:
         super().__init__()
+        self.presenter = presenter
         self.scene = scene
         self.choices = choices
         self.status = status
@@ -39,16 +43,34 @@ class SceneScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StatusBar(self.status)
-        with VerticalScroll(id="body"):
-            yield Static(self.scene.title, id="scene-title", markup=False)
-            yield Markdown(self.scene.body, id="scene-body")
-            if self.scene.facts:
-                yield FactList(self.scene.facts, heading="New in your notebook")
+        if self.presenter and (self.scene.notes.strip() or self.scene.discuss):
+            with Horizontal(id="scene-columns"):
+                yield from self.body()
+                yield from self.facilitator_panel()
+        else:
+            yield from self.body()
         prompt = Static(self.prompt_text(), id="prompt", markup=False)
         prompt.display = bool(self.prompt_text())
         yield prompt
         yield OptionList(*self.options(), id="choices", markup=False)
         yield Footer()
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="body"):
+            yield Static(self.scene.title, id="scene-title", markup=False)
+            yield Markdown(self.scene.body, id="scene-body")
+            if self.scene.facts:
+                yield FactList(self.scene.facts, heading="New in your notebook")
+
+    def facilitator_panel(self) -> ComposeResult:
+        with VerticalScroll(id="facilitator"):
+            if self.scene.notes.strip():
+                yield Static("Facilitator notes", classes="panel-heading", markup=False)
+                yield Markdown(self.scene.notes, id="notes")
+            if self.scene.discuss:
+                yield Static("Discuss", classes="panel-heading", markup=False)
+                for prompt in self.scene.discuss:
+                    yield Static(Content(f"• {prompt.strip()}"), classes="discuss")
 
     def prompt_text(self) -> str:
         if self.questions_waiting:

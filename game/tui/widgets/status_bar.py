@@ -1,4 +1,4 @@
-"""The bar under the header: the scores so far."""
+"""The bar under the header: the scores so far, and who is playing in which mode."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from ..status import Status
 
 
 class StatusBar(Horizontal):
-    """Scores only: the day and time are in the header above, so the scores get the width."""
+    """The day and time are in the header above, so the scores get the width; the player's
+    name (shown literally, never as markup) and the mode sit at the right."""
 
     def __init__(self, status: Status, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -18,7 +19,13 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(self.status.scores, id="scores", markup=False)
+        who = Static(self.status.who, id="who", markup=False)
+        who.display = bool(self.status.who)
+        yield who
 
     def update(self, status: Status) -> None:
         self.status = status
         self.query_one("#scores", Static).update(status.scores)
+        who = self.query_one("#who", Static)
+        who.update(status.who)
+        who.display = bool(status.who)

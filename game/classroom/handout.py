@@ -1,0 +1,301 @@
+"""`briefing handout`: the teacher's answer key and discussion guide, or (``student``) a version
+for reading along with no answers, as Markdown or as one printable HTML file.
+
+The pack becomes a short list of blocks once; each format renders the same blocks, so the two
+never disagree about what is in the handout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Union
+
+from ..content.models import Pack, Question, Scene
+from ..engine.grading import right_answer
+
+KIND_LABELS = {
+    "single-choice": "choose one",
+    "multiple-select": "choose all that apply",
+    "numeric": "a number",
+    "short-text": "a short answer",
+    "timeline": "put in order, earliest first",
+    "true-false": "true or false",
+}
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AuthorMarkdown:
+    """Markdown an author wrote for players (a scene body, the intro), kept as written."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    label: str = ""  # shown in bold before the text, e.g. "Answer"
+    quiet: bool = False  # secondary information, shown smaller
+    strong: bool = False  # the text itself in bold (a question)
+    detail: str = ""  # shown quietly after the text, in brackets
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # the article's own words
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[tuple[str, str], ...]  # (bold lead, rest): either may be ""
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Box:
+    """Blocks that belong together on paper (a question and its answer)."""
+
+    kind: str
+    blocks: tuple["Block", ...]
+
+
+Block = Union[Heading, AuthorMarkdown, Line, Quote, Items, Box]
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def handout_blocks(pack: Pack, student: bool = False) -> list[Block]:
+    manifest = pack.manifest
+    scenes = ordered_scenes(pack)
+    questions = sum(len(s.questions) for s in scenes)
+    decisions = sum(1 for s in scenes if s.choices)
+    kind = "reading-along handout" if student else "answer key and discussion guide"
+    blocks: list[Block] = [
+        Heading(1, f"{manifest.title}: {kind}"),
+        Line(f"Pack {pack.id}, version {manifest.version}: {len(scenes)} scenes, {questions} "
+             f"questions, {decisions} decisions. Every fact comes from one article "
+             f"({manifest.source}).", quiet=True)]
+    if student:
+        blocks.append(Line("Read along and think about each question and decision before you "
+                           "answer it in the game.", quiet=True))
+    else:
+        blocks.append(Line("For the teacher: each scene with its facilitator notes and "
+                           "discussion prompts, every question with its answer, explanation and "
+                           "the article's words, and each decision with its choices, how they "
+                           "score, and what actually happened.", quiet=True))
+    if manifest.intro.strip():
+        blocks += [Heading(2, "Before you start"), AuthorMarkdown(manifest.intro)]
+    numbering = iter(range(1, questions + 1))
+    track_names = {t.id: t.name for t in manifest.tracks}
+    current_day = None
+    for scene in scenes:
+        if scene.ending and current_day != "endings":
+            current_day = "endings"
+            blocks.append(Heading(2, "How the week can end"))
+        elif not scene.ending and scene.day != current_day:
+            current_day = scene.day
+            blocks.append(Heading(2, scene.day))
+        blocks += scene_blocks(scene, numbering, student, track_names)
+    glossary = list(manifest.glossary) + [g for s in scenes for g in s.glossary]
+    if glossary:
+        blocks += [Heading(2, "Glossary"),
+                   Items(tuple((g.term + ":", one_line(g.meaning)) for g in glossary))]
+    return blocks
+
+
+def ordered_scenes(pack: Pack) -> list[Scene]:
+    """Scenes day by day in the pack's order of days (files order within a day), endings last."""
+    day_rank = {day: n for n, day in enumerate(pack.manifest.days)}
+    scenes = list(pack.scenes.values())
+    return sorted(scenes, key=lambda s: (s.ending, day_rank.get(s.day, len(day_rank))))
+
+
+def scene_blocks(scene: Scene, numbering, student: bool,
+                 track_names: dict[str, str]) -> list[Block]:
+    blocks: list[Block] = [Heading(3, f"{scene.time} · {scene.title}")]
+    if not student:
+        blocks.append(Line(f"Scene {scene.id}", quiet=True))
+    blocks.append(AuthorMarkdown(scene.body))
+    if scene.facts:
+        facts = []
+        for fact in scene.facts:
+            status = fact.status + (f", by {fact.claimed_by}" if fact.claimed_by else "")
+            source = "" if student else f" Source: “{one_line(fact.source)}”"
+            facts.append((one_line(fact.text), f"({status}){source}"))
+        blocks += [Line("", label="New in the notebook"), Items(tuple(facts))]
+    if scene.notes.strip() and not student:  # often a Markdown list, so kept as Markdown
+        blocks.append(Box("notes", (Line("", label="Facilitator notes"),
+                                    AuthorMarkdown(scene.notes))))
+    if scene.discuss:
+        blocks += [Line("", label="Discuss"),
+                   Items(tuple(("", one_line(d)) for d in scene.discuss))]
+    for question in scene.questions:
+        blocks.append(question_box(question, next(numbering), student))
+    if scene.choices:
+        blocks.append(decision_box(scene, student, track_names))
+    if scene.ending and scene.assessment.strip() and not student:
+        blocks.append(Line(one_line(scene.assessment), label="Assessment shown at the debrief"))
+    return blocks
+
+
+def question_box(question: Question, number: int, student: bool) -> Box:
+    points = f"{question.points:g} point" + ("" if question.points == 1 else "s")
+    blocks: list[Block] = [Line(f"{number}. {one_line(question.ask)}", strong=True,
+                                detail=f"{KIND_LABELS[question.type]}, {points}")]
+    if question.type in ("single-choice", "multiple-select"):
+        right = set(question.answers) if question.type == "multiple-select" else {question.answer}
+        if student:  # alphabetical: the authored order often puts the answer first
+            options = tuple(("", one_line(o)) for o in sorted(question.options, key=str.casefold))
+        else:
+            options = tuple(("✓ " if o in right else "", one_line(o)) for o in question.options)
+        blocks.append(Items(options))
+    elif question.type == "timeline":
+        # The true order is the answer, so everyone sees the events alphabetically here.
+        blocks.append(Items(tuple(("", one_line(e)) for e in sorted(question.order,
+                                                                   key=str.casefold))))
+    elif question.type == "numeric" and question.unit and student:
+        blocks.append(Line(f"Answer in {question.unit}.", quiet=True))
+    if not student:
+        blocks.append(Line(one_line(right_answer(question)), label="Answer"))
+        if question.hint.strip():
+            blocks.append(Line(one_line(question.hint), label="Hint (practice mode)", quiet=True))
+        blocks += [Line(one_line(question.explanation), label="Why"),
+                   Quote(one_line(question.source))]
+    return Box("question", tuple(blocks))
+
+
+def decision_box(scene: Scene, student: bool, track_names: dict[str, str]) -> Box:
+    blocks: list[Block] = [Line("", label="Decision")]
+    if student:
+        blocks.append(Items(tuple(("", one_line(c.text)) for c in scene.choices), ordered=True))
+        return Box("decision", tuple(blocks))
+    choices = []
+    for choice in scene.choices:
+        effects = ", ".join(f"{track_names.get(track, track)} {value:+g}"
+                            for track, value in choice.effects.items() if value) or "no points"
+        feedback = f" {one_line(choice.feedback)}" if choice.feedback.strip() else ""
+        condition = " (offered only in some games)" if choice.if_ is not None else ""
+        choices.append((one_line(choice.text), f" [{effects}]{condition}{feedback}"))
+    blocks.append(Items(tuple(choices), ordered=True))
+    if scene.what_happened:
+        blocks += [Line(one_line(scene.what_happened.text), label="What actually happened"),
+                   Quote(one_line(scene.what_happened.source))]
+    return Box("decision", tuple(blocks))
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
+
+
+def demote_headings(markdown: str, by: int) -> str:
+    """An author's '# Title' inside a scene becomes a lower heading than the handout's own."""
+    return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + by), markdown)
+
+
+def handout_markdown(pack: Pack, student: bool = False) -> str:
+    return "\n\n".join(markdown_block(b) for b in handout_blocks(pack, student)) + "\n"
+
+
+def markdown_block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {one_line(block.text)}"
+    if isinstance(block, AuthorMarkdown):
+        return demote_headings(block.text.strip(), 3)
+    if isinstance(block, Line):
+        label = f"**{block.label}:** " if block.label else ""
+        text = block.text
+        if text and (block.quiet or block.strong):
+            text = f"**{text}**" if block.strong else f"*{text}*"
+        detail = f" *({block.detail})*" if block.detail else ""
+        return (label + text + detail).rstrip()
+    if isinstance(block, Quote):
+        return f"> “{block.text}”"
+    if isinstance(block, Items):
+        marks = [f"{n}." for n in range(1, len(block.items) + 1)] if block.ordered else None
+        return "\n".join(f"{marks[n] if marks else '-'} "
+                         + (f"**{lead.strip()}** " if lead.strip() else "") + rest.strip()
+                         for n, (lead, rest) in enumerate(block.items))
+    if isinstance(block, Box):
+        return "\n\n".join(markdown_block(b) for b in block.blocks)
+    raise TypeError(f"unknown handout block {block!r}")
+
+
+# -- HTML -------------------------------------------------------------------------------------
+
+STYLE = """
+body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #111; max-width: 46rem;
+       margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; } h2 { font-size: 1.35rem; border-bottom: 2px solid #333; margin-top: 2.2rem; }
+h3 { font-size: 1.1rem; margin-top: 1.6rem; } h4, h5, h6 { font-size: 1rem; }
+.quiet { color: #555; font-size: .9rem; }
+.question, .decision, .notes { border: 1px solid #bbb; border-radius: .3rem; padding: .3rem .8rem;
+                               margin: .7rem 0; }
+.notes { background: #f4f4f4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #999;
+             font-style: italic; }
+ul, ol { margin: .3rem 0; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  .question, .decision, .notes, blockquote { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+"""
+
+
+def author_markdown_html(text: str) -> str:
+    """An author's Markdown as HTML, safely: raw HTML in it is shown as text (never run),
+    images are left out (the file must stand alone), and unsafe links are not made links."""
+    from markdown_it import MarkdownIt  # comes with Rich and Textual; only the HTML needs it
+
+    md = MarkdownIt("commonmark", {"html": False}).disable("image")
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + 3)}"
+    return md.renderer.render(tokens, md.options, {})
+
+
+def html_block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{escape(one_line(block.text))}</h{block.level}>"
+    if isinstance(block, AuthorMarkdown):
+        return author_markdown_html(block.text)
+    if isinstance(block, Line):
+        label = f"<b>{escape(block.label)}:</b> " if block.label else ""
+        css = ' class="quiet"' if block.quiet else ""
+        text = f"<b>{escape(block.text)}</b>" if block.strong else escape(block.text)
+        detail = f' <span class="quiet">({escape(block.detail)})</span>' if block.detail else ""
+        return f"<p{css}>{label}{text}{detail}</p>"
+    if isinstance(block, Quote):
+        return f"<blockquote>“{escape(block.text)}”</blockquote>"
+    if isinstance(block, Items):
+        tag = "ol" if block.ordered else "ul"
+        items = "".join(f"<li>{f'<b>{escape(lead.strip())}</b> ' if lead.strip() else ''}"
+                        f"{escape(rest.strip())}</li>" for lead, rest in block.items)
+        return f"<{tag}>{items}</{tag}>"
+    if isinstance(block, Box):
+        inner = "\n".join(html_block(b) for b in block.blocks)
+        return f'<div class="{escape(block.kind)}">\n{inner}\n</div>'
+    raise TypeError(f"unknown handout block {block!r}")
+
+
+def handout_html(pack: Pack, student: bool = False) -> str:
+    blocks = handout_blocks(pack, student)
+    title = blocks[0].text if isinstance(blocks[0], Heading) else pack.manifest.title
+    body = "\n".join(html_block(b) for b in blocks)
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            f"{body}\n</body>\n</html>\n")
+
+
+RENDERERS = {"md": handout_markdown, "html": handout_html}

@@ -1,0 +1,174 @@
+"""What the teacher's dashboard shows, from a results folder read as it is now: who is playing
+and where, the class average per track, and the hardest question so far. TUI-free."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..content import compile_pack
+from ..content.models import Pack
+from ..paths import pack_dirs
+from .identity import clean_name
+from .results import ReadResults, Result
+
+PackLookup = Callable[[str], "Pack | None"]
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    class_code: str
+    name: str
+    status: str  # "playing", "finished", or "simulated" (a playtest's sample result)
+    where: str  # the scene's title, or its id when the pack cannot be loaded
+    answered: int
+    percent: float | None  # of all graded points on offer so far
+    updated_at: str
+    attempts: int  # games this student started that are in the folder
+
+
+@dataclass(frozen=True)
+class TrackAverage:
+    pack: str
+    track: str
+    graded: bool
+    percent: float | None  # the mean of the students' percents on this track
+    students: int  # how many of them had points on offer on it
+
+
+@dataclass(frozen=True)
+class HardestQuestion:
+    pack: str
+    where: str  # the scene's title or id
+    text: str  # the question as asked, or its id when the pack cannot be loaded
+    percent_right: float  # of first attempts
+    answered: int
+
+
+@dataclass(frozen=True)
+class ClassView:
+    students: tuple[StudentRow, ...]
+    averages: tuple[TrackAverage, ...]
+    hardest: HardestQuestion | None
+    skipped: tuple[tuple[Path, str], ...]
+
+    @property
+    def finished(self) -> int:
+        return sum(1 for s in self.students if s.status == "finished")
+
+
+class PackShelf:
+    """Packs by id for titles and question texts: those given, then the shipped ones, each
+    compiled once and only when first asked for. A pack that does not load is None."""
+
+    def __init__(self, packs: Iterable[Pack] = (), folders: Iterable[Path] | None = None):
+        self.packs: dict[str, Pack | None] = {p.id: p for p in packs}
+        self.folders = {f.name: f for f in (pack_dirs() if folders is None else folders)}
+
+    def __call__(self, pack_id: str) -> Pack | None:
+        if pack_id not in self.packs:
+            folder = self.folders.get(pack_id)
+            result = compile_pack(folder) if folder is not None else None
+            self.packs[pack_id] = result.pack if result is not None and result.ok else None
+        return self.packs[pack_id]
+
+
+def shown(text: str) -> str:
+    """A name or class as the dashboard shows it: no control characters, not too long."""
+    return clean_name(str(text)) or "—"
+
+
+def scene_title(pack: Pack | None, scene_id: str) -> str:
+    scene = pack.scenes.get(scene_id) if pack is not None else None
+    return scene.title if scene is not None else scene_id
+
+
+def question_text(pack: Pack | None, scene_id: str, question_id: str) -> str:
+    scene = pack.scenes.get(scene_id) if pack is not None else None
+    for question in scene.questions if scene is not None else ():
+        if question.id == question_id:
+            return question.ask
+    return question_id
+
+
+def latest_per_student(results: Iterable[Result]) -> list[tuple[Result, int]]:
+    """Each student's most recently updated game, with how many games they started."""
+    games: dict[tuple[str, str], list[Result]] = defaultdict(list)
+    for result in results:
+        games[result.student].append(result)
+    latest = [(max(found, key=lambda r: str(r.data.get("updated_at") or "")), len(found))
+              for found in games.values()]
+    return sorted(latest, key=lambda pair: (pair[0].data["class"].casefold(),
+                                            pair[0].data["name"].casefold()))
+
+
+def student_row(result: Result, attempts: int, packs: PackLookup) -> StudentRow:
+    data = result.data
+    pack = packs(data["pack"]["id"])
+    if data["simulated"]:
+        status = "simulated"
+    else:
+        status = "finished" if data["completed"] else "playing"
+    where = scene_title(pack, data["scene"])
+    if data["completed"]:
+        where = f"Debrief ({where})"
+    percent = data.get("percent")
+    return StudentRow(
+        class_code=shown(data["class"]), name=shown(data["name"]), status=status, where=where,
+        answered=len(data["answers"]),
+        percent=percent if isinstance(percent, (int, float)) else None,
+        updated_at=str(data.get("updated_at") or ""),
+        attempts=attempts)
+
+
+def track_averages(latest: list[Result], packs: PackLookup) -> list[TrackAverage]:
+    sums: dict[tuple[str, str], list[float]] = defaultdict(list)
+    names: dict[tuple[str, str], tuple[str, str, bool]] = {}
+    for result in latest:
+        pack_id = result.data["pack"]["id"]
+        pack_title = str(result.data["pack"].get("title") or pack_id)
+        for track_id, track in result.data["tracks"].items():
+            key = (pack_id, track_id)
+            names.setdefault(key, (pack_title, str(track.get("name") or track_id),
+                                   track.get("graded") is not False))
+            if track["available"] > 0:
+                sums[key].append(100 * max(0.0, track["earned"]) / track["available"])
+    return [TrackAverage(pack_title, name, graded,
+                         round(sum(sums[key]) / len(sums[key]), 1) if sums[key] else None,
+                         len(sums[key]))
+            for key, (pack_title, name, graded) in names.items()]
+
+
+def hardest_question(latest: list[Result], packs: PackLookup) -> HardestQuestion | None:
+    """The question the fewest got right at the first try (ties: the one more answered)."""
+    tally: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])  # right, asked
+    for result in latest:
+        pack_id = result.data["pack"]["id"]
+        for answer in result.data["answers"]:
+            if answer.get("attempt", 1) != 1:
+                continue  # a practice retry: the first try already counted
+            counts = tally[(pack_id, str(answer.get("scene", "")), answer["question"])]
+            counts[0] += bool(answer["correct"])
+            counts[1] += 1
+    if not tally:
+        return None
+    (pack_id, scene_id, question_id), (right, asked) = min(
+        tally.items(), key=lambda item: (item[1][0] / item[1][1], -item[1][1]))
+    pack = packs(pack_id)
+    return HardestQuestion(pack=pack.manifest.title if pack else pack_id,
+                           where=scene_title(pack, scene_id),
+                           text=question_text(pack, scene_id, question_id),
+                           percent_right=round(100 * right / asked, 1), answered=asked)
+
+
+def class_view(found: ReadResults, packs: PackLookup) -> ClassView:
+    latest = latest_per_student(found.results)
+    games = [result for result, _ in latest]
+    return ClassView(
+        students=tuple(student_row(result, attempts, packs) for result, attempts in latest),
+        averages=tuple(track_averages(games, packs)),
+        hardest=hardest_question(games, packs),
+        skipped=tuple(found.skipped),
+    )

@@ -1,0 +1,67 @@
+"""The class report as CSV for a gradebook: one row per student (the attempt that counts), one
+column per track and per question."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .report import ClassReport, Section, Student
+
+FIXED_COLUMNS = ["class", "name", "simulated", "pack", "pack version", "mode", "completed",
+                 "attempts", "counted attempt", "started", "updated", "percent", "grade"]
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Numbers as they are; text that a spreadsheet would run as a formula gets a leading
+    apostrophe, which spreadsheets show as plain text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return f"{value:g}"
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def columns(report: ClassReport) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(track id, header) and (question id, header) pairs, in pack order across sections.
+    Sections usually share them; one that lacks a column leaves its cells empty."""
+    tracks: dict[str, str] = {}
+    questions: dict[str, str] = {}
+    for section in report.sections:
+        for track in section.tracks:
+            tracks.setdefault(track.id, f"{track.name} %")
+        for question in section.questions:
+            points = "" if question.points is None else f" (of {question.points:g})"
+            questions.setdefault(question.id, f"{question.id}{points}")
+    return list(tracks.items()), list(questions.items())
+
+
+def student_row(section: Section, student: Student, track_ids: list[str],
+                question_ids: list[str]) -> list[Any]:
+    data = student.data
+    row = [student.class_code, student.name, student.simulated, section.pack_id,
+           section.version, data["mode"], data["completed"], len(student.attempts),
+           data["attempt"], data.get("started_at"), data.get("updated_at"), data.get("percent"),
+           data.get("grade")]
+    row += [student.track_percent(t) for t in track_ids]
+    row += [student.question_points(q) for q in question_ids]
+    return [safe_cell(v) for v in row]
+
+
+def report_csv(report: ClassReport) -> str:
+    tracks, questions = columns(report)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, as spreadsheets expect
+    writer.writerow([safe_cell(h) for h in
+                     FIXED_COLUMNS + [h for _, h in tracks] + [h for _, h in questions]])
+    for section in report.sections:
+        for student in section.students:
+            writer.writerow(student_row(section, student, [t for t, _ in tracks],
+                                        [q for q, _ in questions]))
+    return out.getvalue()

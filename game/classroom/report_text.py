@@ -1,0 +1,228 @@
+"""The class report in the terminal, with Rich. Only for terminal output, so it imports Rich;
+the CLI imports it only for `briefing report`.
+
+Every text that comes from a result file (names, class codes, typed answers) goes in as a
+``Text``, never as a markup string, so ``[bold]x[/]`` prints as typed.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from .report import ClassReport, Section, percent_text, short_grade, shown
+
+NAME_LIMIT = 60  # characters of a name shown in a table; the CSV has it whole
+BAR_WIDTH = 30
+
+
+def bar(count: int, top: int, width: int = BAR_WIDTH) -> str:
+    return "█" * round(width * count / top) if top and count else ""
+
+
+def section_heading(report: ClassReport, section: Section) -> RenderableType:
+    heading = Text.assemble(("Class report: ", "bold"), (section.title, "bold"),
+                            f"  ({section.pack_id}, version {section.version}, "
+                            f"{section.content_hash})")
+    lines: list[RenderableType] = [Rule(style="dim"), heading]
+    if report.only_simulated or section.simulated:
+        share = ("every result here is" if section.simulated == len(section.students)
+                 else f"{section.simulated} of these results are")
+        lines.append(Text(f"SIMULATED: {share} from `briefing playtest --results`, not from "
+                          "students. Use it to try the report before class.",
+                          style="bold reverse yellow"))
+    if section.pack_note:
+        lines.append(Text(section.pack_note, style="yellow"))
+    return Group(*lines)
+
+
+def students_table(section: Section) -> Table:
+    # Columns that would say the same on every row go in the title instead (class, mode), or
+    # are left out (attempts): the table has to fit 80 columns with four or five tracks.
+    students = section.students
+    classes, modes = section.classes, section.modes
+    several_tries, mixed_simulated = section.several_attempts, section.mixed_simulated
+    title = "Students"
+    if len(classes) == 1:
+        title += f" of class {shown(classes[0], 30)}"
+    if len(modes) == 1:
+        title += f", {modes[0]} mode"
+    table = Table(title=Text(f"{title}: {len(students)}, {section.finished} finished"),
+                  title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  show_edge=False, padding=(0, 1, 0, 0), pad_edge=False)
+    if len(classes) > 1:
+        table.add_column("Class", overflow="fold", max_width=12)
+    table.add_column("Name", overflow="fold", min_width=12, ratio=1)
+    if len(modes) > 1:
+        table.add_column("Mode")
+    for track in section.tracks:  # a Text: without the pack, names come from result files
+        table.add_column(Text(track.name), justify="right", min_width=6,
+                         style="" if track.graded else "dim",
+                         header_style="bold" if track.graded else "dim")
+    table.add_column("Overall", justify="right", min_width=6)
+    table.add_column("Grade", overflow="ellipsis", min_width=5, max_width=12)
+    table.add_column("Done")
+    if several_tries:
+        table.add_column("Tries", justify="right")
+    for student in students:
+        data = student.data
+        name = Text(shown(student.name, NAME_LIMIT))
+        if mixed_simulated and student.simulated:
+            name.append(" (simulated)", style="dim")
+        row = [Text(shown(student.class_code, 30))] if len(classes) > 1 else []
+        row.append(name)
+        if len(modes) > 1:
+            row.append(Text(data["mode"]))
+        row += [Text(percent_text(student.track_percent(t.id))) for t in section.tracks]
+        row += [Text(percent_text(data.get("percent"))),
+                Text(short_grade(data.get("grade") or "—")),
+                Text("yes" if data["completed"] else "no")]
+        if several_tries:
+            row.append(Text(str(len(student.attempts))))
+        table.add_row(*row)
+    ungraded = [t.name for t in section.tracks if not t.graded]
+    legend = [label for label in section.grade_labels() if short_grade(label) != label]
+    caption = ([f"Not graded: {', '.join(ungraded)}."] if ungraded else []) + legend
+    if caption:
+        table.caption = Text("\n".join(caption))
+        table.caption_justify = "left"
+    return table
+
+
+def attempts_list(section: Section) -> RenderableType | None:
+    """Students with several attempts (which one counts), and those who have not finished."""
+    several = [s for s in section.students if len(s.attempts) > 1]
+    playing = [s for s in section.students if not s.data["completed"]]
+    lines: list[RenderableType] = []
+    if several:
+        lines.append(Text("Several attempts (→ the one that counts):", style="bold"))
+    for student in several:
+        lines.append(Text(f"  {shown(student.name, NAME_LIMIT)} ({shown(student.class_code, 30)})"))
+        for n, attempt in enumerate(student.attempts, 1):
+            data = attempt.data
+            mark = "→" if attempt is student.counted else " "
+            lines.append(Text(
+                f"    {mark} #{n} {data['mode']}, started {data.get('started_at') or '?'}, "
+                f"{'finished' if data['completed'] else 'not finished'}, "
+                f"overall {percent_text(data.get('percent'))}"))
+    if playing:
+        lines.append(Text("Not finished (where each one is):", style="bold"))
+        titles = section.pack.scenes if section.pack else {}
+        for student in playing:
+            scene = student.data["scene"]
+            where = titles[scene].title if scene in titles else shown(scene)
+            lines.append(Text(f"  {shown(student.name, NAME_LIMIT)}: {where}"))
+    return Group(*lines) if lines else None
+
+
+def averages_and_histogram(section: Section) -> RenderableType:
+    lines = [Text("Class averages (finished games):", style="bold")]
+    for track in section.tracks:
+        graded = "" if track.graded else " (not graded)"
+        lines.append(Text(f"  {track.name}{graded}: {percent_text(track.average_percent)}"))
+    lines.append(Text(f"  Overall: {percent_text(section.average_percent)}"))
+    lines.append(Text(""))
+    left_out = len(section.students) - section.finished
+    note = f" ({left_out} not finished, left out)" if left_out else ""
+    lines.append(Text(f"Overall scores{note}:", style="bold"))
+    top = max((n for _, n in section.histogram), default=0)
+    for label, count in reversed(section.histogram):
+        lines.append(Text(f"  {label:>8} {count:>3} ") + Text(bar(count, top), style="cyan"))
+    return Group(*lines)
+
+
+def counts_grid(rows: list[tuple[str, int, str]], total: int) -> Table:
+    """Rows of (mark, count, text) with a bar each, text wrapping in its own column."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=1)
+    grid.add_column(justify="right")
+    grid.add_column(justify="right")
+    grid.add_column(width=12, style="cyan")
+    grid.add_column(ratio=1)
+    top = max((count for _, count, _ in rows), default=0)
+    for mark, count, text in rows:
+        share = f"{round(100 * count / total)}%" if total else "—"
+        grid.add_row(Text(mark), Text(str(count)), Text(share), Text(bar(count, top, 12)),
+                     Text(text))
+    return grid
+
+
+def numbered_grid() -> Table:
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", min_width=3)
+    grid.add_column(ratio=1)
+    return grid
+
+
+def questions_view(section: Section) -> RenderableType:
+    grid = numbered_grid()
+    for n, q in enumerate(section.questions, 1):
+        extra = [f"{q.partial_first} partly right"] if q.partial_first else []
+        extra += [f"{q.hinted} used the hint"] if q.hinted else []
+        head = Text.assemble((f"{percent_text(q.percent_correct)} right", "bold"),
+                             f" of {q.answered} · ", q.ask, (f"  [{q.id}]", "dim"))
+        if extra:
+            head.append(f" ({', '.join(extra)})", style="dim")
+        parts: list[RenderableType] = [head]
+        if q.options:
+            parts.append(counts_grid([("✓" if o.right else "", o.picked, o.text)
+                                      for o in q.options], q.answered))
+        if q.common_wrong:
+            wrong = ", ".join(f"“{text}” ×{count}" for text, count in q.common_wrong)
+            parts.append(Text(f"Common wrong answers: {wrong}", style="dim"))
+        grid.add_row(Text(f"{n}."), Group(*parts))
+    return Group(Text("Questions (right at the first try; ✓ marks right options):",
+                      style="bold"), grid)
+
+
+def decisions_view(section: Section) -> RenderableType:
+    grid = numbered_grid()
+    for n, decision in enumerate(section.decisions, 1):
+        parts: list[RenderableType] = [
+            Text.assemble((decision.title, "bold"),
+                          (f"  [{decision.scene}] · {decision.reached} decided", "dim")),
+            counts_grid([("", c.count, c.text) for c in decision.choices], decision.reached)]
+        if decision.what_happened:
+            parts.append(Text(f"What actually happened: {decision.what_happened}",
+                              style="dim"))
+        grid.add_row(Text(f"{n}."), Group(*parts))
+    return Group(Text("Decisions (how the class split):", style="bold"), grid)
+
+
+def most_missed_view(section: Section) -> RenderableType | None:
+    missed = section.most_missed()
+    if not missed:
+        return None
+    grid = numbered_grid()
+    for n, q in enumerate(missed, 1):
+        parts: list[RenderableType] = [
+            Text.assemble((f"{percent_text(q.percent_correct)} right", "bold"), " · ", q.ask)]
+        if q.right_answer is not None:
+            parts.append(Text(f"Answer: {q.right_answer}"))
+        if q.source:
+            parts.append(Text(f"Source: “{q.source}”", style="italic"))
+        grid.add_row(Text(f"{n}."), Group(*parts))
+    return Group(Text("Most missed, with the article's words:", style="bold"), grid)
+
+
+def section_view(report: ClassReport, section: Section) -> list[RenderableType]:
+    parts = [section_heading(report, section), students_table(section),
+             attempts_list(section), averages_and_histogram(section),
+             most_missed_view(section), questions_view(section), decisions_view(section)]
+    return [Padding(p, (0, 0, 1, 0)) for p in parts if p is not None]
+
+
+def print_report(report: ClassReport, console: Console) -> None:
+    for section in report.sections:
+        for part in section_view(report, section):
+            console.print(part)
+    if report.simulated_left_out:
+        console.print(Text(f"{report.simulated_left_out} simulated result(s) left out; add "
+                           "--include-simulated to report them with the class.", style="dim"))
+    counted = "the latest completed exam, else the latest completed game, else the latest"
+    console.print(Text(f"Each student counts once, with {counted}; questions count first tries "
+                       "only.", style="dim"))

@@ -1,0 +1,176 @@
+"""The classroom's commands: report, handout, serve and dashboard (the front door is cli.py).
+
+Kept apart so that cli.py stays about the players' and authors' commands; like cli.py, it
+imports what each command needs only when that command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .cli import EXIT_ERRORS, EXIT_OK, CliError, load_one_pack
+from .content import compile_pack
+from .paths import data_dir, pack_dirs
+
+
+def add_classroom_commands(commands) -> None:
+    report = commands.add_parser("report", help="a class report from a folder of result files")
+    report.add_argument("folder", nargs="?", metavar="DIR",
+                        help="the results folder (default: the one play and serve use)")
+    report.add_argument("--pack", metavar="PACK",
+                        help="the pack played, for question texts and quotes, if not shipped")
+    report.add_argument("--csv", metavar="FILE", help="also write one row per student, for a "
+                        "gradebook")
+    report.add_argument("--html", metavar="FILE", help="also write a printable report")
+    report.add_argument("--include-simulated", action="store_true",
+                        help="count simulated results (playtest --results) with real ones")
+    report.set_defaults(handler=command_report)
+
+    handout = commands.add_parser("handout", help="the answer key and discussion guide")
+    handout.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id")
+    handout.add_argument("--format", choices=("md", "html"),
+                         help="Markdown or printable HTML (md, or html for an .html --output)")
+    handout.add_argument("--student", action="store_true",
+                         help="for reading along: no answers, notes or outcomes")
+    handout.add_argument("--output", metavar="FILE", help="write to FILE instead of printing")
+    handout.set_defaults(handler=command_handout)
+
+    serve = commands.add_parser("serve", help="serve the game to students' browsers")
+    serve.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id "
+                       "(default: every shipped pack)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default "
+                       "127.0.0.1: this computer only; 0.0.0.0: the whole network, no password)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument("--class", dest="class_code", metavar="CODE",
+                       help="the class code for every game (else each student types one)")
+    serve.add_argument("--results", metavar="DIR",
+                       help="where every game's result file goes (default: your user data folder)")
+    serve.add_argument("--mode", choices=("practice", "exam", "presenter"),
+                       help="the mode every game is played in")
+    serve.add_argument("--same-order", action="store_true",
+                       help="the same option order for every student")
+    serve.add_argument("--max-sessions", type=int, default=60, metavar="N",
+                       help="games running at once, at most (60)")
+    serve.set_defaults(handler=command_serve)
+
+    dashboard = commands.add_parser("dashboard", help="watch a class's results as they arrive")
+    dashboard.add_argument("folder", nargs="?", metavar="DIR",
+                           help="the results folder (default: the one play and serve use)")
+    dashboard.add_argument("--pack", metavar="PACK",
+                           help="the pack, for scene titles and question texts, if not shipped")
+    dashboard.add_argument("--every", type=float, default=3.0, metavar="SECONDS",
+                           help="how often to read the folder again (3)")
+    dashboard.set_defaults(handler=command_dashboard)
+
+
+def command_report(args: argparse.Namespace) -> int:
+    from .classroom.report import build_report
+    from .classroom.results import read_results
+    from .paths import results_root
+
+    folder = Path(args.folder).expanduser() if args.folder else results_root()
+    if not folder.is_dir():
+        raise CliError(f"{folder} is not a folder of results")
+    found = read_results(folder)
+    report = build_report(found, report_packs(found, args.pack), args.include_simulated)
+    for path, why in report.skipped:
+        print(f"briefing: warning: skipped {path}: {why}", file=sys.stderr)
+    if report.empty:
+        print(f"No results in {folder}. Results arrive there as students play with "
+              f"--results {folder}; `briefing playtest --results {folder}` makes sample ones.")
+        return EXIT_ERRORS
+    from rich.console import Console
+
+    from .classroom.report_text import print_report  # Rich is imported only to print
+
+    print_report(report, Console(highlight=False))
+    if args.csv:
+        from .classroom.report_csv import report_csv
+
+        write_output(Path(args.csv), "\ufeff" + report_csv(report))  # the BOM: Excel reads UTF-8
+    if args.html:
+        from .classroom.report_html import report_html
+
+        write_output(Path(args.html), report_html(report))
+    return EXIT_OK
+
+
+def report_packs(found, named: str | None) -> list:
+    """The packs a report can quote: the one named, and the shipped packs the results are for
+    (looked up among shipped folders only: a result file cannot point the report elsewhere)."""
+    packs = [load_one_pack(named)] if named else []
+    shipped = {folder.name: folder for folder in pack_dirs()}
+    for pack_id in sorted({result.pack_key[0] for result in found.results}):
+        if pack_id in shipped and not any(p.id == pack_id for p in packs):
+            compiled = compile_pack(shipped[pack_id])
+            if compiled.ok:
+                packs.append(compiled.pack)
+    return packs
+
+
+def command_handout(args: argparse.Namespace) -> int:
+    from .classroom.handout import RENDERERS
+
+    pack = load_one_pack(args.pack)
+    output = Path(args.output) if args.output else None
+    kind = args.format or ("html" if output and output.suffix in (".html", ".htm") else "md")
+    text = RENDERERS[kind](pack, student=args.student)
+    if output:
+        write_output(output, text)
+    else:
+        print(text, end="")
+    return EXIT_OK
+
+
+def write_output(path: Path, text: str) -> None:
+    from .saves import atomic_write
+
+    try:
+        atomic_write(path.expanduser(), text)
+    except OSError as exc:
+        raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
+    print(f"wrote {path}")
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from .classroom.serve import ServeOptions, serve  # textual-serve is imported only to serve
+    from .paths import results_root
+
+    if args.same_order and not (args.class_code or "").strip():
+        raise CliError("--same-order needs --class CODE")
+    pack = load_one_pack(args.pack) if args.pack else None  # errors now, not in class
+    results = Path(args.results).expanduser() if args.results else results_root()
+    saves = data_dir() / "served"  # apart from the teacher's own saves
+    for folder, use in ((results, "results"), (saves, "saves")):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CliError(f"cannot use {folder} for {use}: {exc.strerror or exc}") from None
+    options = ServeOptions(results=results.resolve(), saves=saves.resolve(),
+                           host=args.host, port=args.port,
+                           class_code=args.class_code, mode=args.mode,
+                           same_order=args.same_order, max_sessions=args.max_sessions,
+                           pack=Path(pack.root).resolve() if pack else None)
+    try:
+        serve(options)
+    except OSError as exc:
+        raise CliError(f"cannot serve on {args.host} port {args.port}: "
+                       f"{exc.strerror or exc}") from None
+    return EXIT_OK
+
+
+def command_dashboard(args: argparse.Namespace) -> int:
+    from .paths import results_root
+
+    folder = Path(args.folder).expanduser() if args.folder else results_root()
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is not a folder")
+    packs = [load_one_pack(args.pack)] if args.pack else []
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise CliError("dashboard needs an interactive terminal")
+    from .tui.dashboard.app import make_dashboard  # Textual is imported only to show it
+
+    make_dashboard(folder, packs=packs, every=args.every).run()
+    return EXIT_OK

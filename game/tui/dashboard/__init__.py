@@ -1,0 +1,1 @@
+"""`briefing dashboard`: the teacher's live view of a results folder."""

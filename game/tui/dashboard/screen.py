@@ -1,0 +1,116 @@
+"""The dashboard's one screen: the class at a glance. Names are shown exactly as typed
+(Content and Text, never markup)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...classroom.live import ClassView
+
+STUDENT_COLUMNS = ("Name", "Class", "Status", "Where", "Answers", "Score", "Updated")
+AVERAGE_COLUMNS = (("Track", 32), ("Class average", 13), ("Students", 8))
+NAME_WIDTH, WHERE_WIDTH = 24, 32  # longer names and scene titles are cut with an ellipsis
+SKIPPED_NAMED = 3  # files named in the skipped line; the report lists them all
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}%"
+
+
+def cut(text: str, width: int) -> Text:
+    return Text(text if len(text) <= width else text[:width - 1] + "…")
+
+
+def local_time(stamp: str) -> str:
+    """An ISO time from a result file as the teacher's clock shows it, or as it is."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M:%S")
+    except (TypeError, ValueError):
+        return stamp or "—"
+
+
+class DashboardScreen(Screen):
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(f"Reading {self.folder} …"), id="summary")
+        yield DataTable(id="students", cursor_type="row", zebra_stripes=True)
+        yield Static("Class average per track", classes="heading", markup=False)
+        yield DataTable(id="averages", cursor_type="none")
+        yield Static(Content("Hardest question so far: none answered yet."), id="hardest")
+        yield Static("", id="skipped", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.folder)
+        self.query_one("#students", DataTable).add_columns(*STUDENT_COLUMNS)
+        averages = self.query_one("#averages", DataTable)
+        for label, width in AVERAGE_COLUMNS:
+            averages.add_column(label, width=width)
+
+    def show(self, view: ClassView | None, at: datetime, problem: str = "") -> None:
+        """Show what was read at ``at``; when the folder could not be read, say so and keep
+        the last view."""
+        read_at = at.strftime("%H:%M:%S")
+        summary = self.query_one("#summary", Static)
+        if view is None:
+            summary.update(Content(f"Could not read {self.folder} at {read_at}: {problem}"))
+            return
+        playing = sum(1 for s in view.students if s.status == "playing")
+        summary.update(Content(
+            f"{len(view.students)} student(s): {playing} playing, {view.finished} finished"
+            f" · read at {read_at} from {self.folder}" if view.students else
+            f"No results yet in {self.folder} (read at {read_at}). Games appear here as soon "
+            "as a student starts."))
+        self.fill_students(view)
+        self.fill_averages(view)
+        self.query_one("#hardest", Static).update(self.hardest_line(view))
+        skipped = self.query_one("#skipped", Static)
+        skipped.display = bool(view.skipped)
+        names = ", ".join(path.name for path, _ in view.skipped[:SKIPPED_NAMED])
+        more = "…" if len(view.skipped) > SKIPPED_NAMED else ""
+        skipped.update(Content(f"{len(view.skipped)} file(s) skipped, not results or damaged: "
+                               f"{names}{more} (briefing report says why)"))
+
+    def fill_students(self, view: ClassView) -> None:
+        table = self.query_one("#students", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for student in view.students:
+            attempts = f" ({student.attempts} games)" if student.attempts > 1 else ""
+            table.add_row(cut(student.name, NAME_WIDTH), cut(student.class_code, NAME_WIDTH),
+                          Text(student.status + attempts), cut(student.where, WHERE_WIDTH),
+                          Text(str(student.answered)), Text(percent(student.percent)),
+                          Text(local_time(student.updated_at)))
+        if view.students:
+            table.move_cursor(row=min(row, len(view.students) - 1))
+
+    def fill_averages(self, view: ClassView) -> None:
+        table = self.query_one("#averages", DataTable)
+        table.clear()
+        packs = {average.pack for average in view.averages}
+        for average in view.averages:
+            name = average.track if len(packs) == 1 else f"{average.pack}: {average.track}"
+            if not average.graded:
+                name += " (not graded)"
+            table.add_row(cut(name, AVERAGE_COLUMNS[0][1]), Text(percent(average.percent)),
+                          Text(str(average.students)))
+
+    @staticmethod
+    def hardest_line(view: ClassView) -> Content:
+        hardest = view.hardest
+        if hardest is None:
+            return Content("Hardest question so far: none answered yet.")
+        return Content(f"Hardest question so far: “{hardest.text}” ({hardest.where}): "
+                       f"{percent(hardest.percent_right)} right at the first try, "
+                       f"{hardest.answered} answered.")

@@ -1,0 +1,254 @@
+"""End to end in a real browser: `briefing serve` on a loopback port, headless Chromium (Debian's,
+driven by Playwright), a student who types a name, reads the first scene and answers its first
+question by keyboard, and the result file that lands in the teacher's folder.
+
+Skips only when Chromium or Playwright is missing on a developer's machine; with CI set, their
+absence fails the test: CI installs both (see .ci/run).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.classroom.identity import class_seed
+from game.content import compile_pack
+from game.engine import Story
+from game.paths import packs_root
+
+pytestmark = pytest.mark.browser
+CAMPAIGN_ID = "week-of-march-23"
+CLASS_CODE = "7B"
+STUDENT = "Ana [b]Lee[/b]"  # markup in a name is kept and stored as typed
+STEP_TIMEOUT = 45.0  # seconds, for any one thing to happen
+IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+# Keeps what the game sends to the page's terminal as text, so the test can wait for what a
+# student would see. xterm.js draws on a canvas; its DOM holds no text to read.
+SCREEN_HOOK = """
+(() => {
+  window.__screen = "";
+  const decoder = new TextDecoder();
+  const Original = window.WebSocket;
+  function Recording(...args) {
+    const socket = new Original(...args);
+    socket.addEventListener("message", (event) => {
+      if (typeof event.data !== "string") {
+        window.__screen += decoder.decode(new Uint8Array(event.data), {stream: true});
+      }
+    });
+    return socket;
+  }
+  Recording.prototype = Original.prototype;
+  window.WebSocket = Recording;
+})();
+"""
+ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
+
+
+def chromium_path() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None and Path("/usr/bin/chromium").exists():
+        found = "/usr/bin/chromium"
+    require(found is not None, "Chromium is not installed (apt-get install chromium)")
+    return found
+
+
+def require(ok: bool, why: str) -> None:
+    if not ok:
+        if IN_CI:
+            pytest.fail(f"{why}: CI must run the browser test, not skip it")
+        pytest.skip(why)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def poll(check, timeout: float, every: float = 0.2):
+    """``check()`` once it is truthy, or None when ``timeout`` seconds pass first."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value or None
+        time.sleep(every)
+
+
+def wait_until(check, what: str, timeout: float = STEP_TIMEOUT):
+    """Like poll, but failing, naming ``what``, at the deadline."""
+    value = poll(check, timeout)
+    if value is None:
+        raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+    return value
+
+
+def listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def result_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.json") if not p.name.startswith("."))
+
+
+def read_result(folder: Path) -> dict | None:
+    files = result_files(folder)
+    if len(files) != 1:
+        return None
+    try:
+        return json.loads(files[0].read_text(encoding="utf-8"))
+    except ValueError:  # never half-written (atomic rename), but be sure
+        return None
+
+
+def keys_for(presented) -> list[tuple[str, str]]:
+    """The right answer as key presses: ("type", text) or ("press", key)."""
+    question, options = presented.question, list(presented.options)
+    if question.type == "single-choice":
+        return [("press", str(options.index(question.answer) + 1))]
+    if question.type == "true-false":
+        return [("press", "t" if question.answer else "f")]
+    if question.type == "numeric":
+        return [("type", f"{question.answer:g}"), ("press", "Enter")]
+    if question.type == "short-text":
+        return [("type", str(question.answer)), ("press", "Enter")]
+    if question.type == "multiple-select":
+        steps = []
+        for index, option in enumerate(options):
+            if option in question.answers:
+                steps.append(("press", " "))
+            if index < len(options) - 1:
+                steps.append(("press", "ArrowDown"))
+        return steps + [("press", "Enter")]
+    raise AssertionError(f"the first question is a {question.type} question; teach keys_for it")
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`briefing serve` for class 7B on a free loopback port; its process group is ended after."""
+    chromium_path()
+    results, data = tmp_path / "results", tmp_path / "data"
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(data)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game", "serve", CAMPAIGN_ID, "--port", str(port),
+         "--class", CLASS_CODE, "--results", str(results)],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+        start_new_session=True)
+    try:
+        wait_until(lambda: listening(port) or process.poll() is not None, "the server to listen",
+                   timeout=30)
+        assert process.poll() is None, "serve exited:\n" + (tmp_path / "serve.log").read_text()
+        yield f"http://127.0.0.1:{port}/", results, tmp_path / "serve.log"
+    finally:
+        stop(process)
+        log.close()
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End the server and every game it started: they share one process group."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):  # politely, then whatever is left
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+    process.wait(timeout=10)
+
+
+def test_a_student_plays_in_a_browser_and_the_teacher_gets_a_result(server, tmp_path):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright is not installed (pip install -e '.[test]')")
+    url, results, server_log = server
+    pack = compile_pack(packs_root() / CAMPAIGN_ID).pack
+    first = Story(pack, seed=class_seed(CLASS_CODE, STUDENT, False))  # the student's own order
+    first_scene = first.scene
+    presented = first.question
+    assert presented is not None, "the campaign's first scene has no question"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(),
+                                             args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        page.set_default_timeout(STEP_TIMEOUT * 1000)
+        page.add_init_script(SCREEN_HOOK)
+        seen = 0  # how much of the screen's text earlier steps have read
+
+        def wait_for_text(text: str) -> None:
+            nonlocal seen
+
+            def shown():
+                plain = ESCAPES.sub("", page.evaluate("window.__screen"))
+                found = plain.find(text, seen)
+                return found + 1 if found >= 0 else 0
+
+            seen = wait_until(shown, f"the page to show {text!r}") - 1 + len(text)
+
+        try:
+            page.goto(url)
+            page.wait_for_selector(".xterm-helper-textarea", state="attached")
+            wait_for_text("Your name")  # --class was given, so the title screen asks the name
+            page.focus(".xterm-helper-textarea")
+            page.keyboard.type(STUDENT, delay=20)
+            page.keyboard.press("Enter")  # starts the game, or moves on to the menu's New game
+            started = poll(lambda: read_result(results), timeout=10)
+            if started is None:
+                page.keyboard.press("Enter")  # New game
+                started = wait_until(lambda: read_result(results), "a result file to appear")
+            assert started["name"] == STUDENT and started["class"] == CLASS_CODE
+            assert started["completed"] is False and started["answers"] == []
+
+            wait_for_text(first_scene.title)
+            page.keyboard.press("Enter")  # the scene read: to its recall questions
+            wait_for_text(" ".join(presented.question.ask.split()[:3]))
+            for kind, keys in keys_for(presented):
+                page.keyboard.type(keys, delay=20) if kind == "type" else page.keyboard.press(keys)
+            answered = wait_until(lambda: (read_result(results) or {}).get("answers"),
+                                  "the answer to reach the result file")
+            page.screenshot(path=str(tmp_path / "answered.png"))
+        except BaseException:
+            page.screenshot(path=str(tmp_path / "failed.png"))
+            print(f"screenshot: {tmp_path / 'failed.png'}\nserver log:\n{server_log.read_text()}")
+            raise
+        finally:
+            browser.close()
+
+    result = read_result(results)
+    assert answered[0]["question"] == presented.question.id
+    assert answered[0]["correct"] is True and answered[0]["scene"] == first_scene.id
+    assert result["name"] == STUDENT and result["class"] == CLASS_CODE
+    assert result["pack"]["id"] == CAMPAIGN_ID and result["mode"] == "practice"
+    (path,) = result_files(results)
+    assert path.parent.parent == results  # <results>/<class>/<file>, whatever the name
+
+
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch):
+    monkeypatch.setattr(f"{__name__}.IN_CI", True)
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser test"):
+        require(False, "Chromium is not installed")
+    monkeypatch.setattr(f"{__name__}.IN_CI", False)
+    with pytest.raises(pytest.skip.Exception):
+        require(False, "Chromium is not installed")
+    require(True, "never said")

@@ -1,0 +1,118 @@
+"""`briefing handout`: the answer key holds every question with its answer, explanation and
+source, every decision with what happened; the student version holds none of them."""
+
+from __future__ import annotations
+
+import shutil
+from html import escape
+
+import pytest
+
+from game.classroom.handout import handout_html, handout_markdown
+from game.cli import main
+from game.content import compile_pack
+from game.engine.grading import right_answer
+
+from ..conftest import MINI
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def as_rendered(render):
+    """A plain text as ``render`` writes it (HTML escapes it)."""
+    return (lambda s: escape(one_line(s))) if render is handout_html else one_line
+
+
+@pytest.mark.parametrize("render", [handout_markdown, handout_html])
+def test_the_answer_key_has_every_question_answer_source_and_outcome(campaign, render):
+    text = render(campaign)
+    shown = as_rendered(render)
+    for scene in campaign.scenes.values():
+        assert shown(scene.title) in text
+        for question in scene.questions:
+            for part in (question.ask, right_answer(question), question.explanation,
+                         question.source):
+                assert shown(part) in text, (question.id, part)
+        for prompt in scene.discuss:
+            assert shown(prompt) in text
+        for choice in scene.choices:
+            assert shown(choice.text) in text
+        if scene.what_happened:
+            assert shown(scene.what_happened.text) in text
+            assert shown(scene.what_happened.source) in text
+
+
+def test_facilitator_notes_are_in_the_teachers_version_only(mini_pack):
+    scene = mini_pack.scenes["mon-alarm"]
+    assert scene.notes, "the fixture needs facilitator notes for this test"
+    teacher = handout_markdown(mini_pack)
+    student = handout_markdown(mini_pack, student=True)
+    assert "Facilitator notes" in teacher and one_line(scene.notes) in teacher
+    assert "Facilitator notes" not in student and one_line(scene.notes) not in student
+
+
+@pytest.mark.parametrize("render", [handout_markdown, handout_html])
+def test_the_student_version_gives_no_answers(mini_pack, render):
+    text = render(mini_pack, student=True)
+    shown = as_rendered(render)
+    for scene in mini_pack.scenes.values():
+        for question in scene.questions:
+            assert shown(question.ask) in text
+            assert shown(question.explanation) not in text
+            assert shown(question.source) not in text
+        if scene.what_happened:
+            assert shown(scene.what_happened.text) not in text
+    for label in ("Answer:", "Why:", "What actually happened", "✓", "Assessment"):
+        assert label not in text
+    # a timeline's events are listed, but never in the true order
+    order = mini_pack.questions()["q-order"].order
+    positions = [text.index(event) for event in order]
+    assert positions != sorted(positions)
+
+
+def test_the_campaign_student_version_has_no_explanations_or_outcomes(campaign):
+    text = handout_markdown(campaign, student=True)
+    assert "**Answer:**" not in text and "**Why:**" not in text
+    for scene in campaign.scenes.values():
+        if scene.notes.strip():
+            assert one_line(scene.notes) not in one_line(text)
+        if scene.what_happened:
+            assert one_line(scene.what_happened.text) not in text
+        for question in scene.questions:
+            assert one_line(question.explanation) not in text
+
+
+def test_html_escapes_everything_and_stands_alone(tmp_path):
+    pack_dir = tmp_path / "mini"
+    shutil.copytree(MINI, pack_dir)
+    scenes = pack_dir / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace(
+        "The river has **risen**.",
+        "The river has **risen**. <script>alert(1)</script> [x](javascript:alert(2)) "
+        "![pic](http://example.com/p.png)").replace(
+        "ask: How many villages flooded?", "ask: How many <b>villages</b> flooded?"))
+    pack = compile_pack(pack_dir).pack
+    page = handout_html(pack)
+    assert "<strong>risen</strong>" in page  # the author's Markdown is rendered...
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # ...but raw HTML is only shown
+    assert "<script" not in page and 'href="javascript' not in page and "<img" not in page
+    assert "How many &lt;b&gt;villages&lt;/b&gt; flooded?" in page
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+
+
+def test_author_headings_sit_below_the_handouts_own(mini_pack):
+    text = handout_markdown(mini_pack)
+    assert text.startswith("# The Flood: answer key and discussion guide\n")
+    assert "\n## Monday\n" in text and "\n### 07:40 · The river rises\n" in text
+
+
+def test_handout_command_prints_md_or_writes_html(tmp_path, capsys):
+    assert main(["handout", str(MINI)]) == 0
+    assert capsys.readouterr().out.startswith("# The Flood: answer key")
+    out = tmp_path / "key.html"
+    assert main(["handout", str(MINI), "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["handout", str(MINI), "--student", "--format", "md"]) == 0
+    assert "reading-along handout" in capsys.readouterr().out
