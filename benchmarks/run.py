@@ -4,13 +4,15 @@
 
 Rows: loading a large synthetic pack against the raw YAML parse of the same files, the wall time
 of `python -m game validate` on the shipped campaign (and whether it imported Textual), and
-headless playthroughs per second. See benchmarks/README.md for what each row means.
+headless playthroughs per second; then the TUI against a bare Textual app (first frame, key → next
+scene, peak memory over a whole game). See benchmarks/README.md for what each row means.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import platform
 import random
@@ -36,6 +38,11 @@ TARGET_LOAD_SECONDS = 1.0
 TARGET_LOAD_RATIO = 1.3
 TARGET_VALIDATE_SECONDS = 0.150
 TARGET_GAMES_PER_SECOND = 2000
+TARGET_FIRST_FRAME_RATIO = 1.15
+TARGET_SCENE_KEY_RATIO = 1.5
+TARGET_RSS_RATIO = 1.25
+BARE_PRESSES = 40  # the first bare run's key presses (the second makes as many as the game)
+TUI_BENCH = ROOT / "benchmarks" / "tui_bench.py"
 
 
 class Table:
@@ -188,18 +195,82 @@ def bench_play(table: Table, runs: int, games: int = 2000) -> None:
                   best >= TARGET_GAMES_PER_SECOND if jobs is None else None)
 
 
+def tui_bench(*args: str, timeout: float = 300) -> str:
+    """One run of benchmarks/tui_bench.py in a process of its own; its stdout."""
+    done = subprocess.run([sys.executable, str(TUI_BENCH), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"tui_bench {' '.join(args)} failed: "
+                           f"{(done.stderr.strip().splitlines() or ['no output'])[-1]}")
+    return done.stdout.strip().splitlines()[-1]
+
+
+def bench_first_frame(table: Table, runs: int) -> None:
+    """Spawn to first full frame on a pseudo-terminal: the game's title screen and a bare app,
+    alternating."""
+    times: dict[str, list[float]] = {"bare": [], "game": []}
+    for which in times:
+        tui_bench("first-frame", which)  # warm the disk cache and the .pyc files
+    for _ in range(runs):
+        for which, found in times.items():
+            found.append(float(tui_bench("first-frame", which)))
+    labels = {"bare": "bare Textual app (Header, 3 lines, Footer; benchmarks/bare_app.py)",
+              "game": "`python -m game play`, title screen"}
+    for which, found in times.items():
+        table.add(f"first frame at 80x24, {labels[which]}, best of {runs}",
+                  f"{min(found) * 1000:.0f} ms (median {statistics.median(found) * 1000:.0f} ms)")
+    ratio = min(times["game"]) / min(times["bare"])
+    table.add("ratio first frame game / bare", f"{ratio:.2f}×",
+              f"≤ {TARGET_FIRST_FRAME_RATIO:g}×", ratio <= TARGET_FIRST_FRAME_RATIO)
+
+
+def bench_whole_game(table: Table) -> None:
+    """A whole campaign by keyboard, headless, between two runs of the bare app: key → next
+    scene painted, and each process's peak RSS."""
+    bare = [json.loads(tui_bench("play", "bare", "--presses", str(BARE_PRESSES)))]
+    game = json.loads(tui_bench("play", "game"))
+    # The second bare run presses its key as often as the game made moves, for the memory rows.
+    bare.append(json.loads(tui_bench("play", "bare", "--presses", str(game["presses"]))))
+    bare_ms = [ms for run in bare for ms in run["scene_ms"]]
+    bare_cpu = [ms for run in bare for ms in run["scene_cpu_ms"]]
+    game_ms, game_cpu = game["scene_ms"], game["scene_cpu_ms"]
+    table.add(f"key → next scene painted, bare app (Markdown + OptionList), median of "
+              f"{len(bare_ms)}", f"{statistics.median(bare_ms):.0f} ms "
+              f"(best {min(bare_ms):.0f} ms, CPU {statistics.median(bare_cpu):.0f} ms)")
+    table.add(f"key → next scene painted, the game's campaign, median of {len(game_ms)}",
+              f"{statistics.median(game_ms):.0f} ms "
+              f"(best {min(game_ms):.0f} ms, CPU {statistics.median(game_cpu):.0f} ms)")
+    ratio = statistics.median(game_ms) / statistics.median(bare_ms)
+    table.add("ratio key → next scene game / bare (medians)", f"{ratio:.2f}×",
+              f"≤ {TARGET_SCENE_KEY_RATIO:g}×", ratio <= TARGET_SCENE_KEY_RATIO)
+    bare_rss = bare[-1]["rss_kb"] / 1024
+    game_rss = game["rss_kb"] / 1024
+    table.add(f"peak RSS, bare app, {game['presses']} scene updates", f"{bare_rss:.0f} MB")
+    table.add(f"peak RSS, the game, whole campaign ({game['presses']} moves)", f"{game_rss:.0f} MB")
+    ratio = game_rss / bare_rss
+    table.add("ratio peak RSS game / bare", f"{ratio:.2f}×", f"≤ {TARGET_RSS_RATIO:g}×",
+              ratio <= TARGET_RSS_RATIO)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
     parser.add_argument("--scenes", type=int, default=1000, help="scenes in the synthetic pack")
+    parser.add_argument("--only", action="append", metavar="BENCH",
+                        help="run only this benchmark (load, validate, play, first frame, "
+                             "whole game); may be repeated")
     args = parser.parse_args(argv)
     print(f"Machine: {machine()}")
     started = time.perf_counter()
     table = Table()
     benches = {"load": lambda: bench_load(table, args.scenes, args.runs),
                "validate": lambda: bench_validate(table, args.runs + 2),
-               "play": lambda: bench_play(table, args.runs)}
+               "play": lambda: bench_play(table, args.runs),
+               "first frame": lambda: bench_first_frame(table, args.runs),
+               "whole game": lambda: bench_whole_game(table)}
     for name, bench in benches.items():
+        if args.only and name not in args.only:
+            continue
         try:
             bench()
         except Exception as exc:  # a broken benchmark is a row in the table, not a traceback

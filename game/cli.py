@@ -133,6 +133,8 @@ def command_play(args: argparse.Namespace) -> int:
         if args.start_at not in playable[0].scenes:
             raise CliError(f"the pack has no scene '{args.start_at}'."
                            f"{did_you_mean(args.start_at, playable[0].scenes)}")
+    if args.plain:
+        return play_plain_mode(args, playable)
     in_browser = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # briefing serve
     if not in_browser and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         raise CliError("play needs an interactive terminal")
@@ -150,6 +152,21 @@ def command_play(args: argparse.Namespace) -> int:
               f"last answer is saved. Details: {app.crash_report}", file=sys.stderr)
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def play_plain_mode(args: argparse.Namespace, playable: list) -> int:
+    """`play --plain`: print and input only (no Textual, no Rich), for screen readers and scripts."""
+    if args.mode == "presenter":
+        raise CliError("presenter mode is for the projector; --plain plays practice or exam")
+    if args.watch:
+        raise CliError("--watch needs the full-screen game; leave out --plain")
+    from .plain import play_plain
+
+    saves_dir = Path(args.data_dir) if args.data_dir else data_dir()
+    return play_plain(playable, data_dir=saves_dir, seed=args.seed, mode=args.mode,
+                      class_code=args.class_code, name=args.name, same_order=args.same_order,
+                      start_at=args.start_at,
+                      results_dir=Path(args.results) if args.results else results_root(saves_dir))
 
 
 def command_schema(args: argparse.Namespace) -> int:
@@ -338,6 +355,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="with --class: the same option order for the whole class")
     play.add_argument("--results", metavar="DIR",
                       help="where result files go (default: results in your user data folder)")
+    play.add_argument("--plain", action="store_true",
+                      help="plain lines instead of the full-screen game: numbered prompts, "
+                           "answers read line by line (screen readers, dumb terminals, scripts)")
     play.set_defaults(handler=command_play)
 
     validate = commands.add_parser("validate", help="check packs and report every problem")

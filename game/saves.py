@@ -84,8 +84,10 @@ class SaveStore:
             return LoadedSave(None, self.set_aside(path, str(exc)))
 
     @staticmethod
-    def set_aside(path: Path, reason: str) -> str:
-        corrupt = path.with_suffix(".corrupt")
+    def set_aside(path: Path, reason: str, suffix: str = ".corrupt") -> str:
+        """Move an unusable save out of the way (``*.corrupt``, or ``*.old`` for one made with
+        another version of the pack) and say why, in words for a player."""
+        corrupt = path.with_suffix(suffix)
         try:
             os.replace(path, corrupt)
         except OSError:

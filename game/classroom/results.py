@@ -84,6 +84,15 @@ def write_result(results_dir: Path, pack: Pack, state: GameState, *,
     return path
 
 
+def try_write_result(results_dir: Path, pack: Pack, state: GameState) -> tuple[Path | None, str]:
+    """write_result for a game in progress: (path, "") or (None, why, in words). A result that
+    cannot be written must never stop the game or its save; the caller tells the player."""
+    try:
+        return write_result(results_dir, pack, state), ""
+    except (OSError, ValueError) as exc:
+        return None, (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+
+
 @dataclass(frozen=True)
 class Result:
     """A result file as read back: the document, where it came from."""

@@ -17,6 +17,7 @@ from typing import Any, Mapping, Union, get_args, get_origin
 import yaml
 
 from .diagnostics import ERROR, Diagnostic, did_you_mean
+from .limits import expansion_too_large, may_have_aliases, prescan
 from .models import Loc
 
 class PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
@@ -38,6 +39,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _TAG = "tag:yaml.org,2002:"
 _PLAIN = "tag:briefing,2026:plain"  # a plain scalar whose YAML type is worked out when needed
 _resolver = yaml.resolver.Resolver()
+# Tags a node may carry: the ones YAML gives by itself. Any other (!!python/..., !local) is
+# refused, and no tag ever constructs anything.
+KNOWN_TAGS = frozenset([_PLAIN, *(_TAG + name for name in (
+    "str", "seq", "map", "int", "float", "bool", "null", "timestamp", "merge", "value", "yaml"))])
 
 
 class DeferredResolver(yaml.resolver.BaseResolver):
@@ -117,6 +122,9 @@ def is_required(f: dataclasses.Field) -> bool:
 def parse_yaml(text: str, file: str, loader: type = SafeLoader
                ) -> tuple[yaml.Node | None, list[Diagnostic]]:
     """Compose one YAML document, or report why it cannot be read."""
+    problem = prescan(text, file)  # before the parser, which may crash on what it finds
+    if problem:
+        return None, [problem]
     try:
         documents = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as exc:
@@ -144,6 +152,10 @@ def parse_yaml(text: str, file: str, loader: type = SafeLoader
                        "The file holds more than one YAML document ('---').",
                        "Keep one document per file: remove the extra '---' line.")
         ]
+    if may_have_aliases(text):
+        problem = expansion_too_large(documents[0], file)
+        if problem:
+            return None, [problem]
     return documents[0], []
 
 
@@ -207,6 +219,8 @@ class NodeCompiler:
                         "alias (*name), so it never ends.", "Write the value out instead of "
                         "using an alias inside itself.")
             return _NOTHING
+        if node.tag not in KNOWN_TAGS:
+            return self.unknown_tag(node, where)
         if isinstance(node, yaml.ScalarNode):
             return self.dispatch(expected, node, where)
         self.in_progress.add(id(node))
@@ -214,6 +228,13 @@ class NodeCompiler:
             return self.dispatch(expected, node, where)
         finally:
             self.in_progress.discard(id(node))
+
+    def unknown_tag(self, node: yaml.Node, where: str) -> Any:
+        shown = node.tag.replace(_TAG, "!!", 1) if node.tag.startswith(_TAG) else node.tag
+        self.report(node, "unknown-tag", f"'{where}' has the tag '{shown}', which a pack does "
+                    "not use.", "Remove the tag (the word starting with '!'); if the value "
+                    "starts with '!', put it in quotes.")
+        return _NOTHING
 
     def dispatch(self, expected: Any, node: yaml.Node, where: str) -> Any:
         origin = get_origin(expected)
@@ -326,6 +347,9 @@ class NodeCompiler:
         """Key text and value node of each pair, reporting duplicate and non-text keys."""
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
+            if key_node.tag not in KNOWN_TAGS:
+                self.unknown_tag(key_node, f"a key in {where}")
+                continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.report(key_node, "bad-key", f"A key in '{where}' is not plain text.",
                             "Keys are single words followed by a colon, e.g. 'title:'.")

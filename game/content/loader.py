@@ -12,6 +12,7 @@ from pathlib import Path
 from .checks import WHOLE_FILE, check_pack
 from .compiler import NodeCompiler, parse_yaml
 from .diagnostics import ERROR, Diagnostic, has_errors, sort_key
+from .limits import MAX_FILE_BYTES, too_deep, too_large
 from .models import RECALL_TRACK, Manifest, Pack, SceneFile, Track
 from .quotes import SourceText
 
@@ -49,14 +50,22 @@ def display_path(path: Path) -> str:
 def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never more: the file may be huge
     except OSError as exc:
         return None, Diagnostic(shown, 1, 1, ERROR, "unreadable-file",
                                 f"The file cannot be read: {exc.strerror or exc}.",
                                 "Check that the file exists and that you may read it.")
+    if len(raw) > MAX_FILE_BYTES:
+        return None, too_large(shown, len(raw))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None, Diagnostic(shown, 1, 1, ERROR, "not-utf8",
+                                    "The file is UTF-16 text (it starts with a UTF-16 byte "
+                                    "order mark), not UTF-8.",
+                                    "Save the file as UTF-8 in your editor.")
         line = raw[: exc.start].count(b"\n") + 1
         return None, Diagnostic(shown, line, 1, ERROR, "not-utf8",
                                 f"The file is not UTF-8 text (byte {exc.start}).",
@@ -77,7 +86,10 @@ def compile_file(path: Path, model: type, broken_ids: set | None = None):
     if node is None:
         return None, diagnostics
     compiler = NodeCompiler(shown)
-    value = compiler.compile(model, node)
+    try:
+        value = compiler.compile(model, node)
+    except RecursionError:  # the limits should prevent it; never let it become a traceback
+        return None, [too_deep(shown, 1, 1, "deeper than Python can follow")]
     if broken_ids is not None:
         broken_ids.update(i for kind, i in compiler.broken_ids if kind == "Scene")
     return value, diagnostics + compiler.diagnostics
@@ -172,9 +184,9 @@ def content_hash(paths: list[Path], source_path: Path | None) -> str:
     digest = hashlib.sha256()
     for path in [*paths, *([source_path] if source_path else [])]:
         try:
-            data = path.read_bytes()
+            data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else b""
         except OSError:
-            data = b""
+            data = b""  # a file too large or unreadable is an error already; the pack won't run
         digest.update(f"{path.name}\0{len(data)}\0".encode())
         digest.update(data)
     return "sha256:" + digest.hexdigest()[:16]

@@ -7,13 +7,13 @@ import traceback
 from pathlib import Path
 from typing import Iterable
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from ..classroom.identity import class_seed, clean_name, new_attempt_id
-from ..classroom.results import write_result
+from ..classroom.results import try_write_result
 from ..content import compile_pack
 from ..content.glossary import reached_glossary
 from ..content.models import Pack
@@ -39,6 +39,7 @@ from .screens.pack_errors import PackErrorsDialog
 from .screens.question import QuestionScreen
 from .screens.scene import SceneScreen
 from .screens.title import TitleScreen
+from .screens.too_small import TooSmallScreen, too_small
 from .status import status_line
 from .watch import PackWatcher
 
@@ -80,6 +81,7 @@ class BriefingApp(App[None]):
         self.story: Story | None = None
         self.read_scene: str | None = None  # the scene whose text was read before its questions
         self.crash_report: Path | None = None
+        self.enlarge: TooSmallScreen | None = None  # on top of the stack while the terminal is too small
 
     # -- start and resume ------------------------------------------------------------------
 
@@ -93,7 +95,49 @@ class BriefingApp(App[None]):
             self.call_after_refresh(self.begin, next(iter(self.packs.values())), self.start_at)
         for folder in self.skipped:
             self.notify(f"The pack in {folder} has errors and was left out. Run "
-                        "`briefing validate` to see them.", severity="warning", timeout=10)
+                        "`briefing validate` to see them.", severity="warning", timeout=10,
+                        markup=False)
+
+    # -- a terminal below 80x24 -------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size.width, event.size.height)
+
+    def fit_to(self, width: int, height: int) -> None:
+        """Cover the game with a request to enlarge the terminal while it is too small, and
+        uncover it, exactly as it was, once it is big enough."""
+        if not too_small(width, height):
+            self.lift_enlarge()
+        elif self.enlarge is None:
+            self.enlarge = TooSmallScreen(width, height)
+            super().push_screen(self.enlarge)
+        else:
+            self.enlarge.show_size(width, height)
+
+    def lift_enlarge(self) -> bool:
+        """Take the request off the top of the stack; True when it was there."""
+        notice, self.enlarge = self.enlarge, None
+        if notice is None:
+            return False
+        if self.screen is notice:
+            super().pop_screen()
+        return True
+
+    def push_screen(self, screen, *args, **kwargs):
+        # The game moves on under the request (a timer, a reload): the new screen goes beneath
+        # it, so the request stays on top.
+        covered = self.lift_enlarge()
+        result = super().push_screen(screen, *args, **kwargs)
+        if covered:
+            self.fit_to(*self.size)
+        return result
+
+    def switch_screen(self, screen):
+        covered = self.lift_enlarge()
+        result = super().switch_screen(screen)
+        if covered:
+            self.fit_to(*self.size)
+        return result
 
     def title_screen(self) -> TitleScreen:
         def has_save(pack_id: str, class_code: str, name: str) -> bool:
@@ -117,14 +161,21 @@ class BriefingApp(App[None]):
         if message.resume:
             loaded = self.store.load(slot)
             if loaded.state is None:
-                self.notify(loaded.problem, title="Cannot continue", severity="error", timeout=12)
+                self.notify(loaded.problem, title="Cannot continue", severity="error", timeout=12,
+                            markup=False)
                 self.switch_screen(self.title_screen())
                 return
             try:
                 self.story = Story(pack, loaded.state)
             except IncompatibleSave as exc:
-                self.notify(f"The saved game cannot be resumed: {exc}. Start a new game.",
-                            title="Cannot continue", severity="error", timeout=12)
+                # Made with another version of the pack: kept aside (not deleted), so the title
+                # screen offers a new game instead of the same dead end.
+                kept = self.store.set_aside(self.store.path_for(slot), str(exc), suffix=".old")
+                self.notify(f"{kept} The pack has changed since this game was saved, so it "
+                            "cannot go on from there. Choose New game to start again.",
+                            title="Cannot continue", severity="error", timeout=15,
+                            markup=False)
+                self.switch_screen(self.title_screen())
                 return
             self.read_scene = self.story.scene.id if self.story.state.question_index else None
             self.show_current()
@@ -163,7 +214,7 @@ class BriefingApp(App[None]):
         try:
             outcome = story.choose(message.index)
         except EngineError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.read_scene = None
         self.autosave()
@@ -191,10 +242,10 @@ class BriefingApp(App[None]):
         try:
             result = (story.retry if message.retry else story.answer)(message.response)
         except InvalidAnswer as exc:
-            self.notify(f"That answer cannot be used: {exc}.", severity="warning")
+            self.notify(f"That answer cannot be used: {exc}.", severity="warning", markup=False)
             return
         except NotAllowed as exc:
-            self.notify(f"Not in this mode: {exc}.", severity="warning")
+            self.notify(f"Not in this mode: {exc}.", severity="warning", markup=False)
             return
         self.autosave()
         again = story.retry_question
@@ -211,7 +262,7 @@ class BriefingApp(App[None]):
         try:
             hint = story.take_hint()
         except EngineError as exc:
-            self.notify(f"No hint: {exc}.", severity="warning")
+            self.notify(f"No hint: {exc}.", severity="warning", markup=False)
             return
         self.autosave()
         self.screen.show_hint(hint)
@@ -247,10 +298,8 @@ class BriefingApp(App[None]):
         in words, once until it works again, and never stops the game or its save."""
         if not self.writes_results:
             return None
-        try:
-            path = write_result(self.results_dir, self.story.pack, self.story.state)
-        except (OSError, ValueError) as exc:
-            reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        path, reason = try_write_result(self.results_dir, self.story.pack, self.story.state)
+        if path is None:
             if not self.result_problem:
                 self.notify(f"Could not write your result file for the teacher ({reason}). "
                             "Your game itself is saved; tell your teacher.",
@@ -325,30 +374,34 @@ class BriefingApp(App[None]):
             self.pop_screen()
         self.packs[pack_id] = result.pack
         if self.story is None or self.story.pack.id != pack_id:
-            self.notify(f"Reloaded {folder.name}.")
+            self.notify(f"Reloaded {folder.name}.", markup=False)
             return
         state = self.story.state
         scene = result.pack.scenes.get(state.scene)
         if scene is None:
             self.notify(f"The scene '{state.scene}' is gone; starting again from the first scene.",
-                        severity="warning")
+                        severity="warning", markup=False)
             self.begin(result.pack, start=self.start_at if self.start_at in result.pack.scenes
                        else None)
             return
         state.question_index = min(state.question_index, len(scene.questions))
         self.story = Story(result.pack, state, clock=self.story.clock)
-        self.notify(f"Reloaded {folder.name}; you are still in '{state.scene}'.")
+        self.notify(f"Reloaded {folder.name}; you are still in '{state.scene}'.", markup=False)
         self.show_current()
 
     # -- actions and commands ----------------------------------------------------------------
 
     def action_help(self) -> None:
+        if self.enlarge is not None:
+            return  # nothing opens behind the request to enlarge the terminal
         if isinstance(self.screen, HelpDialog):
             self.pop_screen()  # the same key closes it
         else:
             self.push_screen(HelpDialog())
 
     def action_notebook(self) -> None:
+        if self.enlarge is not None:
+            return
         if self.story is None:
             self.notify("Start or continue a game to open your notebook.")
             return

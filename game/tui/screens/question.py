@@ -27,6 +27,7 @@ from ..widgets.answers import (
     TimelineAnswer,
     TrueFalseAnswer,
 )
+from ..widgets.literal_input import printable
 from ..widgets.status_bar import StatusBar
 
 HOW_TO_ANSWER = {
@@ -90,6 +91,7 @@ class QuestionScreen(Screen):
         self.retrying = False
         self.retry_ceiling = 0.0
         self.grade: Grade | None = None
+        self.response = None  # the last answer given, echoed in the feedback when it was typed
 
     @property
     def answered(self) -> bool:
@@ -119,6 +121,7 @@ class QuestionScreen(Screen):
         else:
             message.question_id = self.presented.question.id
             message.retry = self.retrying
+            self.response = message.response
 
     def hint_text(self) -> Content:
         if not self.hint:
@@ -182,9 +185,13 @@ class QuestionScreen(Screen):
         q, grade = self.presented.question, self.grade
         self.stage = "done"
         verdict, style = self.verdict(grade)
+        # What was typed is shown as typed (a Content is never read as markup).
+        typed = ([Content(f"Your answer: {printable(str(self.response))}")]
+                 if q.type in TYPED_ANSWERS and self.response is not None else [])
         self.show_box(Content("\n").join([
             Content(f"{verdict}: {format_points(grade.points)} of "
                     f"{plural(grade.max_points)}. Press Enter to continue."),
+            *typed,
             Content(f"Answer: {right_answer(q)}"),
             Content(""),
             Content(q.explanation.strip()),

@@ -17,6 +17,7 @@ from ...classroom.identity import MAX_NAME, clean_name
 from ...content.models import Pack
 from ..messages import StartGame
 from ..status import MODE_LABELS
+from ..widgets.literal_input import LiteralInput
 
 HasSave = Callable[[str, str, str], bool]  # (pack id, class code, name) -> a save to continue
 
@@ -73,8 +74,8 @@ class TitleScreen(Screen):
         yield Static(label, classes="menu-label", markup=False)
         with Horizontal(id="identity"):
             if self.ask_class:
-                yield Input(placeholder="Class code", id="class-code", max_length=MAX_NAME)
-            yield Input(placeholder="Your name", id="name", max_length=MAX_NAME)
+                yield LiteralInput(placeholder="Class code", id="class-code", max_length=MAX_NAME)
+            yield LiteralInput(placeholder="Your name", id="name", max_length=MAX_NAME)
 
     def identity(self) -> tuple[str, str]:
         """(class code, name) as they will be kept: cleaned, shown literally."""

@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from ..messages import AnswerGiven
+from .literal_input import LiteralInput, printable
 
 NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)]
 
@@ -108,7 +109,7 @@ class ShortTextAnswer(Vertical):
         self.blink = blink
 
     def compose(self) -> ComposeResult:
-        box = Input(placeholder="Type your answer, then Enter", id="text", max_length=200)
+        box = LiteralInput(placeholder="Type your answer, then Enter", id="text", max_length=200)
         box.cursor_blink = self.blink
         yield box
 
@@ -119,10 +120,11 @@ class ShortTextAnswer(Vertical):
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value.strip():
+        answer = printable(event.value)  # the box already drops them; this is the guarantee
+        if not answer.strip():
             self.notify("Type an answer first.", severity="warning")
             return
-        self.post_message(AnswerGiven(event.value))
+        self.post_message(AnswerGiven(answer))
 
 
 class TimelineAnswer(OptionList):

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ..status import Status
+from .literal_input import printable
 
 
 class StatusBar(Horizontal):
@@ -19,7 +20,7 @@ class StatusBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(self.status.scores, id="scores", markup=False)
-        who = Static(self.status.who, id="who", markup=False)
+        who = Static(printable(self.status.who), id="who", markup=False)
         who.display = bool(self.status.who)
         yield who
 
@@ -27,5 +28,5 @@ class StatusBar(Horizontal):
         self.status = status
         self.query_one("#scores", Static).update(status.scores)
         who = self.query_one("#who", Static)
-        who.update(status.who)
+        who.update(printable(status.who))
         who.display = bool(status.who)

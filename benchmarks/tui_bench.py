@@ -1,0 +1,221 @@
+"""The TUI rows of benchmarks/run.py, each measured the same way for the game and a bare app.
+
+    python benchmarks/tui_bench.py first-frame game|bare   # seconds from spawn to first frame
+    python benchmarks/tui_bench.py play game|bare [--presses N]   # one JSON line, see below
+
+first-frame starts the program under a pseudo-terminal (80x24, as a player's terminal) and reads
+what it writes until the frame's bottom line (the Footer's "Quit") has arrived; the clock starts
+just before the process is spawned. The game is `python -m game play` with a fresh data folder,
+so it shows its title screen; the bare app is bare_app.py's Header, a few lines and a Footer.
+
+play runs in a process of its own, headless under Textual's Pilot, and prints
+{"scene_ms": [...], "presses": N, "rss_kb": N}: for the game, the whole campaign played by
+keyboard (first choice at every decision, every answer right) with, for each key press that
+brings up a new scene, the time from sending the key until the last frame it caused (after
+which nothing was painted and no message waited for QuickPilot.QUIET); for the bare app, N
+presses of the key that replaces its Markdown body and OptionList, timed the same way.
+scene_cpu_ms is this process's CPU time over the same presses. rss_kb is the process's own peak
+resident set (ru_maxrss) when the run ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pty
+import re
+import resource
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CAMPAIGN = "week-of-march-23"
+SIZE = (80, 24)
+ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-_])")
+FRAME_DONE = b"Quit"  # the Footer, on the bottom line: written last in a full-screen frame
+
+
+def first_frame_command(which: str, data_dir: str) -> list[str]:
+    if which == "game":
+        return [sys.executable, "-m", "game", "play", "--data-dir", data_dir]
+    return [sys.executable, str(Path(__file__).with_name("bare_app.py"))]
+
+
+def first_frame(which: str, env: dict | None = None, timeout: float = 20.0) -> float:
+    """Seconds from just before spawning the program to its first full frame on a pty."""
+    import fcntl
+    import termios
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        env = dict(os.environ if env is None else env, TERM="xterm-256color",
+                   COLUMNS=str(SIZE[0]), LINES=str(SIZE[1]))
+        for name in ("NO_COLOR", "TEXTUAL_DRIVER", "TEXTUAL"):
+            env.pop(name, None)
+        start = time.perf_counter()
+        process = subprocess.Popen(first_frame_command(which, data_dir), cwd=ROOT, env=env,
+                                   stdin=slave, stdout=slave, stderr=slave,
+                                   start_new_session=True, close_fds=True)
+        os.close(slave)
+        seen = b""
+        try:
+            while time.perf_counter() - start < timeout:
+                ready, _, _ = select.select([master], [], [], 0.5)
+                if not ready:
+                    if process.poll() is not None:
+                        break
+                    continue
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the program ended and closed the terminal
+                    break
+                seen += chunk
+                if FRAME_DONE in ESCAPES.sub(b"", seen[-4096:]):
+                    return time.perf_counter() - start
+            raise RuntimeError(f"no frame from the {which} app "
+                               f"(got {ESCAPES.sub(b'', seen)[-200:]!r})")
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)  # our own child's session, nothing else
+            process.wait()
+            os.close(master)
+
+
+class QuickPilot:
+    """Presses keys the way Pilot does (a Key event through the driver) but waits for the app
+    by watching its paints instead of Pilot's idle detection, which sleeps in steps and forces a
+    refresh of its own. Every compositor update reaches the driver through the app's _display
+    (headless included: the update is rendered before the driver is asked), so wrapping it
+    tells when the last frame was painted."""
+
+    QUIET = 0.08  # seconds with no new frame and no message waiting: the app is done
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.last_paint = 0.0
+        self.keys = 0
+        self.cpu_ms: list[float] = []
+        display = app._display
+
+        def timed_display(screen, renderable):
+            display(screen, renderable)
+            if renderable is not None:
+                self.last_paint = time.perf_counter()
+
+        app._display = timed_display
+
+    async def settle(self, since: float) -> float:
+        """Wait until the app has been quiet; the time of its last paint after ``since``."""
+        while True:
+            await asyncio.sleep(0.005)
+            now = time.perf_counter()
+            busy = self.app._message_queue.qsize() or self.app.screen._message_queue.qsize()
+            if not busy and now - max(self.last_paint, since) >= self.QUIET:
+                return self.last_paint if self.last_paint > since else now
+
+    async def timed_press(self, key: str) -> float:
+        """Milliseconds from sending the key to the last frame it caused."""
+        from textual import events
+        from textual.app import _character_to_key
+
+        char = key if len(key) == 1 else None
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        event = events.Key(key, char)
+        event.set_sender(self.app)
+        start = time.perf_counter()
+        cpu = time.process_time()
+        self.app._driver.send_message(event)
+        elapsed = (await self.settle(start) - start) * 1000
+        self.keys += 1
+        self.cpu_ms.append((time.process_time() - cpu) * 1000)
+        return elapsed
+
+    async def press(self, *keys: str) -> None:
+        for key in keys:
+            await self.timed_press(key)
+
+    async def pause(self) -> None:
+        await self.settle(time.perf_counter())
+
+
+async def play_game(limit: int = 600) -> dict:
+    from game.content import compile_pack
+    from game.paths import packs_root
+    from game.tui.app import make_app
+    from game.tui.screens.debrief import DebriefScreen
+    from game.tui.screens.question import QuestionScreen
+    from game.tui.screens.scene import SceneScreen
+    from tests.tui.driver import answer_question
+
+    pack = compile_pack(packs_root() / CAMPAIGN).pack
+    scene_ms, scene_cpu_ms, presses, last_scene = [], [], 0, None
+    with tempfile.TemporaryDirectory() as data_dir:
+        app = make_app([pack], data_dir=Path(data_dir), seed=2, blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            quick = QuickPilot(app)
+            await pilot.pause()
+            await quick.press("enter")  # New game
+            for _ in range(limit):
+                screen = app.screen
+                if isinstance(screen, DebriefScreen):
+                    break
+                if isinstance(screen, SceneScreen):
+                    last_scene = screen.scene.id
+                    key = "1"  # read on, or the first choice at a decision
+                elif isinstance(screen, QuestionScreen) and not screen.answered:
+                    await answer_question(quick, screen.presented)
+                    presses += 1
+                    continue
+                else:
+                    key = "enter"  # an answered question's feedback, or a decision's dialog
+                elapsed = await quick.timed_press(key)
+                presses += 1
+                now = app.screen
+                if isinstance(now, SceneScreen) and now.scene.id != last_scene:
+                    scene_ms.append(elapsed)
+                    scene_cpu_ms.append(quick.cpu_ms[-1])
+            else:
+                raise RuntimeError(f"no debrief after {limit} steps")
+    return {"scene_ms": scene_ms, "scene_cpu_ms": scene_cpu_ms, "presses": presses}
+
+
+async def play_bare(presses: int) -> dict:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bare_app import BareSceneApp
+
+    app = BareSceneApp()
+    scene_ms = []
+    async with app.run_test(size=SIZE) as pilot:
+        quick = QuickPilot(app)
+        await pilot.pause()
+        for _ in range(presses):
+            scene_ms.append(await quick.timed_press("n"))
+    return {"scene_ms": scene_ms, "scene_cpu_ms": quick.cpu_ms, "presses": presses}
+
+
+def main(argv: list[str]) -> int:
+    what, which = argv[0], argv[1]
+    if what == "first-frame":
+        print(f"{first_frame(which):.6f}")
+        return 0
+    presses = int(argv[argv.index("--presses") + 1]) if "--presses" in argv else 150
+    result = asyncio.run(play_game() if which == "game" else play_bare(presses))
+    result["rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,163 @@
+"""Lines in, lines out: the prompt loop with its commands, and the parsers that turn a typed
+line into an answer (or say in one line why it cannot be used)."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable, TextIO, TypeVar
+
+from .text import WIDTH, literal, unmark, wrap
+
+T = TypeVar("T")
+
+
+class InputEnded(Exception):
+    """Standard input closed (end of a script, Ctrl+D): save and stop."""
+
+
+class QuitGame(Exception):
+    """The player typed q or quit."""
+
+
+class Unusable(ValueError):
+    """A line a prompt cannot use; the message says why, in one line."""
+
+
+class Console:
+    """Writes whole lines (flushed at once, so a pipe sees them) and reads one line per prompt.
+
+    ``commands`` maps a typed word to what it does; a prompt may leave them out (a name)."""
+
+    def __init__(self, inp: TextIO, out: TextIO, echo: bool | None = None):
+        self.inp, self.out = inp, out
+        # A script's lines are echoed after the prompt, so a transcript reads as a terminal
+        # does; a terminal echoes what is typed itself.
+        self.echo = not _is_terminal(inp) if echo is None else echo
+
+    def say(self, *lines: str) -> None:
+        self.out.write("".join(f"{line}\n" for line in lines))
+        self.out.flush()
+
+    def read(self, prompt: str) -> str:
+        """Show ``prompt`` (it ends with a question) and read one line; InputEnded at the end."""
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.inp.readline()
+        if not line:
+            self.out.write("\n")
+            raise InputEnded
+        line = line.rstrip("\r\n")
+        if self.echo:
+            self.out.write(shorten(line, 200) + "\n")
+        return line
+
+    def ask(self, prompt: str, parse: Callable[[str], T],
+            commands: dict[str, Callable[[], None]] | None = None) -> T:
+        """Ask until a line parses. A command runs and the prompt comes again; a line that
+        cannot be used gets one line of why, then the prompt again."""
+        commands = commands or {}
+        while True:
+            line = self.read(prompt)
+            word = line.strip().casefold()
+            if word in commands:
+                commands[word]()
+                continue
+            try:
+                return parse(line)
+            except Unusable as problem:
+                self.say(str(problem))
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# -- parsers ---------------------------------------------------------------------------------
+
+_NUMBERS = re.compile(r"[\s,;]+")
+
+
+def numbers(line: str, count: int) -> list[int]:
+    """Option numbers typed (1-based) as 0-based indexes: '1, 3' or '1 3'."""
+    words = [w for w in _NUMBERS.split(line.strip()) if w]
+    if not words:
+        raise Unusable(f"Type a number from 1 to {count}.")
+    picked = []
+    for word in words:
+        if not word.isdigit() or not 1 <= int(word) <= count:
+            raise Unusable(f"'{shorten(word)}' is not a number from 1 to {count}.")
+        picked.append(int(word) - 1)
+    return picked
+
+
+def one_number(line: str, count: int) -> int:
+    picked = numbers(line, count)
+    if len(picked) != 1:
+        raise Unusable(f"Type one number, from 1 to {count}.")
+    return picked[0]
+
+
+def some_numbers(line: str, count: int) -> list[int]:
+    """Several options, each once, in the order typed."""
+    return list(dict.fromkeys(numbers(line, count)))
+
+
+def an_order(line: str, count: int) -> list[int]:
+    picked = numbers(line, count)
+    if sorted(picked) != list(range(count)):
+        raise Unusable(f"Type each number from 1 to {count} once, in order, e.g. "
+                       f"{' '.join(str(n) for n in range(count, 0, -1))}.")
+    return picked
+
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def a_number(line: str) -> int | float:
+    text = line.strip()
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        raise Unusable("Type a number, in digits (for example 12).") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise Unusable("Type a number, in digits (for example 12).")
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+TRUE_WORDS = {"t", "true", "y", "yes", "1"}
+FALSE_WORDS = {"f", "false", "no", "2"}
+
+
+def true_or_false(line: str) -> bool:
+    word = line.strip().casefold()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise Unusable("Type t for true or f for false (or 1 or 2).")
+
+
+def some_text(line: str) -> str:
+    text = " ".join(literal(line).split())
+    if not text:
+        raise Unusable("Type your answer in a few words.")
+    return text
+
+
+def shorten(text: str, limit: int = WIDTH - 20) -> str:
+    """Player text echoed in one short line: literal, and cut with an ellipsis."""
+    text = " ".join(literal(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def numbered(options: Iterable[str]) -> list[str]:
+    lines = []
+    for n, option in enumerate(options, 1):
+        first, *rest = wrap(unmark(option), "   ")
+        lines += [f"{n}. {first.strip()}", *rest]
+    return lines

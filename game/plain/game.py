@@ -1,0 +1,363 @@
+"""One game in plain lines: the one owner that calls the engine, autosaves after every answer
+and decision (then prints "Saved."), and writes the result file, as the TUI does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..classroom.identity import class_seed, clean_name, new_attempt_id
+from ..classroom.results import try_write_result
+from ..content.models import Pack
+from ..engine import EngineError, IncompatibleSave, Phase, Story
+from ..engine.grading import Grade, describe_response, right_answer
+from ..engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
+from ..saves import SaveStore, save_slot
+from . import console as parse
+from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
+from .report import debrief_lines, fact_status, help_lines, notebook_lines, score_line
+from .text import one_line, paragraphs, plural, points, unmark, wrap
+
+SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
+EXIT_OK, EXIT_INTERRUPTED = 0, 130
+
+
+class PlainGame:
+    def __init__(self, console: Console, packs: list[Pack], store: SaveStore, *,
+                 seed: int | None = None, mode: str = "practice", class_code: str = "",
+                 name: str = "", same_order: bool = False, results_dir: Path | None = None,
+                 start_at: str | None = None):
+        self.io = console
+        self.packs = packs
+        self.store = store
+        self.seed, self.mode, self.same_order = seed, mode, same_order
+        self.class_code, self.name = clean_name(class_code), clean_name(name)
+        self.results_dir = results_dir
+        self.start_at = start_at  # a preview: its own save slot, no result file
+        self.story: Story | None = None
+        self.shown_scene: str | None = None
+        self.result_problem = ""
+
+    # -- the whole run ---------------------------------------------------------------------
+
+    def run(self) -> int:
+        try:
+            self.io.say("briefing, plain mode. Type h for help at any prompt, q to save and stop.")
+            pack = self.pick_pack()
+            self.identify()
+            self.open_game(pack)
+            self.play()
+            return EXIT_OK
+        except InputEnded:
+            self.io.say(self.stop_line("Input ended"))
+            return EXIT_OK
+        except QuitGame:
+            self.io.say(self.stop_line("Stopped"))
+            return EXIT_OK
+        except KeyboardInterrupt:
+            self.io.say("", self.stop_line("Interrupted"))
+            return EXIT_INTERRUPTED
+
+    def stop_line(self, why: str) -> str:
+        if self.story is None:
+            return f"{why}; no game was started."
+        return f"{why}; your game is saved." if self.autosave() else f"{why}."
+
+    def commands(self, *, in_game: bool = True) -> dict:
+        def quit_game() -> None:
+            raise QuitGame
+
+        table = {"h": self.show_help, "help": self.show_help, "?": self.show_help,
+                 "q": quit_game, "quit": quit_game}
+        if in_game:
+            table.update({"n": self.show_notebook, "notebook": self.show_notebook})
+            table["hint"] = self.show_hint  # exam mode says it gives none
+        return table
+
+    def show_help(self) -> None:
+        self.io.say(*help_lines(self.mode))
+
+    def show_notebook(self) -> None:
+        if self.story is not None:
+            self.io.say(*notebook_lines(self.story))
+
+    def show_hint(self) -> None:
+        story = self.story
+        if story is None or story.pending_question is None:
+            self.io.say("There is no question to give a hint for.")
+            return
+        try:
+            hint = story.take_hint()
+        except EngineError as exc:
+            self.io.say(f"No hint: {exc}.")
+            return
+        self.autosave()
+        self.io.say(*wrap(f"Hint: {unmark(hint)}"))
+
+    # -- before the game ----------------------------------------------------------------------
+
+    def pick_pack(self) -> Pack:
+        if len(self.packs) == 1:
+            return self.packs[0]
+        self.io.say("Packs:", *numbered(p.manifest.title for p in self.packs))
+        index = self.io.ask(f"Which pack, 1 to {len(self.packs)}? ",
+                            lambda line: parse.one_number(line, len(self.packs)),
+                            self.commands(in_game=False))
+        return self.packs[index]
+
+    def identify(self) -> None:
+        """A class code needs a name: ask for it when the command line gave none."""
+        if not self.class_code or self.name:
+            return
+
+        def a_name(line: str) -> str:
+            name = clean_name(line)
+            if not name:
+                raise Unusable("A class code needs a name; type the name your teacher will see.")
+            return name
+
+        self.name = self.io.ask(f"Class {one_line(self.class_code)}. Your name? ", a_name,
+                                {"h": self.show_help, "help": self.show_help,
+                                 **{k: v for k, v in self.commands(in_game=False).items()
+                                    if k in ("q", "quit")}})
+        self.io.say(f"Playing as {one_line(self.name)}, class {one_line(self.class_code)}.")
+
+    def open_game(self, pack: Pack) -> None:
+        slot = save_slot(pack.id, self.mode, self.class_code, self.name)
+        if not self.start_at and self.store.exists(slot):
+            def yes_no(line: str) -> bool:
+                word = line.strip().casefold()
+                if word in ("", "y", "yes"):
+                    return True
+                if word in ("n", "no"):
+                    return False
+                raise Unusable("Type y to continue your saved game or n to start a new one.")
+
+            if self.io.ask("Continue saved game? [Y/n] ", yes_no,
+                           {k: v for k, v in self.commands(in_game=False).items()
+                            if k not in ("n",)}):
+                if self.resume(pack, slot):
+                    return
+            else:
+                self.io.say("Starting a new game; it replaces the saved one.")
+        self.begin(pack)
+
+    def resume(self, pack: Pack, slot: str) -> bool:
+        loaded = self.store.load(slot)
+        if loaded.state is None:
+            self.io.say(*wrap(f"{loaded.problem} Starting a new game."))
+            return False
+        try:
+            self.story = Story(pack, loaded.state)
+        except IncompatibleSave as exc:
+            self.io.say(*wrap(f"The saved game cannot be resumed: {exc}. Starting a new game."))
+            return False
+        state = self.story.state
+        self.io.say(f"Continuing: {plural(len(state.answers), 'answer')} and "
+                    f"{plural(len(state.decisions), 'decision')} so far.")
+        if state.question_index:  # mid-scene: its text was read before the first answer
+            self.shown_scene = state.scene
+            scene = self.story.scene
+            self.io.say("", f"Back in: {scene.title}, {scene.day}, {scene.time}.",
+                        "Type n for your notebook.")
+        return True
+
+    def begin(self, pack: Pack) -> None:
+        seed = (class_seed(self.class_code, self.name, self.same_order) if self.class_code
+                else self.seed)
+        self.story = Story(pack, seed=seed, start=self.start_at, mode=self.mode,
+                           class_code=self.class_code, player=self.name,
+                           same_order=self.same_order and bool(self.class_code),
+                           attempt_id=new_attempt_id())
+        self.autosave()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    @property
+    def writes_results(self) -> bool:
+        state = self.story.state
+        return (bool(state.player) and state.mode != "presenter" and not self.start_at
+                and self.results_dir is not None)
+
+    def autosave(self) -> bool:
+        """Save, then update the result file; True when the save is on disk."""
+        story = self.story
+        slot = f"{story.pack.id}.preview" if self.start_at else None
+        try:
+            self.store.save(story.state, slot)
+            saved = True
+        except OSError as exc:
+            self.io.say(f"Could not save your progress: {exc.strerror or exc}.")
+            saved = False
+        self.write_result()
+        return saved
+
+    def write_result(self) -> Path | None:
+        if not self.writes_results:
+            return None
+        path, reason = try_write_result(self.results_dir, self.story.pack, self.story.state)
+        if path is None:
+            if not self.result_problem:
+                self.io.say(*wrap(f"Could not write your result file for the teacher "
+                                  f"({reason}). Your game itself is saved; tell your teacher."))
+            self.result_problem = reason
+            return None
+        self.result_problem = ""
+        return path
+
+    def confirm_saved(self) -> None:
+        if self.autosave():
+            self.io.say(SAVED)
+
+    # -- the game ------------------------------------------------------------------------------
+
+    def play(self) -> None:
+        story = self.story
+        while story.phase is not Phase.ENDED:
+            if self.shown_scene != story.state.scene:
+                self.show_scene()
+            if story.phase is Phase.AWAITING_ANSWER:
+                self.ask_question()
+            else:
+                self.ask_choice()
+        # The finished result is on disk before the debrief is shown: a student who reads
+        # "End of the debrief" has handed it in, even if the process dies a moment later.
+        path = self.write_result() if self.writes_results else None
+        self.io.say(*debrief_lines(story))
+        if self.writes_results:
+            if path is not None:
+                self.io.say("Your result for the teacher is saved in this folder:",
+                            str(path.parent))
+            else:
+                self.io.say(*wrap(f"Your result file could not be written "
+                                  f"({self.result_problem}). Tell your teacher."))
+
+    def show_scene(self) -> None:
+        story = self.story
+        scene, state = story.scene, story.state
+        self.shown_scene = scene.id
+        self.io.say("", f"{scene.day}, {scene.time}.", f"{scene.title}.", score_line(story), "")
+        self.io.say(*paragraphs(scene.body))
+        if scene.facts:
+            self.io.say("", "New in your notebook:")
+            for fact in scene.facts:
+                first, *rest = wrap(f"{fact_status(fact.status, fact.claimed_by)}: "
+                                    f"{fact.text}", "  ")
+                self.io.say("- " + first.strip(), *rest)
+        waiting = len(scene.questions) - state.question_index
+        if waiting:
+            self.io.say("", f"Now {plural(waiting, 'recall question')}.")
+
+    def ask_question(self, retry: bool = False) -> None:
+        story = self.story
+        presented = story.question if not retry else None
+        question = presented.question if presented else story.retry_question
+        options = presented.options if presented else story.shuffled_options(question)
+        if presented:
+            self.io.say("", f"Question {presented.number} of {presented.of}, "
+                            f"{plural(question.points, 'point')}.")
+        else:
+            self.io.say("", "Second try.")
+        self.io.say(*wrap(unmark(question.ask)))
+        prompt, reader = self.answer_form(question, options)
+        if not retry and story.state.mode in HINT_MODES and question.hint:
+            if question.id in story.state.hints:
+                self.io.say(*wrap(f"Hint: {unmark(question.hint)}"))
+            else:
+                self.io.say(f"Type hint for a hint; it costs {percent(HINT_COST)} of the points.")
+        response = self.io.ask(prompt, reader, self.commands())
+        try:
+            result = (story.retry if retry else story.answer)(response)
+        except EngineError as exc:  # the parsers let through only what grading takes
+            self.io.say(f"That answer cannot be used: {exc}.")
+            return
+        again = story.retry_question
+        self.feedback(question, response, result, story.retry_ceiling(again) if again else None)
+        if again is not None and self.wants_retry(story.retry_ceiling(again)):
+            self.ask_question(retry=True)
+
+    def answer_form(self, question, options: tuple[str, ...]):
+        """The options as numbered lines, the prompt, and the parser for this question's type."""
+        kind, count = question.type, len(options)
+        if kind == "single-choice":
+            self.io.say(*numbered(options))
+            return (f"Your answer, 1 to {count}? ",
+                    lambda line: options[parse.one_number(line, count)])
+        if kind == "multiple-select":
+            self.io.say("Pick every option that applies.", *numbered(options))
+            return ("Your answers, numbers separated by spaces? ",
+                    lambda line: [options[i] for i in parse.some_numbers(line, count)])
+        if kind == "timeline":
+            self.io.say("Put these events in order, earliest first.", *numbered(options))
+            return ("The order, every number, earliest first? ",
+                    lambda line: [options[i] for i in parse.an_order(line, count)])
+        if kind == "true-false":
+            return "True or false, t or f? ", parse.true_or_false
+        if kind == "numeric":
+            unit = f" ({question.unit})" if question.unit else ""
+            return f"Your answer, a number{unit}? ", parse.a_number
+        return "Your answer, in a few words? ", parse.some_text
+
+    def feedback(self, question, response, result: Grade, ceiling: float | None) -> None:
+        story = self.story
+        if story.state.mode == "exam":
+            self.io.say("Answer recorded.")
+        else:
+            verdict = ("Right" if result.correct else
+                       "Partly right" if result.points > 0 else "Not right")
+            self.io.say(f"{verdict}: {points(result.points)} of {points(result.max_points)} "
+                        f"points. You answered: {shorten(describe_response(question, response))}")
+            if ceiling is None:  # the answer is shown once no second try is open
+                self.io.say(*wrap(f"Answer: {right_answer(question)}"))
+                self.io.say(*wrap(unmark(question.explanation.strip())))
+                self.io.say(*wrap(f"Source: “{question.source.strip()}”"))
+        self.confirm_saved()
+
+    def wants_retry(self, ceiling: float) -> bool:
+        self.io.say(f"You may try once more, for {percent(RETRY_SHARE)} of the points "
+                    f"(up to {points(ceiling)} more).",
+                    "1. Try again", "2. Go on and see the answer")
+        again = self.io.ask("Try again or go on, 1 or 2? ", retry_choice, self.commands())
+        if not again:
+            question = self.story.pack.scenes[self.story.state.scene].questions[
+                self.story.state.question_index - 1]
+            self.io.say(*wrap(f"Answer: {right_answer(question)}"))
+            self.io.say(*wrap(unmark(question.explanation.strip())))
+            self.io.say(*wrap(f"Source: “{question.source.strip()}”"))
+        return again
+
+    def ask_choice(self) -> None:
+        story = self.story
+        options = story.choices
+        if len(options) == 1 and options[0].is_continue:
+            self.io.ask("Press Enter to go on. Ready? ", go_on, self.commands())
+            story.choose(0)
+            self.autosave()  # a move, not a decision: saved, but nothing to confirm
+            return
+        self.io.say("", "Your decision:", *numbered(o.text for o in options))
+        index = self.io.ask(f"What do you do, 1 to {len(options)}? ",
+                            lambda line: parse.one_number(line, len(options)), self.commands())
+        outcome = story.choose(index)
+        if story.state.mode == "exam":
+            self.io.say("Decision recorded.")
+        elif outcome.choice is not None:
+            names = {t.id: t.name for t in story.pack.manifest.tracks}
+            effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
+                                for k, v in outcome.choice.effects.items()) or "no change"
+            self.io.say(*wrap(f"You chose: {outcome.choice.text}"))
+            self.io.say(*wrap(unmark(outcome.choice.feedback.strip())))
+            self.io.say(*wrap(f"Scores: {effects}."))
+        self.confirm_saved()
+
+
+def retry_choice(line: str) -> bool:
+    word = line.strip().casefold()
+    if word in ("1", "a", "again", "y", "yes"):
+        return True
+    if word in ("", "2", "no", "go on"):
+        return False
+    raise Unusable("Type 1 to try again, or 2 (or just Enter) to go on.")
+
+
+def go_on(line: str) -> None:
+    if line.strip().casefold() not in ("", "1", "c", "continue", "go on"):
+        raise Unusable("Press Enter to go on (or type h for help).")

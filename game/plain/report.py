@@ -1,0 +1,137 @@
+"""What plain mode prints in one go: the help, the notebook, the scores and the debrief."""
+
+from __future__ import annotations
+
+from ..content.glossary import reached_glossary
+from ..engine import Debrief, Story, build_debrief
+from ..engine.practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
+from ..engine.scoring import Scorecard
+from .text import one_line, paragraphs, points, wrap
+
+MODE_LABELS = {"practice": "Practice", "exam": "Exam", "presenter": "Presenter"}
+
+
+def help_lines(mode: str) -> list[str]:
+    lines = [
+        "Help.",
+        "Each scene is printed, then its recall questions, then your decision.",
+        "Answer with the numbers shown:",
+        "  One choice: one number, e.g. 2.",
+        "  Several right answers: all their numbers, e.g. 1 3 or 1,3.",
+        "  Timeline: every number, first event first, e.g. 3 1 2.",
+        "  True or false: t or f (also true, false, yes, no, 1 or 2).",
+        "  Numbers: digits, e.g. 12. Short text: a few words.",
+        "Commands, at any prompt:",
+        "  n or notebook: your facts, with status and source, and the glossary.",
+        "  h or help: this help.",
+    ]
+    if mode in HINT_MODES:
+        lines.append(f"  hint: the question's hint; it costs {percent(HINT_COST)} of the "
+                     "question's points.")
+    lines.append("  q or quit: save and stop. Play again later to continue.")
+    if mode in RETRY_MODES:
+        lines += wrap(f"Practice mode: after an answer that is not fully right you may try "
+                      f"once more for {percent(RETRY_SHARE)} of the points. The question keeps "
+                      "the better of your two tries.")
+    elif mode == "exam":
+        lines += wrap("Exam mode: answers are only recorded; the debrief at the end shows "
+                      "every answer and how it scored.")
+    lines.append("The game saves after every answer and every decision.")
+    return lines
+
+
+def notebook_lines(story: Story) -> list[str]:
+    pack, state = story.pack, story.state
+    facts = build_debrief(pack, state).notebook
+    lines = [f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
+    for n, fact in enumerate(facts, 1):
+        lines += wrap(f"{n}. {fact_status(fact.status, fact.claimed_by)}: {fact.text}")
+        lines += wrap(f"Source: “{fact.source.strip()}”", "   ")
+    glossary = reached_glossary(pack, state.visited)
+    lines.append(f"Glossary: {len(glossary)} term{'' if len(glossary) == 1 else 's'}.")
+    for entry in glossary:
+        lines += wrap(f"{entry.term}: {entry.meaning}")
+    lines.append("End of the notebook.")
+    return lines
+
+
+def fact_status(status: str, claimed_by: str | None) -> str:
+    label = status.upper()
+    return f"{label} by {claimed_by}" if claimed_by and status != "confirmed" else label
+
+
+def score_line(story: Story) -> str:
+    """The running scores in one line (none in exam mode, where they would give answers away)."""
+    if story.state.mode == "exam":
+        return "Scores: in the debrief (exam mode)."
+    parts = []
+    for track in story.scorecard().tracks:
+        if track.available > 0 and track.graded:
+            parts.append(f"{track.name} {points(track.earned)} of {points(track.available)}")
+        else:
+            parts.append(f"{track.name} {points(track.earned)}")
+    return "Scores: " + ", ".join(parts) + "."
+
+
+def scorecard_lines(card: Scorecard) -> list[str]:
+    lines = []
+    for t in card.tracks:
+        name = t.name if t.graded else f"{t.name} (not graded)"
+        share = "" if t.percent is None else f", {t.percent:g}%"
+        band = f", {t.band}" if t.band and t.graded else ""
+        lines.append(f"{name}: {points(t.earned)} of {points(t.available)}{share}{band}.")
+    overall = "no score yet" if card.percent is None else f"{card.percent:g}%"
+    lines.append(f"Overall: {overall}, grade {card.grade}.")
+    return lines
+
+
+def played_by(debrief: Debrief) -> str:
+    bits = []
+    if debrief.player:
+        bits.append(f"Played by {one_line(debrief.player)}")
+    if debrief.class_code:
+        bits.append(f"class {one_line(debrief.class_code)}")
+    if bits or debrief.mode != "practice":
+        bits.append(f"{debrief.mode} mode")
+    text = ", ".join(bits)
+    return f"{text[0].upper()}{text[1:]}." if text else ""
+
+
+def debrief_lines(story: Story) -> list[str]:
+    debrief = build_debrief(story.pack, story.state)
+    lines = ["", f"Debrief: {debrief.title}."]
+    if played_by(debrief):
+        lines.append(played_by(debrief))
+    if debrief.ending_title:
+        lines += ["", f"{debrief.ending_title}."] + paragraphs(debrief.ending_body)
+        if debrief.assessment.strip():
+            lines += [""] + paragraphs(debrief.assessment)
+    lines += ["", "Scores."] + scorecard_lines(debrief.scorecard)
+    names = {t.id: t.name for t in debrief.scorecard.tracks}
+    lines += ["", f"Your decisions: {len(debrief.decisions)}."]
+    for n, d in enumerate(debrief.decisions, 1):
+        effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
+                            for k, v in d.effects.items()) or "no change"
+        lines += ["", f"Decision {n}. {d.scene_title}, {d.when}."]
+        lines += wrap(f"You chose: {d.choice}")
+        lines += wrap(f"Scored: {effects}.")
+        lines += wrap(f"Why: {d.feedback.strip()}")
+        if d.what_happened:
+            lines += wrap(f"What actually happened: {d.what_happened.strip()}")
+            lines += wrap(f"Source: “{d.source.strip()}”")
+    lines += ["", f"Your answers: {len(debrief.questions)}."]
+    for n, q in enumerate(debrief.questions, 1):
+        verdict = "Right" if q.correct else ("Partly right" if q.points > 0 else "Wrong")
+        lines += [""] + wrap(f"Question {n}, {verdict.lower()}: {q.ask}")
+        lines += wrap(f"Your answer: {one_line(q.your_answer)}")
+        if q.retry_answer:
+            lines += wrap(f"Second try, for {percent(RETRY_SHARE)} of the points: "
+                          f"{one_line(q.retry_answer)}")
+        lines.append(f"Points: {points(q.points)} of {points(q.max_points)}.")
+        if q.hinted:
+            lines.append(f"With the hint: {percent(HINT_COST)} of the points off.")
+        lines += wrap(f"Right answer: {q.right_answer}")
+        lines += wrap(q.explanation.strip())
+        lines += wrap(f"Source: “{q.source.strip()}”")
+    lines += ["", "End of the debrief."]
+    return lines
