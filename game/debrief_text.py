@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .engine import Debrief
+from .engine.debrief import played_by as engine_played_by
 from .engine.practice import HINT_COST, RETRY_SHARE, percent
 from .engine.scoring import Scorecard
 
@@ -78,13 +79,7 @@ def debrief_markdown(debrief: Debrief) -> str:
 
 
 def played_by(debrief: Debrief) -> str:
-    """Who played and how, in one line (names escaped: shown as typed, never as markup)."""
-    bits = []
-    if debrief.player:
-        bits.append(f"Played by **{escape(debrief.player)}**")
-    if debrief.class_code:
-        bits.append(f"class {escape(debrief.class_code)}")
-    if bits or debrief.mode != "practice":
-        bits.append(f"{debrief.mode} mode")
-    text = ", ".join(bits)
-    return f"*{text[0].upper()}{text[1:]}.*" if text else ""
+    """Who played and how, in italics (typed names escaped: shown as typed, never as markup)."""
+    text = engine_played_by(debrief, name=lambda typed: f"**{escape(typed)}**",
+                            class_code=escape)
+    return f"*{text}*" if text else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from ..content.models import Fact, Pack
 from .grading import describe_response, right_answer
@@ -99,3 +100,19 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         class_code=state.class_code,
         player=state.player,
     )
+
+
+def played_by(debrief: "Debrief", name: Callable[[str], str] = str,
+              class_code: Callable[[str], str] = str) -> str:
+    """Who played and how, as one sentence ("Played by Ana, class 7B, exam mode."), or "" for
+    a game on one's own in practice mode. ``name`` and ``class_code`` dress what was typed for
+    where it is shown (escaped as Markdown in the TUI, kept to one line in plain mode)."""
+    bits = []
+    if debrief.player:
+        bits.append(f"Played by {name(debrief.player)}")
+    if debrief.class_code:
+        bits.append(f"class {class_code(debrief.class_code)}")
+    if bits or debrief.mode != "practice":
+        bits.append(f"{debrief.mode} mode")
+    text = ", ".join(bits)
+    return f"{text[0].upper()}{text[1:]}." if text else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..content.glossary import reached_glossary
 from ..engine import Debrief, Story, build_debrief
+from ..engine.debrief import played_by as engine_played_by
 from ..engine.practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
 from ..engine.scoring import Scorecard
 from .text import one_line, paragraphs, points, wrap
@@ -86,15 +87,7 @@ def scorecard_lines(card: Scorecard) -> list[str]:
 
 
 def played_by(debrief: Debrief) -> str:
-    bits = []
-    if debrief.player:
-        bits.append(f"Played by {one_line(debrief.player)}")
-    if debrief.class_code:
-        bits.append(f"class {one_line(debrief.class_code)}")
-    if bits or debrief.mode != "practice":
-        bits.append(f"{debrief.mode} mode")
-    text = ", ".join(bits)
-    return f"{text[0].upper()}{text[1:]}." if text else ""
+    return engine_played_by(debrief, name=one_line, class_code=one_line)
 
 
 def debrief_lines(story: Story) -> list[str]:
