@@ -43,6 +43,7 @@ CAMPAIGN = "week-of-march-23"
 SIZE = (80, 24)
 ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-_])")
 FRAME_DONE = b"Quit"  # the Footer, on the bottom line: written last in a full-screen frame
+TITLE_MENU = b"New game"  # the game's frame must be its whole title screen, menu and all
 
 
 def first_frame_command(which: str, data_dir: str) -> list[str]:
@@ -82,7 +83,12 @@ def first_frame(which: str, env: dict | None = None, timeout: float = 20.0) -> f
                     break
                 seen += chunk
                 if FRAME_DONE in ESCAPES.sub(b"", seen[-4096:]):
-                    return time.perf_counter() - start
+                    elapsed = time.perf_counter() - start
+                    shown = ESCAPES.sub(b"", seen)
+                    if which == "game" and TITLE_MENU not in shown:
+                        raise RuntimeError(f"the game's first frame has no title menu "
+                                           f"(got {shown[-300:]!r})")
+                    return elapsed
             raise RuntimeError(f"no frame from the {which} app "
                                f"(got {ESCAPES.sub(b'', seen)[-200:]!r})")
         finally:

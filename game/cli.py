@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .content import CompileResult, compile_pack
-from .content.diagnostics import did_you_mean
-from .content.loader import display_path
+from typing import TYPE_CHECKING
 from .crashlog import write_crash_log
 from .paths import data_dir, pack_dirs, packs_root, results_root
+
+if TYPE_CHECKING:
+    from .content import CompileResult
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +47,8 @@ def resolve_pack_dirs(names: list[str]) -> list[Path]:
 
 
 def summary_line(result: CompileResult, folder: Path) -> str:
+    from .content.loader import display_path
+
     errors = len(result.errors)
     warnings = len(result.diagnostics) - errors
     s = result.stats()
@@ -55,6 +58,8 @@ def summary_line(result: CompileResult, folder: Path) -> str:
 
 
 def command_validate(args: argparse.Namespace) -> int:
+    from .content import compile_pack
+
     folders = resolve_pack_dirs(args.paths)
     results = [(folder, compile_pack(folder)) for folder in folders]
     if args.format == "json":
@@ -116,42 +121,64 @@ def command_play(args: argparse.Namespace) -> int:
     if args.same_order and not args.class_code.strip():
         raise CliError("--same-order needs --class CODE")
     folders = resolve_pack_dirs([args.pack] if args.pack else [])
+    in_browser = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # briefing serve
+    interactive = in_browser or (sys.stdin.isatty() and sys.stdout.isatty())
+    if interactive and not (args.plain or args.start_at or args.watch):
+        # A player's game: the title screen shows at once and the packs compile behind it.
+        return run_game(args, folders=folders, strict=bool(args.pack))
+    # Plain mode, an author's preview or --watch, or no terminal: compile first.
+    from .content import compile_pack
+
     results = [compile_pack(folder) for folder in folders]
     playable = [r.pack for r in results if r.ok]
     broken = [(f, r) for f, r in zip(folders, results) if not r.ok]
     if not playable or (args.pack and broken):
-        for folder, result in broken:
-            for diagnostic in result.errors:
-                print(diagnostic, file=sys.stderr)
-            print(summary_line(result, folder), file=sys.stderr)
-        print("briefing: the pack has errors; fix them and try again "
-              "(`briefing validate` lists them).", file=sys.stderr)
-        return EXIT_ERRORS
+        return report_broken(broken)
     if args.start_at:
         if len(playable) > 1:
             raise CliError("--from needs one pack: add --pack ID")
         if args.start_at not in playable[0].scenes:
+            from .content.diagnostics import did_you_mean
+
             raise CliError(f"the pack has no scene '{args.start_at}'."
                            f"{did_you_mean(args.start_at, playable[0].scenes)}")
     if args.plain:
         return play_plain_mode(args, playable)
-    in_browser = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")  # briefing serve
-    if not in_browser and (not sys.stdin.isatty() or not sys.stdout.isatty()):
+    if not interactive:
         raise CliError("play needs an interactive terminal")
+    return run_game(args, packs=playable, skipped=[f for f, _ in broken])
+
+
+def run_game(args: argparse.Namespace, **packs) -> int:
+    """The full-screen game, with ``packs`` as make_app takes them (compiled, or folders)."""
     from .tui.app import make_app  # Textual is imported only to play
 
     saves_dir = Path(args.data_dir) if args.data_dir else data_dir()
-    app = make_app(playable, data_dir=saves_dir,
-                   seed=args.seed, skipped=[f for f, _ in broken], start_at=args.start_at,
+    app = make_app(data_dir=saves_dir, **packs,
+                   seed=args.seed, start_at=args.start_at,
                    watch=args.watch, mode=args.mode, class_code=args.class_code,
                    name=args.name, same_order=args.same_order,
+                   resume_codes=args.resume_codes,
                    results_dir=Path(args.results) if args.results else results_root(saves_dir))
     app.run()
     if app.crash_report:
         print(f"briefing: something went wrong and the game stopped. Your progress up to the "
               f"last answer is saved. Details: {app.crash_report}", file=sys.stderr)
         return EXIT_ERRORS
+    if app.shelf.unplayable:  # found by the worker that compiled the packs
+        return report_broken(app.shelf.broken)
     return EXIT_OK
+
+
+def report_broken(broken: list) -> int:
+    """Each broken pack's errors and summary on stderr; the exit status for it."""
+    for folder, result in broken:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        print(summary_line(result, folder), file=sys.stderr)
+    print("briefing: the pack has errors; fix them and try again "
+          "(`briefing validate` lists them).", file=sys.stderr)
+    return EXIT_ERRORS
 
 
 def play_plain_mode(args: argparse.Namespace, playable: list) -> int:
@@ -165,7 +192,7 @@ def play_plain_mode(args: argparse.Namespace, playable: list) -> int:
     saves_dir = Path(args.data_dir) if args.data_dir else data_dir()
     return play_plain(playable, data_dir=saves_dir, seed=args.seed, mode=args.mode,
                       class_code=args.class_code, name=args.name, same_order=args.same_order,
-                      start_at=args.start_at,
+                      start_at=args.start_at, resume_codes=args.resume_codes,
                       results_dir=Path(args.results) if args.results else results_root(saves_dir))
 
 
@@ -189,6 +216,8 @@ def command_schema(args: argparse.Namespace) -> int:
 def load_one_pack(name: str | None, allow_errors: bool = False):
     """The pack named (or the only shipped one), compiled; refuses a pack with errors unless
     ``allow_errors`` (the story map still helps find them), when it only reports them."""
+    from .content import compile_pack
+
     folders = resolve_pack_dirs([name] if name else [])
     if len(folders) > 1:
         raise CliError("several packs are shipped; name one: "
@@ -289,6 +318,8 @@ def command_facts(args: argparse.Namespace) -> int:
 
 
 def command_test(args: argparse.Namespace) -> int:
+    from .content.loader import display_path
+
     from .authoring.walkthrough import FOLDER, run_all
 
     folders = resolve_pack_dirs([args.pack] if args.pack else [])
@@ -355,6 +386,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="with --class: the same option order for the whole class")
     play.add_argument("--results", metavar="DIR",
                       help="where result files go (default: results in your user data folder)")
+    play.add_argument("--resume-codes", action="store_true",
+                      help="a named player's new game gets a code, shown once, that Continue "
+                           "asks for (briefing serve always adds it)")
     play.add_argument("--plain", action="store_true",
                       help="plain lines instead of the full-screen game: numbered prompts, "
                            "answers read line by line (screen readers, dumb terminals, scripts)")

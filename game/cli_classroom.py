@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from .cli import EXIT_ERRORS, EXIT_OK, CliError, load_one_pack
-from .content import compile_pack
 from .paths import data_dir, pack_dirs
 
 
@@ -100,6 +99,8 @@ def command_report(args: argparse.Namespace) -> int:
 def report_packs(found, named: str | None) -> list:
     """The packs a report can quote: the one named, and the shipped packs the results are for
     (looked up among shipped folders only: a result file cannot point the report elsewhere)."""
+    from .content import compile_pack
+
     packs = [load_one_pack(named)] if named else []
     shipped = {folder.name: folder for folder in pack_dirs()}
     for pack_id in sorted({result.pack_key[0] for result in found.results}):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .engine import Debrief
+from .engine.debrief import OLDER_VERSION_NOTE
 from .engine.debrief import played_by as engine_played_by
 from .engine.practice import HINT_COST, RETRY_SHARE, percent
 from .engine.scoring import Scorecard
@@ -41,6 +42,8 @@ def debrief_markdown(debrief: Debrief) -> str:
                      f"{debrief.assessment.strip()}")
     elif not debrief.ended:
         parts.append("*The week is not over yet: these are the scores so far.*")
+    if debrief.older_version:
+        parts.append(f"*{OLDER_VERSION_NOTE}*")
     parts.append("## Scores\n\n" + scorecard_markdown(debrief.scorecard))
     names = {t.id: t.name for t in debrief.scorecard.tracks}
     parts.append("## Your decisions")

@@ -3,7 +3,8 @@ laptop. Every browser session runs a whole game as its own process, started by o
 the teacher's flags fix before the server starts; nothing a browser sends can change it.
 
 Saves go to a folder of their own (not the teacher's own saves), one per mode, class and name,
-so a student whose connection drops opens the page again, types the same name and continues.
+so a student whose connection drops opens the page again, types the same name and continues
+with the resume code their game showed when it started.
 
 What a browser can send, and what becomes of it (see the README's "Browser play" section):
 
@@ -57,9 +58,11 @@ class ServeOptions:
 
 def session_argv(options: ServeOptions, python: str = sys.executable) -> list[str]:
     """The one command every browser session runs: a game with the teacher's settings. The
-    student's name is asked on the title screen (and the class code, when not given here)."""
+    student's name is asked on the title screen (and the class code, when not given here).
+    Every served game has resume codes: all sessions share one saves folder, so a name alone
+    must not open a classmate's save."""
     argv = [python, "-m", "game", "play", "--data-dir", str(options.saves),
-            "--results", str(options.results)]
+            "--results", str(options.results), "--resume-codes"]
     if options.class_code is not None:
         argv += ["--class", options.class_code]
     if options.mode:

@@ -5,10 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..content.models import Fact, Pack
-from .grading import describe_response, right_answer
+from ..content.models import Choice, Fact, Pack, Question, Scene
+from .errors import InvalidAnswer
+from .grading import describe_response, grade, right_answer
 from .scoring import Scorecard, scorecard
-from .state import GameState
+from .state import AnswerRecord, DecisionRecord, GameState
+
+# Said once in the debrief when some of the save's history names what the pack no longer has.
+# The records stay in the save and their points in the totals: the scores are kept as numbers.
+OLDER_VERSION_NOTE = ("Some of your earlier moves were made in an older version of this "
+                      "briefing: what it no longer has is not shown, but the points you "
+                      "earned still count.")
 
 
 @dataclass(frozen=True)
@@ -52,16 +59,20 @@ class Debrief:
     mode: str = "practice"
     class_code: str = ""
     player: str = ""
+    older_version: bool = False  # some history names what the pack no longer has (not shown)
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
     questions: list[QuestionReview] = []
+    shown_question = None  # the question of the last review, which a second try joins
+    unshown = 0
     for record in state.answers:
-        scene = pack.scenes.get(record.scene)
-        q = next((q for q in scene.questions if q.id == record.question), None) if scene else None
-        if q is None:  # the pack changed since this answer; keep what the record knows
+        scene, q = answered_question(pack, record)
+        if q is None or (record.attempt > 1 and shown_question is not q):
+            unshown += 1
+            shown_question = None
             continue
-        if record.attempt > 1 and questions and questions[-1].ask == q.ask:
+        if record.attempt > 1:
             # a second try belongs with the first: one review, the points of both
             first = questions[-1]
             questions[-1] = replace(
@@ -74,17 +85,20 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
             scene.title, q.ask, describe_response(q, record.response), right_answer(q),
             record.points, record.max_points, record.correct, q.explanation, q.source,
             hinted=record.hinted))
+        shown_question = q
     decisions = []
     for record in state.decisions:
-        scene = pack.scenes.get(record.scene)
-        if scene is None or record.choice >= len(scene.choices):
+        scene, choice = chosen(pack, record)
+        if choice is None:
+            unshown += 1
             continue
-        choice = scene.choices[record.choice]
         outcome = scene.what_happened
         decisions.append(DecisionReview(
             f"{scene.day}, {scene.time}", scene.title, choice.text, dict(record.effects),
             choice.feedback, outcome.text if outcome else "", outcome.source if outcome else ""))
     facts = pack.facts()
+    lost_history = (any(f not in facts for f in state.notebook)
+                   or any(s not in pack.scenes for s in state.visited))
     last = pack.scenes.get(state.scene)
     return Debrief(
         title=pack.manifest.title,
@@ -99,7 +113,36 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         mode=state.mode,
         class_code=state.class_code,
         player=state.player,
+        older_version=bool(unshown) or lost_history,
     )
+
+
+def answered_question(pack: Pack, record: AnswerRecord) -> tuple[Scene | None, Question | None]:
+    """The scene and question an answer was given to, or None where the pack has changed so
+    that the saved answer no longer fits: the scene or question is gone, or it takes another
+    kind of answer now (another type, options that no longer include the one picked)."""
+    scene = pack.scenes.get(record.scene)
+    q = next((q for q in scene.questions if q.id == record.question), None) if scene else None
+    if q is None or record.response is None:
+        return scene, q
+    try:
+        grade(q, record.response)
+    except InvalidAnswer:
+        return scene, None
+    return scene, q
+
+
+def chosen(pack: Pack, record: DecisionRecord) -> tuple[Scene | None, Choice | None]:
+    """The scene and choice of a decision, matched by the text the player saw: choices have
+    no ids, and an edit may have reordered them (an authored index alone would then name
+    another choice). None when that text is no longer on offer there."""
+    scene = pack.scenes.get(record.scene)
+    if scene is None:
+        return None, None
+    choices = scene.choices
+    if 0 <= record.choice < len(choices) and choices[record.choice].text == record.text:
+        return scene, choices[record.choice]
+    return scene, next((c for c in choices if c.text == record.text), None)
 
 
 def played_by(debrief: "Debrief", name: Callable[[str], str] = str,

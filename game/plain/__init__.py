@@ -18,7 +18,8 @@ __all__ = ["SAVED", "PlainGame", "play_plain"]
 def play_plain(packs: list[Pack], *, data_dir: Path, results_dir: Path | None,
                seed: int | None = None, mode: str = "practice", class_code: str = "",
                name: str = "", same_order: bool = False, start_at: str | None = None,
-               inp: TextIO | None = None, out: TextIO | None = None) -> int:
+               resume_codes: bool = False, inp: TextIO | None = None,
+               out: TextIO | None = None) -> int:
     """Play on standard input and output (or the streams given); returns the exit status."""
     if inp is None:
         inp = sys.stdin
@@ -30,5 +31,5 @@ def play_plain(packs: list[Pack], *, data_dir: Path, results_dir: Path | None,
             out.reconfigure(errors="replace")  # an ASCII terminal still gets every line
     game = PlainGame(Console(inp, out), packs, SaveStore(data_dir), seed=seed, mode=mode,
                      class_code=class_code, name=name, same_order=same_order,
-                     results_dir=results_dir, start_at=start_at)
+                     results_dir=results_dir, start_at=start_at, resume_codes=resume_codes)
     return game.run()

@@ -3,15 +3,26 @@ and decision (then prints "Saved."), and writes the result file, as the TUI does
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from ..classroom.identity import class_seed, clean_name, new_attempt_id
 from ..classroom.results import try_write_result
+from ..classroom.resume_codes import (
+    NOT_A_CODE,
+    RETRY_PAUSE,
+    WRONG_CODE,
+    ResumeLock,
+    code_message,
+    looks_like_a_code,
+    not_kept_message,
+    replaced_message,
+)
 from ..content.models import Pack
 from ..engine import EngineError, IncompatibleSave, Phase, Story
 from ..engine.grading import Grade, describe_response, right_answer
 from ..engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
-from ..saves import SaveStore, save_slot
+from ..saves import LoadedSave, SaveStore, save_slot
 from . import console as parse
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
 from .report import debrief_lines, fact_status, help_lines, notebook_lines, score_line
@@ -25,7 +36,7 @@ class PlainGame:
     def __init__(self, console: Console, packs: list[Pack], store: SaveStore, *,
                  seed: int | None = None, mode: str = "practice", class_code: str = "",
                  name: str = "", same_order: bool = False, results_dir: Path | None = None,
-                 start_at: str | None = None):
+                 start_at: str | None = None, resume_codes: bool = False):
         self.io = console
         self.packs = packs
         self.store = store
@@ -33,6 +44,7 @@ class PlainGame:
         self.class_code, self.name = clean_name(class_code), clean_name(name)
         self.results_dir = results_dir
         self.start_at = start_at  # a preview: its own save slot, no result file
+        self.resume_codes = resume_codes  # a named player's new game gets a resume code
         self.story: Story | None = None
         self.shown_scene: str | None = None
         self.result_problem = ""
@@ -123,7 +135,7 @@ class PlainGame:
 
     def open_game(self, pack: Pack) -> None:
         slot = save_slot(pack.id, self.mode, self.class_code, self.name)
-        if not self.start_at and self.store.exists(slot):
+        while not self.start_at and self.store.exists(slot):
             def yes_no(line: str) -> bool:
                 word = line.strip().casefold()
                 if word in ("", "y", "yes"):
@@ -132,17 +144,36 @@ class PlainGame:
                     return False
                 raise Unusable("Type y to continue your saved game or n to start a new one.")
 
-            if self.io.ask("Continue saved game? [Y/n] ", yes_no,
-                           {k: v for k, v in self.commands(in_game=False).items()
-                            if k not in ("n",)}):
-                if self.resume(pack, slot):
-                    return
-            else:
-                self.io.say("Starting a new game; it replaces the saved one.")
+            if not self.io.ask("Continue saved game? [Y/n] ", yes_no,
+                               {k: v for k, v in self.commands(in_game=False).items()
+                                if k not in ("n",)}):
+                self.io.say("Starting a new game." if self.store.lock_on(slot) else
+                            "Starting a new game; it replaces the saved one.")
+                break
+            loaded = self.store.load(slot)
+            if loaded.lock is not None and not self.unlocked(loaded.lock):
+                continue  # back to the question, as Escape goes back to the title screen
+            if self.resume(pack, loaded):
+                return
+            break
         self.begin(pack)
 
-    def resume(self, pack: Pack, slot: str) -> bool:
-        loaded = self.store.load(slot)
+    def unlocked(self, lock: ResumeLock) -> bool:
+        """Ask for the save's resume code until it is right (True) or an empty line goes back
+        (False); a wrong code waits RETRY_PAUSE seconds, so guessing is slow."""
+        self.io.say("This saved game is protected by a resume code: the one it showed when it "
+                    "started.")
+        while True:
+            line = self.io.ask("Resume code (Enter alone to go back)? ", str,
+                               self.commands(in_game=False))
+            if not line.strip():
+                return False
+            if lock.opens(line):
+                return True
+            self.io.say(*wrap(WRONG_CODE if looks_like_a_code(line) else NOT_A_CODE))
+            time.sleep(RETRY_PAUSE)
+
+    def resume(self, pack: Pack, loaded: LoadedSave) -> bool:
         if loaded.state is None:
             self.io.say(*wrap(f"{loaded.problem} Starting a new game."))
             return False
@@ -162,13 +193,28 @@ class PlainGame:
         return True
 
     def begin(self, pack: Pack) -> None:
+        """A new game; a save protected by a resume code is kept aside, never overwritten, and
+        with resume codes on a named player's new game gets its code, printed once."""
         seed = (class_seed(self.class_code, self.name, self.same_order) if self.class_code
                 else self.seed)
+        kept = code = None
+        if not self.start_at:  # a preview saves apart, and needs no code
+            try:
+                kept, code = self.store.start_over(
+                    save_slot(pack.id, self.mode, self.class_code, self.name),
+                    with_code=self.resume_codes and bool(self.name))
+            except OSError as exc:
+                self.io.say(*wrap(not_kept_message(exc)))
+                raise QuitGame from None
         self.story = Story(pack, seed=seed, start=self.start_at, mode=self.mode,
                            class_code=self.class_code, player=self.name,
                            same_order=self.same_order and bool(self.class_code),
                            attempt_id=new_attempt_id())
         self.autosave()
+        if kept is not None:
+            self.io.say(*wrap(replaced_message(kept)))
+        if code is not None:
+            self.io.say(*wrap(code_message(code)))
 
     # -- saving ---------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..content.glossary import reached_glossary
 from ..engine import Debrief, Story, build_debrief
+from ..engine.debrief import OLDER_VERSION_NOTE
 from ..engine.debrief import played_by as engine_played_by
 from ..engine.practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
 from ..engine.scoring import Scorecard
@@ -99,6 +100,8 @@ def debrief_lines(story: Story) -> list[str]:
         lines += ["", f"{debrief.ending_title}."] + paragraphs(debrief.ending_body)
         if debrief.assessment.strip():
             lines += [""] + paragraphs(debrief.assessment)
+    if debrief.older_version:
+        lines += [""] + wrap(OLDER_VERSION_NOTE)
     lines += ["", "Scores."] + scorecard_lines(debrief.scorecard)
     names = {t.id: t.name for t in debrief.scorecard.tracks}
     lines += ["", f"Your decisions: {len(debrief.decisions)}."]

@@ -1,50 +1,51 @@
 """The Textual app: the one owner that calls the engine, autosaves (and writes the result file),
-and decides which screen shows."""
+and decides which screen shows.
+
+The title screen is the first frame, and it waits only for Textual and the packs' covers: the
+engine, the compiler and the other screens are imported where they are first used (the
+imports inside methods below are there for that), and the packs compile in a worker once that
+frame is painted (see shelf.py).
+"""
 
 from __future__ import annotations
 
 import traceback
+from importlib import import_module
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from textual import events, on
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from ..classroom.identity import class_seed, clean_name, new_attempt_id
-from ..classroom.results import try_write_result
-from ..content import compile_pack
-from ..content.glossary import reached_glossary
-from ..content.models import Pack
+from ..classroom.identity import clean_name
 from ..crashlog import write_crash_log
-from ..engine import (
-    EngineError,
-    IncompatibleSave,
-    InvalidAnswer,
-    NotAllowed,
-    Phase,
-    Story,
-    build_debrief,
-)
 from ..paths import results_root
 from ..saves import SaveStore, save_slot
 from .messages import AnswerGiven, ChoiceMade, HintAsked, Proceed, StartGame
-from .screens.confirm import ConfirmDialog
-from .screens.debrief import DebriefScreen
-from .screens.feedback import FeedbackDialog
-from .screens.help import HelpDialog
-from .screens.notebook import NotebookDialog
-from .screens.pack_errors import PackErrorsDialog
-from .screens.question import QuestionScreen
-from .screens.scene import SceneScreen
+from .result_files import ResultFiles
 from .screens.title import TitleScreen
-from .screens.too_small import TooSmallScreen, too_small
-from .status import status_line
-from .watch import PackWatcher
+from .screens.too_small import KeepsEnlargeOnTop
+from .shelf import PackShelf
+from .starting import StartsGames
+from .watch import ReloadsPacks
+
+if TYPE_CHECKING:
+    from ..content.models import Pack
+    from ..engine import Story
+    from .screens.question import QuestionScreen
+    from .screens.scene import SceneScreen
+
+# What a game needs beyond the title screen, imported by the compiling worker after the first
+# frame so that New game does not wait for it.
+WARM_UP = ("game.engine.story", "game.engine.debrief", "game.content.glossary",
+           "game.classroom.results", "game.tui.status", "game.tui.screens.intro",
+           "game.tui.screens.scene", "game.tui.screens.question", "game.tui.screens.feedback",
+           "game.tui.screens.debrief", "game.tui.screens.confirm")
 
 
-class BriefingApp(App[None]):
+class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
     BINDINGS = [
@@ -58,93 +59,80 @@ class BriefingApp(App[None]):
                 priority=True),
     ]
 
-    def __init__(self, packs: list[Pack], store: SaveStore, *, seed: int | None = None,
-                 skipped: Iterable[Path] = (), blink: bool = True, start_at: str | None = None,
-                 watch: bool = False, mode: str = "practice", class_code: str = "",
-                 name: str = "", same_order: bool = False, results_dir: Path | None = None):
+    def __init__(self, shelf: PackShelf, store: SaveStore, *, seed: int | None = None,
+                 blink: bool = True, start_at: str | None = None, watch: bool = False,
+                 mode: str = "practice", class_code: str = "", name: str = "",
+                 same_order: bool = False, results_dir: Path | None = None,
+                 resume_codes: bool = False):
         super().__init__()
         self.mode = mode
+        self.resume_codes = resume_codes  # a named player's new game gets a resume code (serve)
         # Who plays: given on the command line (then the title screen does not ask), or typed
         # on the title screen. Cleaned once here; shown literally everywhere.
         self.given = (clean_name(class_code), clean_name(name))
         self.playing_as = self.given
         self.same_order = same_order
-        self.results_dir = results_dir  # None: no result files (previews)
-        self.result_problem = ""  # why the last result write failed, told once per failure run
+        self.results = ResultFiles(results_dir, self.notify)
         self.start_at = start_at  # preview from this scene; saves go to a separate slot
         self.watch = watch
-        self.packs = {pack.id: pack for pack in packs}
+        self.shelf = shelf
         self.store = store
         self.seed = seed
-        self.skipped = list(skipped)
         self.blink = blink  # tests turn the cursor blink off for stable snapshots
         self.story: Story | None = None
         self.read_scene: str | None = None  # the scene whose text was read before its questions
         self.crash_report: Path | None = None
-        self.enlarge: TooSmallScreen | None = None  # on top of the stack while the terminal is too small
+        self.scene_screen: SceneScreen | None = None  # see game_screen
+        self.question_screen: QuestionScreen | None = None
 
-    # -- start and resume ------------------------------------------------------------------
+    @property
+    def packs(self) -> dict[str, Pack]:
+        return self.shelf.packs
+
+    # -- the title screen, and the packs behind it -------------------------------------------
 
     def on_mount(self) -> None:
         self.push_screen(self.title_screen())
+        if self.shelf.waiting:  # once the title screen is painted
+            self.call_after_refresh(self.run_worker, self.compile_packs, thread=True,
+                                    exit_on_error=False, name="compile packs")
         if self.watch:
-            self.watchers = {pack.id: PackWatcher(Path(pack.root)) for pack in self.packs.values()}
-            self.set_interval(1.0, self.reload_changed_packs)
+            self.watch_packs()
         if self.start_at:
             # after the first refresh, so the title screen is mounted before it is replaced
             self.call_after_refresh(self.begin, next(iter(self.packs.values())), self.start_at)
-        for folder in self.skipped:
+        self.tell_left_out(self.shelf.skipped)
+
+    def compile_packs(self) -> None:
+        """In a thread: compile the packs, then import what a game needs while the player is
+        still reading the title screen."""
+        results = self.shelf.compile_waiting()
+        self.call_from_thread(self.packs_compiled, results)
+        for module in WARM_UP:
+            import_module(module)
+
+    def packs_compiled(self, results) -> None:
+        dropped = self.shelf.shelve(results)
+        if self.shelf.unplayable:
+            self.exit(return_code=1)  # the CLI prints what is wrong, where the author can read it
+            return
+        if dropped:
+            self.tell_left_out(dropped)
+            if isinstance(self.screen, TitleScreen):
+                self.screen.offer(self.shelf.covers)
+
+    def tell_left_out(self, folders: Iterable[Path]) -> None:
+        for folder in folders:
             self.notify(f"The pack in {folder} has errors and was left out. Run "
                         "`briefing validate` to see them.", severity="warning", timeout=10,
                         markup=False)
-
-    # -- a terminal below 80x24 -------------------------------------------------------------
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.fit_to(event.size.width, event.size.height)
-
-    def fit_to(self, width: int, height: int) -> None:
-        """Cover the game with a request to enlarge the terminal while it is too small, and
-        uncover it, exactly as it was, once it is big enough."""
-        if not too_small(width, height):
-            self.lift_enlarge()
-        elif self.enlarge is None:
-            self.enlarge = TooSmallScreen(width, height)
-            super().push_screen(self.enlarge)
-        else:
-            self.enlarge.show_size(width, height)
-
-    def lift_enlarge(self) -> bool:
-        """Take the request off the top of the stack; True when it was there."""
-        notice, self.enlarge = self.enlarge, None
-        if notice is None:
-            return False
-        if self.screen is notice:
-            super().pop_screen()
-        return True
-
-    def push_screen(self, screen, *args, **kwargs):
-        # The game moves on under the request (a timer, a reload): the new screen goes beneath
-        # it, so the request stays on top.
-        covered = self.lift_enlarge()
-        result = super().push_screen(screen, *args, **kwargs)
-        if covered:
-            self.fit_to(*self.size)
-        return result
-
-    def switch_screen(self, screen):
-        covered = self.lift_enlarge()
-        result = super().switch_screen(screen)
-        if covered:
-            self.fit_to(*self.size)
-        return result
 
     def title_screen(self) -> TitleScreen:
         def has_save(pack_id: str, class_code: str, name: str) -> bool:
             return self.store.exists(save_slot(pack_id, self.mode, class_code, name))
 
         class_code, name = self.given
-        screen = TitleScreen(list(self.packs.values()), has_save, mode=self.mode,
+        screen = TitleScreen(self.shelf.covers, has_save, mode=self.mode,
                              class_code=class_code, name=name)
         return self.dress(screen)
 
@@ -154,58 +142,16 @@ class BriefingApp(App[None]):
         return screen
 
     @on(StartGame)
-    def start_game(self, message: StartGame) -> None:
-        pack = self.packs[message.pack_id]
-        self.playing_as = (message.class_code, message.name)
-        slot = save_slot(pack.id, self.mode, *self.playing_as)
-        if message.resume:
-            loaded = self.store.load(slot)
-            if loaded.state is None:
-                self.notify(loaded.problem, title="Cannot continue", severity="error", timeout=12,
-                            markup=False)
-                self.switch_screen(self.title_screen())
-                return
-            try:
-                self.story = Story(pack, loaded.state)
-            except IncompatibleSave as exc:
-                # Made with another version of the pack: kept aside (not deleted), so the title
-                # screen offers a new game instead of the same dead end.
-                kept = self.store.set_aside(self.store.path_for(slot), str(exc), suffix=".old")
-                self.notify(f"{kept} The pack has changed since this game was saved, so it "
-                            "cannot go on from there. Choose New game to start again.",
-                            title="Cannot continue", severity="error", timeout=15,
-                            markup=False)
-                self.switch_screen(self.title_screen())
-                return
-            self.read_scene = self.story.scene.id if self.story.state.question_index else None
-            self.show_current()
-            return
-        if self.store.exists(slot):
-            def confirmed(replace: bool | None) -> None:
-                if replace:
-                    self.begin(pack)
-
-            self.push_screen(ConfirmDialog("Start a new game? Your saved game will be replaced.",
-                                           yes="New game", no="Keep it"), confirmed)
-            return
-        self.begin(pack)
-
-    def begin(self, pack: Pack, start: str | None = None) -> None:
-        """A new game for whoever is playing: with a class code, the option order comes from
-        the class and the name (or the class alone with same_order)."""
-        class_code, name = self.playing_as
-        seed = class_seed(class_code, name, self.same_order) if class_code else self.seed
-        self.story = Story(pack, seed=seed, start=start, mode=self.mode, class_code=class_code,
-                           player=name, same_order=self.same_order and bool(class_code),
-                           attempt_id=new_attempt_id())
-        self.read_scene = None
-        self.autosave()
-        self.show_current()
+    async def start_game(self, message: StartGame) -> None:
+        await self.start_requested(message)  # see starting.py
 
     # -- the one place that calls the engine -------------------------------------------------
 
     @on(ChoiceMade)
     def choice_made(self, message: ChoiceMade) -> None:
+        from ..engine import EngineError, Phase
+        from .screens.feedback import FeedbackDialog
+
         story = self.story
         if (story is None or story.phase is not Phase.AWAITING_CHOICE
                 or message.scene_id != story.scene.id):
@@ -233,8 +179,10 @@ class BriefingApp(App[None]):
 
     @on(AnswerGiven)
     def answer_given(self, message: AnswerGiven) -> None:
+        from ..engine import InvalidAnswer, NotAllowed
+
         story = self.story
-        if story is None or not isinstance(self.screen, QuestionScreen):
+        if story is None or self.screen is not self.question_screen:
             return
         waiting = story.retry_question if message.retry else story.pending_question
         if waiting is None or message.question_id != waiting.id:
@@ -254,8 +202,10 @@ class BriefingApp(App[None]):
 
     @on(HintAsked)
     def hint_asked(self, message: HintAsked) -> None:
+        from ..engine import EngineError
+
         story = self.story
-        if (story is None or not isinstance(self.screen, QuestionScreen)
+        if (story is None or self.screen is not self.question_screen
                 or story.pending_question is None
                 or story.pending_question.id != message.question_id):
             return
@@ -269,6 +219,8 @@ class BriefingApp(App[None]):
 
     @on(Proceed)
     def proceed(self) -> None:
+        from ..engine import Phase
+
         if self.story and self.story.phase is Phase.AWAITING_ANSWER:
             self.read_scene = self.story.scene.id
         self.show_current()
@@ -283,69 +235,69 @@ class BriefingApp(App[None]):
         except OSError as exc:
             self.notify(f"Could not save your progress: {exc.strerror or exc}.",
                         severity="error", timeout=10, markup=False)
-        self.write_result()
-
-    @property
-    def writes_results(self) -> bool:
-        """A named player's game writes a result file; a presenter's (the class's answers, not
-        one student's) and an author's preview do not."""
-        state = self.story.state
-        return (bool(state.player) and state.mode != "presenter" and not self.start_at
-                and self.results_dir is not None)
-
-    def write_result(self) -> Path | None:
-        """Write this attempt's result file (partial until the game ends). A failure is told
-        in words, once until it works again, and never stops the game or its save."""
-        if not self.writes_results:
-            return None
-        path, reason = try_write_result(self.results_dir, self.story.pack, self.story.state)
-        if path is None:
-            if not self.result_problem:
-                self.notify(f"Could not write your result file for the teacher ({reason}). "
-                            "Your game itself is saved; tell your teacher.",
-                            title="Result not saved", severity="error", timeout=12,
-                            markup=False)
-            self.result_problem = reason
-            return None
-        self.result_problem = ""
-        return path
+        self.results.write(self.story, preview=bool(self.start_at))
 
     # -- which screen shows ------------------------------------------------------------------
 
     def show_current(self) -> None:
+        from ..engine import Phase, build_debrief
+        from .screens.debrief import DebriefScreen
+        from .screens.question import QuestionScreen
+        from .screens.scene import SceneScreen
+        from .status import status_line
+
         story = self.story
         if story is None:
             self.switch_screen(self.title_screen())
             return
         status, state = status_line(story), story.state
         if story.phase is Phase.ENDED:
-            self.switch_screen(self.dress(DebriefScreen(build_debrief(story.pack, state))))
-            self.final_result()
+            self.leave_game(self.dress(DebriefScreen(build_debrief(story.pack, state))))
+            self.results.write_final(story, preview=bool(self.start_at))
         elif story.phase is Phase.AWAITING_ANSWER and self.read_scene == story.scene.id:
             presented = story.question
             hint = presented.question.hint if presented.question.id in state.hints else ""
-            self.switch_screen(self.dress(QuestionScreen(presented, status, blink=self.blink,
-                                                         mode=state.mode, hint=hint)))
+            if self.question_screen is None:
+                self.question_screen = self.game_screen(QuestionScreen(
+                    presented, status, blink=self.blink, mode=state.mode, hint=hint))
+            else:
+                self.question_screen.show(presented, status, hint)
+            self.bring_forward(self.question_screen)
         else:
-            self.switch_screen(self.dress(SceneScreen(
-                story.scene, story.choices, status,
-                questions_waiting=len(story.scene.questions) - state.question_index,
-                presenter=state.mode == "presenter")))
+            waiting = len(story.scene.questions) - state.question_index
+            if self.scene_screen is None:
+                self.scene_screen = self.game_screen(SceneScreen(
+                    story.scene, story.choices, status, questions_waiting=waiting,
+                    presenter=state.mode == "presenter"))
+            else:
+                self.scene_screen.show(story.scene, story.choices, status, waiting)
+            self.bring_forward(self.scene_screen)
 
-    def final_result(self) -> None:
-        """At the debrief: the completed result, written once more, and where it went."""
-        if not self.writes_results:
-            return
-        path = self.write_result()
-        if path is not None:
-            self.notify(f"Your result is saved in {path}.", title="Result saved", timeout=10,
-                        markup=False)
-        else:
-            self.notify(f"Your result file could not be written ({self.result_problem}). "
-                        "Tell your teacher before you close the game.",
-                        title="Result not saved", severity="error", timeout=30, markup=False)
+    def game_screen(self, screen: Screen) -> Screen:
+        """One scene screen and one question screen serve the whole game (each shows the next
+        scene or question in place), so they are installed: Textual keeps them while the other
+        one shows."""
+        self.install_screen(self.dress(screen), f"game-{id(screen)}")
+        return screen
+
+    def bring_forward(self, screen: Screen) -> None:
+        """Make ``screen`` the one showing: close what covers it (a decision's feedback has
+        already closed itself), or switch to it from the other game screen or the title."""
+        if self.screen is not screen:
+            self.switch_screen(screen)
+
+    def leave_game(self, screen: Screen) -> None:
+        """Switch to the debrief or the title; the game's own screens then go (Textual removes a
+        screen it replaces once it is no longer installed)."""
+        self.switch_screen(screen)
+        for game_screen in (self.scene_screen, self.question_screen):
+            if game_screen is not None:
+                self.uninstall_screen(game_screen)
+        self.scene_screen = self.question_screen = None
 
     def refresh_status(self) -> None:
+        from .status import status_line
+
         if self.story is not None and hasattr(self.screen, "set_status"):
             self.screen.set_status(status_line(self.story))
 
@@ -353,45 +305,13 @@ class BriefingApp(App[None]):
         while isinstance(self.screen, ModalScreen):  # close dialogs, then leave the game screen
             self.pop_screen()
         self.story = None
-        self.switch_screen(self.title_screen())
-
-    # -- live authoring (--watch) -------------------------------------------------------------
-
-    def reload_changed_packs(self) -> None:
-        for pack_id, watcher in self.watchers.items():
-            if watcher.changed():
-                self.reload_pack(pack_id, watcher.folder)
-
-    def reload_pack(self, pack_id: str, folder: Path) -> None:
-        result = compile_pack(folder)
-        showing = isinstance(self.screen, PackErrorsDialog)
-        if not result.ok:
-            if showing:
-                self.pop_screen()
-            self.push_screen(PackErrorsDialog(result.errors or result.diagnostics))
-            return
-        if showing:
-            self.pop_screen()
-        self.packs[pack_id] = result.pack
-        if self.story is None or self.story.pack.id != pack_id:
-            self.notify(f"Reloaded {folder.name}.", markup=False)
-            return
-        state = self.story.state
-        scene = result.pack.scenes.get(state.scene)
-        if scene is None:
-            self.notify(f"The scene '{state.scene}' is gone; starting again from the first scene.",
-                        severity="warning", markup=False)
-            self.begin(result.pack, start=self.start_at if self.start_at in result.pack.scenes
-                       else None)
-            return
-        state.question_index = min(state.question_index, len(scene.questions))
-        self.story = Story(result.pack, state, clock=self.story.clock)
-        self.notify(f"Reloaded {folder.name}; you are still in '{state.scene}'.", markup=False)
-        self.show_current()
+        self.leave_game(self.title_screen())
 
     # -- actions and commands ----------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .screens.help import HelpDialog
+
         if self.enlarge is not None:
             return  # nothing opens behind the request to enlarge the terminal
         if isinstance(self.screen, HelpDialog):
@@ -400,6 +320,10 @@ class BriefingApp(App[None]):
             self.push_screen(HelpDialog())
 
     def action_notebook(self) -> None:
+        from ..content.glossary import reached_glossary
+        from ..engine import build_debrief
+        from .screens.notebook import NotebookDialog
+
         if self.enlarge is not None:
             return
         if self.story is None:
@@ -429,13 +353,19 @@ class BriefingApp(App[None]):
         self._close_messages_no_wait()
 
 
-def make_app(packs: list[Pack], *, data_dir: Path, seed: int | None = None,
-             skipped: Iterable[Path] = (), blink: bool = True, start_at: str | None = None,
-             watch: bool = False, mode: str = "practice", class_code: str = "", name: str = "",
-             same_order: bool = False, results_dir: Path | None = None) -> BriefingApp:
-    """The app factory that the CLI and the tests share. Results go to ``results_dir``, by
-    default the ``results`` folder beside the saves."""
-    return BriefingApp(packs, SaveStore(data_dir), seed=seed, skipped=skipped, blink=blink,
-                       start_at=start_at, watch=watch, mode=mode, class_code=class_code,
-                       name=name, same_order=same_order,
+
+def make_app(packs: list[Pack] = (), *, data_dir: Path, folders: Iterable[Path] = (),
+             strict: bool = False, seed: int | None = None, skipped: Iterable[Path] = (),
+             blink: bool = True, start_at: str | None = None, watch: bool = False,
+             mode: str = "practice", class_code: str = "", name: str = "",
+             same_order: bool = False, results_dir: Path | None = None,
+             resume_codes: bool = False) -> BriefingApp:
+    """The app factory that the CLI and the tests share. ``packs`` are compiled already;
+    ``folders`` compile in a worker after the first frame (``strict``: each was named, so one
+    with errors stops the game). Results go to ``results_dir``, by default the ``results``
+    folder beside the saves."""
+    shelf = PackShelf(packs, folders, skipped=skipped, strict=strict)
+    return BriefingApp(shelf, SaveStore(data_dir), seed=seed, blink=blink, start_at=start_at,
+                       watch=watch, mode=mode, class_code=class_code, name=name,
+                       same_order=same_order, resume_codes=resume_codes,
                        results_dir=results_dir or results_root(Path(data_dir)))

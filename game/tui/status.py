@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..engine import Story
+if TYPE_CHECKING:
+    from ..engine import Story
 
 MODE_LABELS = {"practice": "Practice", "exam": "Exam", "presenter": "Presenter"}
 # Modes where the running scores would give the answers away before the debrief or the reveal.

@@ -1,4 +1,5 @@
-"""Live authoring: notice when a pack's YAML files change, by polling their sizes and times.
+"""Live authoring (``play --watch``): notice when a pack's YAML files change, by polling their
+sizes and times, and reload the pack in the running game.
 
 Polling once a second needs no extra dependency and works the same on every platform and
 editor (some editors replace a file on save rather than writing it in place).
@@ -32,3 +33,48 @@ class PackWatcher:
             self.last = now
             return True
         return False
+
+
+class ReloadsPacks:
+    """Mixed into BriefingApp: with --watch, a pack whose files change is compiled again; the
+    game goes on in the same scene when it still exists, and errors show in a dialog."""
+
+    def watch_packs(self) -> None:
+        self.watchers = {pack.id: PackWatcher(Path(pack.root)) for pack in self.packs.values()}
+        self.set_interval(1.0, self.reload_changed_packs)
+
+    def reload_changed_packs(self) -> None:
+        for pack_id, watcher in self.watchers.items():
+            if watcher.changed():
+                self.reload_pack(pack_id, watcher.folder)
+
+    def reload_pack(self, pack_id: str, folder: Path) -> None:
+        from ..content import compile_pack
+        from ..engine import Story
+        from .screens.pack_errors import PackErrorsDialog
+
+        result = compile_pack(folder)
+        showing = isinstance(self.screen, PackErrorsDialog)
+        if not result.ok:
+            if showing:
+                self.pop_screen()
+            self.push_screen(PackErrorsDialog(result.errors or result.diagnostics))
+            return
+        if showing:
+            self.pop_screen()
+        self.packs[pack_id] = result.pack
+        if self.story is None or self.story.pack.id != pack_id:
+            self.notify(f"Reloaded {folder.name}.", markup=False)
+            return
+        state = self.story.state
+        scene = result.pack.scenes.get(state.scene)
+        if scene is None:
+            self.notify(f"The scene '{state.scene}' is gone; starting again from the first scene.",
+                        severity="warning", markup=False)
+            self.begin(result.pack, start=self.start_at if self.start_at in result.pack.scenes
+                       else None)
+            return
+        state.question_index = min(state.question_index, len(scene.questions))
+        self.story = Story(result.pack, state, clock=self.story.clock)
+        self.notify(f"Reloaded {folder.name}; you are still in '{state.scene}'.", markup=False)
+        self.show_current()

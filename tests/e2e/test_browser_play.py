@@ -220,6 +220,11 @@ def test_a_student_plays_in_a_browser_and_the_teacher_gets_a_result(server, tmp_
             assert started["name"] == STUDENT and started["class"] == CLASS_CODE
             assert started["completed"] is False and started["answers"] == []
 
+            # served games protect saves with a resume code, shown once, then the intro
+            wait_for_text("Your resume code is ")
+            page.keyboard.press("Enter")  # "I have written it down"
+            wait_for_text("Press Enter to begin")
+            page.keyboard.press("Enter")
             wait_for_text(first_scene.title)
             page.keyboard.press("Enter")  # the scene read: to its recall questions
             wait_for_text(" ".join(presented.question.ask.split()[:3]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from game.engine import PresentedQuestion
 from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.intro import IntroScreen
 from game.tui.screens.question import QuestionScreen
 from game.tui.screens.scene import SceneScreen
 
@@ -88,3 +89,12 @@ async def play_until(pilot, condition, pick=lambda screen: 0, right=lambda q: Tr
 
 async def play_to_debrief(pilot, pick=lambda screen: 0, right=lambda q: True) -> list[str]:
     return await play_until(pilot, lambda screen: isinstance(screen, DebriefScreen), pick, right)
+
+
+async def new_game(pilot) -> None:
+    """New game from the title screen, then on past the pack's intro to the first scene."""
+    await pilot.press("enter")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, IntroScreen):
+        await pilot.press("enter")
+        await pilot.pause()

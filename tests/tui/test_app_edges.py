@@ -34,7 +34,7 @@ async def test_an_unexpected_error_is_logged_not_shown(mini_pack, data_dir, monk
     with pytest.raises(RuntimeError):  # Pilot re-raises so the test sees it
         async with app.run_test(size=SIZE) as pilot:
             assert isinstance(app.screen, TitleScreen)
-            monkeypatch.setattr("game.tui.app.Story", broken)
+            monkeypatch.setattr("game.engine.Story", broken)  # begin() looks it up there
             await pilot.press("enter")
             await pilot.pause()
     assert app.crash_report is not None and app.crash_report.parent == data_dir / "logs"

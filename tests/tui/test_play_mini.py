@@ -13,7 +13,7 @@ from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
 
 from ..conftest import MINI
-from .driver import answer_question, play_to_debrief, play_until
+from .driver import answer_question, new_game, play_to_debrief, play_until
 
 SIZE = (80, 24)
 
@@ -181,8 +181,7 @@ async def test_a_repeated_submit_does_not_answer_the_next_question(mini_pack, da
 async def test_page_down_scrolls_a_long_scene(campaign, data_dir):
     app = make_app([campaign], data_dir=data_dir, seed=3, blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
+        await new_game(pilot)
         body = app.screen.query_one("#body")
         assert body.max_scroll_y > 0, "the facts below the text must be reachable"
         await pilot.press("pagedown")

@@ -32,8 +32,13 @@ def test_title_screen(snap_compare, app_for):
     assert snap_compare(app_for(packs_root() / CAMPAIGN_ID), terminal_size=SIZE)
 
 
-def test_first_scene(snap_compare, app_for):
+def test_intro_after_new_game(snap_compare, app_for):
     assert snap_compare(app_for(packs_root() / CAMPAIGN_ID), press=["enter"], terminal_size=SIZE)
+
+
+def test_first_scene(snap_compare, app_for):
+    assert snap_compare(app_for(packs_root() / CAMPAIGN_ID), press=["enter", "enter"],
+                        terminal_size=SIZE)
 
 
 def test_single_choice_question(snap_compare, app_for):

@@ -44,3 +44,14 @@ def test_handout_and_csv_commands_run_without_rich(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("LEAK")
+
+
+def test_the_title_screen_waits_for_no_parser_compiler_engine_or_markdown():
+    """The first frame is the title screen: importing the app must not pull in what only a
+    game needs (the worker imports that after the frame is painted; see game/tui/app.py)."""
+    heavy = ["yaml", "markdown_it", "game.content.loader", "game.content.models",
+             "game.engine.story", "game.classroom.results", "game.tui.screens.scene"]
+    code = ("import sys, game.cli, game.tui.app\n"
+            f"print(' '.join(m for m in {heavy!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"the first frame would wait for: {out.stdout.strip()}"

@@ -26,6 +26,7 @@ from game.classroom.serve import (  # noqa: E402
     session_argv,
     session_command,
 )
+from game.cli import build_parser  # noqa: E402
 
 # Stands in for a game: says what it was started with, echoes each meta packet back as data,
 # and stops at "quit", speaking textual-serve's packet protocol.
@@ -55,14 +56,27 @@ def test_the_session_command_comes_from_the_teachers_flags_alone(tmp_path):
                            pack=tmp_path / "my pack")
     argv = session_argv(options, python="/py/bin/python")
     assert argv == ["/py/bin/python", "-m", "game", "play", "--data-dir", str(tmp_path / "saves"),
-                    "--results", str(tmp_path / "res ults"), "--class", "7B; rm -rf ~ $(x)",
+                    "--results", str(tmp_path / "res ults"), "--resume-codes",
+                    "--class", "7B; rm -rf ~ $(x)",
                     "--mode", "exam", "--same-order", "--pack", str(tmp_path / "my pack")]
     if sys.platform != "win32":
         assert shlex.split(session_command(options, python="/py/bin/python")) == argv
     plain = session_argv(ServeOptions(results=tmp_path, saves=tmp_path), python="py")
     assert plain == ["py", "-m", "game", "play", "--data-dir", str(tmp_path),
-                     "--results", str(tmp_path)]
+                     "--results", str(tmp_path), "--resume-codes"]
     assert "--name" not in argv  # each student types theirs
+
+
+def test_every_served_game_has_resume_codes_and_play_knows_the_flag(tmp_path):
+    """All sessions share one saves folder, so a name alone must not open a classmate's save:
+    the flag is always there, whatever the teacher chose, and `play` accepts it."""
+    for options in (ServeOptions(results=tmp_path, saves=tmp_path),
+                    ServeOptions(results=tmp_path, saves=tmp_path, class_code="7B",
+                                 mode="practice")):
+        argv = session_argv(options, python="py")
+        assert argv.count("--resume-codes") == 1
+        assert build_parser().parse_args(argv[3:]).resume_codes is True
+    assert build_parser().parse_args(["play"]).resume_codes is False  # off for own machines
 
 
 def test_terminal_sizes_are_bounded_and_must_be_numbers():

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...classroom.live import ClassView
+from ..widgets.keys_footer import KeysFooter
 
 STUDENT_COLUMNS = ("Name", "Class", "Status", "Where", "Answers", "Score", "Updated")
 AVERAGE_COLUMNS = (("Track", 32), ("Class average", 13), ("Students", 8))
@@ -49,7 +50,7 @@ class DashboardScreen(Screen):
         yield DataTable(id="averages", cursor_type="none")
         yield Static(Content("Hardest question so far: none answered yet."), id="hardest")
         yield Static("", id="skipped", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = str(self.folder)

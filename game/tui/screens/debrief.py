@@ -6,10 +6,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from rich.markdown import Markdown as RichMarkdown
+from textual.widgets import Header, Static
 
 from ...debrief_text import debrief_markdown
 from ...engine import Debrief
+from ..widgets.keys_footer import KeysFooter
+
+
+class DebriefText(Static):
+    """The whole debrief as one widget. Rich draws the Markdown: Textual's Markdown widget
+    builds a widget per block, some four hundred for a full campaign's debrief, which cost
+    about 25 MB, as much again as the rest of the game."""
+
+    def __init__(self, source: str, **kwargs) -> None:
+        super().__init__(RichMarkdown(source), **kwargs)
+        self.source = source
 
 
 class DebriefScreen(Screen):
@@ -26,8 +38,8 @@ class DebriefScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="debrief"):
-            yield Markdown(debrief_markdown(self.debrief), id="debrief-text")
-        yield Footer()
+            yield DebriefText(debrief_markdown(self.debrief), id="debrief-text")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Debrief"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...engine import Grade, PresentedQuestion
 from ...engine.grading import right_answer
@@ -27,6 +27,7 @@ from ..widgets.answers import (
     TimelineAnswer,
     TrueFalseAnswer,
 )
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.literal_input import printable
 from ..widgets.status_bar import StatusBar
 
@@ -80,10 +81,13 @@ class QuestionScreen(Screen):
                  mode: str = "practice", hint: str = "") -> None:
         """``hint`` is the hint's text when it was already shown (a resumed game)."""
         super().__init__()
-        self.presented = presented
-        self.status = status
         self.blink = blink
         self.mode = mode
+        self.reset(presented, status, hint)
+
+    def reset(self, presented: PresentedQuestion, status: Status, hint: str) -> None:
+        self.presented = presented
+        self.status = status
         self.hint = hint
         # asking -> (practice) retry-offered -> asking again -> done
         #        -> (exam) recorded; (presenter) hidden -> done
@@ -98,22 +102,51 @@ class QuestionScreen(Screen):
         return self.stage != "asking"
 
     def compose(self) -> ComposeResult:
-        q = self.presented.question
-        points = format_points(q.points)
         yield Header()
         yield StatusBar(self.status)
         with VerticalScroll(id="question-area"):
-            yield Static(f"Recall question {self.presented.number} of {self.presented.of}"
-                         f" · {points} point{'s' if q.points != 1 else ''}",
-                         id="question-meta", markup=False)
-            yield Static(Content(q.ask), id="question-ask")
+            yield Static(self.meta_text(), id="question-meta", markup=False)
+            yield Static(Content(self.presented.question.ask), id="question-ask")
             hint = Static(self.hint_text(), id="hint", markup=False)
             hint.display = bool(self.hint)
             yield hint
-            yield Static(HOW_TO_ANSWER[q.type], id="question-help", markup=False)
-            yield answer_widget(self.presented, self.blink)
+            yield Static(HOW_TO_ANSWER[self.presented.question.type], id="question-help",
+                         markup=False)
+            with Vertical(id="answer-slot"):
+                yield answer_widget(self.presented, self.blink)
             yield Static(id="feedback", markup=False)
-        yield Footer()
+        yield KeysFooter()
+
+    def meta_text(self) -> str:
+        q = self.presented.question
+        return (f"Recall question {self.presented.number} of {self.presented.of}"
+                f" · {plural(q.points)}")
+
+    def show(self, presented: PresentedQuestion, status: Status, hint: str = "") -> None:
+        """The next question on this same screen (see SceneScreen.show for why): the texts
+        change in place and only the answer widget, whose kind depends on the question, is new."""
+        self.reset(presented, status, hint)
+        self.set_status(status)
+        self.sub_title = f"{status.when} · recall"
+        self.query_one("#question-meta", Static).update(self.meta_text())
+        self.query_one("#question-ask", Static).update(Content(presented.question.ask))
+        hint_line = self.query_one("#hint", Static)
+        hint_line.update(self.hint_text())
+        hint_line.display = bool(hint)
+        help_line = self.query_one("#question-help", Static)
+        help_line.update(HOW_TO_ANSWER[presented.question.type])
+        help_line.display = True
+        self.query_one("#feedback", Static).set_classes("")
+        self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        self.call_next(self.replace_answer_widget)
+        self.refresh_bindings()
+
+    async def replace_answer_widget(self) -> None:
+        slot = self.query_one("#answer-slot", Vertical)
+        await slot.remove_children()
+        widget = answer_widget(self.presented, self.blink)
+        await slot.mount(widget)
+        widget.focus()
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         if self.answered:

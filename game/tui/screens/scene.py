@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...content.models import Scene
@@ -17,6 +17,7 @@ from ...engine import ChoiceOption
 from ..messages import ChoiceMade, Proceed
 from ..status import Status
 from ..widgets.fact_list import FactList
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.status_bar import StatusBar
 
 NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False, id=f"pick-{n}") for n in range(1, 10)]
@@ -40,6 +41,35 @@ class SceneScreen(Screen):
         self.questions_waiting = questions_waiting
         self.chosen = False
 
+    def show(self, scene: Scene, choices: list[ChoiceOption], status: Status,
+             questions_waiting: int = 0) -> None:
+        """The next scene on this same screen. The game keeps one SceneScreen and changes its
+        widgets in place: building a new screen for every scene (a Header, a Footer and the
+        stylesheet applied to each widget again) cost about four times as much per key."""
+        same_scene = scene is self.scene  # back from its questions: the text is already there
+        self.scene, self.choices, self.status = scene, choices, status
+        self.questions_waiting = questions_waiting
+        self.chosen = False
+        if self.presenter:  # the notes panel comes and goes with the scene: build it anew
+            self.refresh(recompose=True)
+            self.call_after_refresh(self.on_mount)
+            return
+        self.sub_title = f"{scene.day} · {scene.time}"
+        self.set_status(status)
+        if not same_scene:
+            self.query_one("#scene-title", Static).update(Content(scene.title))
+            self.query_one("#scene-body", Markdown).update(scene.body)
+            facts = self.query_one(FactList)
+            facts.show(scene.facts)
+            self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        prompt = self.query_one("#prompt", Static)
+        prompt.update(self.prompt_text())
+        prompt.display = bool(self.prompt_text())
+        choices_list = self.query_one("#choices", OptionList)
+        choices_list.set_options(self.options())
+        choices_list.highlighted = 0
+        choices_list.focus()
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield StatusBar(self.status)
@@ -53,14 +83,13 @@ class SceneScreen(Screen):
         prompt.display = bool(self.prompt_text())
         yield prompt
         yield OptionList(*self.options(), id="choices", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="body"):
-            yield Static(self.scene.title, id="scene-title", markup=False)
+            yield Static(Content(self.scene.title), id="scene-title")
             yield Markdown(self.scene.body, id="scene-body")
-            if self.scene.facts:
-                yield FactList(self.scene.facts, heading="New in your notebook")
+            yield FactList(self.scene.facts, heading="New in your notebook")
 
     def facilitator_panel(self) -> ComposeResult:
         with VerticalScroll(id="facilitator"):

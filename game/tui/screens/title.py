@@ -1,5 +1,6 @@
 """The title screen: the pack (a picker when there are several), who is playing, new game or
-continue."""
+continue. It is the game's first frame, so it shows the packs' covers (pack.yaml alone) and
+imports nothing of the engine; the pack's intro comes after New game (screens/intro.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...classroom.identity import MAX_NAME, clean_name
-from ...content.models import Pack
+from ...content.cover import PackCover
 from ..messages import StartGame
 from ..status import MODE_LABELS
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.literal_input import LiteralInput
 
 HasSave = Callable[[str, str, str], bool]  # (pack id, class code, name) -> a save to continue
@@ -26,7 +28,7 @@ class TitleScreen(Screen):
     """Asks for a class code and a name unless the command line gave them (or the teacher is
     presenting). Both may stay empty to play on one's own; a class code needs a name."""
 
-    def __init__(self, packs: list[Pack], has_save: HasSave, *, mode: str = "practice",
+    def __init__(self, packs: list[PackCover], has_save: HasSave, *, mode: str = "practice",
                  class_code: str = "", name: str = "") -> None:
         super().__init__()
         self.packs = packs
@@ -42,23 +44,37 @@ class TitleScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="title-area"):
-            title = Static(Content(self.pack.manifest.title), id="game-title")
-            # An intro that opens with its own heading already shows the title.
-            title.display = not self.pack.manifest.intro.lstrip().startswith("#")
-            yield title
-            yield Static(Content(f"You are: {self.pack.manifest.role}"), id="game-role")
-            yield Markdown(self.pack.manifest.intro, id="game-intro")
+            yield Static(Content(self.pack.title), id="game-title")
+            yield Static(self.role_text(), id="game-role")
+            yield Static(Content(self.pack.span), id="game-days")
         with Vertical(id="menus"):
             if len(self.packs) > 1:
-                yield Static("Choose a briefing:", classes="menu-label", markup=False)
-                yield OptionList(*[Option(p.manifest.title, id=p.id) for p in self.packs],
-                                 id="packs", markup=False)
+                yield Static("Choose a briefing:", classes="menu-label", id="packs-label",
+                             markup=False)
+                yield OptionList(*self.pack_options(), id="packs", markup=False)
             if self.given_name or self.given_class or self.mode != "practice":
                 yield Static(Content(self.seat_text()), id="seat", classes="menu-label")
             if self.ask_name:
                 yield from self.identity_form()
             yield OptionList(*self.menu_options(), id="menu", markup=False)
-        yield Footer()
+        yield KeysFooter()
+
+    def role_text(self) -> Content:
+        return Content(f"You are: {self.pack.role}" if self.pack.role else "")
+
+    def pack_options(self) -> list[Option]:
+        return [Option(cover.title, id=cover.id) for cover in self.packs]
+
+    def offer(self, packs: list[PackCover]) -> None:
+        """Only these packs now (the others did not compile)."""
+        self.packs = packs
+        if self.pack not in packs:
+            self.show_pack(packs[0])
+        if len(packs) > 1:
+            self.query_one("#packs", OptionList).set_options(self.pack_options())
+        else:
+            for widget in self.query("#packs, #packs-label"):
+                widget.display = False
 
     def seat_text(self) -> str:
         mode = f"{MODE_LABELS[self.mode]} mode"
@@ -94,7 +110,7 @@ class TitleScreen(Screen):
         return options
 
     def on_mount(self) -> None:
-        self.sub_title = self.pack.manifest.role
+        self.sub_title = self.pack.role
         self.reset_menu()
         # The form first: a student types and presses Enter; someone on their own just
         # presses Enter (it does what the highlighted menu option does).
@@ -107,12 +123,14 @@ class TitleScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#packs")
     def pack_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.pack = next(p for p in self.packs if p.id == event.option.id)
-        title = self.query_one("#game-title", Static)
-        title.update(Content(self.pack.manifest.title))
-        title.display = not self.pack.manifest.intro.lstrip().startswith("#")
-        self.query_one("#game-role", Static).update(Content(f"You are: {self.pack.manifest.role}"))
-        self.query_one("#game-intro", Markdown).update(self.pack.manifest.intro)
+        self.show_pack(next(p for p in self.packs if p.id == event.option.id))
+
+    def show_pack(self, cover: PackCover) -> None:
+        self.pack = cover
+        self.sub_title = cover.role
+        self.query_one("#game-title", Static).update(Content(cover.title))
+        self.query_one("#game-role", Static).update(self.role_text())
+        self.query_one("#game-days", Static).update(Content(cover.span))
         self.reset_menu(force=True)
 
     @on(Input.Changed)

@@ -35,3 +35,46 @@ class TooSmallScreen(Screen):
     def show_size(self, width: int, height: int) -> None:
         self.size_now = (width, height)
         self.query_one("#enlarge", Static).update(enlarge_text(width, height))
+
+
+class KeepsEnlargeOnTop:
+    """For the App: cover the game with TooSmallScreen while the terminal is too small, and
+    uncover it, exactly as it was, once it is big enough. Screens the game pushes or switches
+    to meanwhile (a timer, a reload) go beneath the request, so it stays on top."""
+
+    enlarge: TooSmallScreen | None = None
+
+    def on_resize(self, event) -> None:
+        self.fit_to(event.size.width, event.size.height)
+
+    def fit_to(self, width: int, height: int) -> None:
+        if not too_small(width, height):
+            self.lift_enlarge()
+        elif self.enlarge is None:
+            self.enlarge = TooSmallScreen(width, height)
+            super().push_screen(self.enlarge)
+        else:
+            self.enlarge.show_size(width, height)
+
+    def lift_enlarge(self) -> bool:
+        """Take the request off the top of the stack; True when it was there."""
+        notice, self.enlarge = self.enlarge, None
+        if notice is None:
+            return False
+        if self.screen is notice:
+            super().pop_screen()
+        return True
+
+    def push_screen(self, screen, *args, **kwargs):
+        covered = self.lift_enlarge()
+        result = super().push_screen(screen, *args, **kwargs)
+        if covered:
+            self.fit_to(*self.size)
+        return result
+
+    def switch_screen(self, screen):
+        covered = self.lift_enlarge()
+        result = super().switch_screen(screen)
+        if covered:
+            self.fit_to(*self.size)
+        return result

@@ -33,6 +33,15 @@ class FactList(Vertical):
         self.facts = list(facts)
         self.heading = heading
 
+    def on_mount(self) -> None:
+        self.display = bool(self.facts)
+
+    def show(self, facts: Iterable[Fact]) -> None:
+        """Other facts in the same list (the next scene's)."""
+        self.facts = list(facts)
+        self.display = bool(self.facts)
+        self.refresh(recompose=True)
+
     def compose(self) -> ComposeResult:
         if self.heading:
             yield Static(self.heading, classes="fact-list-heading", markup=False)

@@ -1,0 +1,50 @@
+"""The pack's intro, before the first scene of a new game: who you are, what the week holds,
+how it is scored. Continue skips it; the player has read it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Markdown, Static
+
+from ...content.models import Manifest
+from ..widgets.keys_footer import KeysFooter
+
+
+class IntroScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "begin", "Begin", id="begin", priority=True),
+        Binding("pageup", "scroll(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll(1)", "Scroll", key_display="PgDn"),
+    ]
+
+    def __init__(self, manifest: Manifest) -> None:
+        super().__init__()
+        self.manifest = manifest
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="intro-area"):
+            title = Static(Content(self.manifest.title), id="intro-title")
+            # An intro that opens with its own heading already shows the title.
+            title.display = not self.manifest.intro.lstrip().startswith("#")
+            yield title
+            yield Markdown(self.manifest.intro, id="intro-text")
+        days = self.manifest.days
+        first = f" on {days[0]}" if days else ""
+        yield Static(Content(f"Press Enter to begin{first}."), id="intro-begin")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Your briefing · {self.manifest.role}"
+        self.query_one("#intro-area").focus()
+
+    def action_begin(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, direction: int) -> None:
+        area = self.query_one("#intro-area", VerticalScroll)
+        area.scroll_page_down() if direction > 0 else area.scroll_page_up()

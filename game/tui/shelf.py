@@ -1,0 +1,65 @@
+"""The packs the title screen offers: their covers at once, the compiled packs when a worker
+has them.
+
+The first frame waits for nothing but pack.yaml (see game/content/cover.py). The scene files
+are parsed and checked in a thread while the player reads the title screen; New game and
+Continue wait for that (a few tens of milliseconds) if they come first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from ..content.cover import PackCover, read_cover
+
+if TYPE_CHECKING:
+    from ..content import CompileResult
+    from ..content.models import Pack
+
+
+class PackShelf:
+    def __init__(self, packs: Iterable[Pack] = (), folders: Iterable[Path] = (),
+                 skipped: Iterable[Path] = (), strict: bool = False) -> None:
+        """``packs`` are compiled already; ``folders`` are compiled by ``compile_waiting`` (in
+        a worker). ``skipped``: folders the caller found broken. ``strict``: every pack was
+        asked for by name, so one that does not compile stops the game."""
+        packs, folders = list(packs), list(folders)
+        self.covers = [PackCover.of(pack) for pack in packs] + [read_cover(f) for f in folders]
+        self.packs: dict[str, Pack] = {pack.id: pack for pack in packs}
+        self.waiting = folders
+        self.skipped = list(skipped)
+        self.broken: list[tuple[Path, CompileResult]] = []
+        self.strict = strict
+        self.ready = asyncio.Event()
+        if not folders:
+            self.ready.set()
+
+    def compile_waiting(self) -> list[tuple[Path, CompileResult]]:
+        """Compile the waiting folders (run in a thread: pure Python, no widgets touched)."""
+        from ..content import compile_pack
+
+        return [(folder, compile_pack(folder)) for folder in self.waiting]
+
+    def shelve(self, results: list[tuple[Path, CompileResult]]) -> list[Path]:
+        """Keep what compiled and drop the covers of what did not; the folders dropped."""
+        for folder, result in results:
+            if result.ok:
+                self.packs[result.pack.id] = result.pack
+            else:
+                self.broken.append((folder, result))
+        dropped = [folder for folder, _ in self.broken]
+        self.covers = [cover for cover in self.covers if cover.folder not in dropped]
+        self.waiting = []
+        self.ready.set()
+        return dropped
+
+    @property
+    def unplayable(self) -> bool:
+        """Nothing to play, or a pack asked for by name does not compile."""
+        return not self.packs or (self.strict and bool(self.broken))
+
+    async def pack(self, pack_id: str) -> Pack | None:
+        await self.ready.wait()
+        return self.packs.get(pack_id)

@@ -1,0 +1,90 @@
+"""The first frame: the title screen from the packs' covers while the packs compile behind it;
+then the pack's intro before a new game's first scene (Continue skips it)."""
+
+from __future__ import annotations
+
+import shutil
+
+from textual.widgets import Markdown, OptionList, Static
+
+from game.paths import packs_root
+from game.tui.app import make_app
+from game.tui.screens.intro import IntroScreen
+from game.tui.screens.scene import SceneScreen
+from game.tui.screens.title import TitleScreen
+
+from ..conftest import CAMPAIGN_ID, MINI
+
+SIZE = (80, 24)
+
+
+def shown(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_the_title_shows_at_once_and_new_game_waits_for_the_compiler(data_dir):
+    folder = packs_root() / CAMPAIGN_ID
+    app = make_app(data_dir=data_dir, folders=[folder], seed=1, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        assert shown(app.screen, "#game-title") == "Hit for Hit: A Week on the Syria Desk"
+        assert shown(app.screen, "#game-role") == "You are: Pentagon analyst"
+        assert shown(app.screen, "#game-days") == "Thursday 23 March to Monday 27 March"
+        await pilot.press("enter")  # New game, whether or not the worker has finished
+        await pilot.pause()
+        assert isinstance(app.screen, IntroScreen)
+        pack = app.packs[CAMPAIGN_ID]
+        assert app.screen.query_one("#intro-text", Markdown).source == pack.manifest.intro
+        assert "Press Enter to begin on Thursday 23 March." in shown(app.screen, "#intro-begin")
+        assert app.story is not None and app.story.state.scene == pack.manifest.start
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen) and app.screen.scene.id == pack.manifest.start
+
+
+async def test_continue_skips_the_intro(campaign, data_dir):
+    app = make_app([campaign], data_dir=data_dir, seed=1, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # New game, past the intro
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen)
+        app.back_to_title()
+        await pilot.pause()
+        menu = app.screen.query_one("#menu", OptionList)
+        assert menu.get_option_at_index(menu.highlighted).id == "continue"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen)
+
+
+async def test_a_named_pack_with_errors_ends_the_game_for_the_cli_to_explain(tmp_path, data_dir):
+    broken = tmp_path / "broken"
+    shutil.copytree(MINI, broken)
+    (broken / "scenes.yaml").write_text("scenes:\n  - id: [not, text]\n", encoding="utf-8")
+    app = make_app(data_dir=data_dir, folders=[broken], strict=True, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert shown(app.screen, "#game-title") == "The Flood"  # the cover is fine
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.return_code is not None:
+                break
+    assert app.return_code == 1 and app.shelf.unplayable
+    assert [folder for folder, _ in app.shelf.broken] == [broken]
+
+
+async def test_a_broken_pack_among_others_is_left_out_of_the_picker(tmp_path, data_dir):
+    good, broken = tmp_path / "good", tmp_path / "broken"
+    shutil.copytree(MINI, good)
+    shutil.copytree(MINI, broken)
+    (broken / "pack.yaml").write_text("title: Broken\n", encoding="utf-8")
+    app = make_app(data_dir=data_dir, folders=[broken, good], blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert [o.id for o in app.screen.query_one("#packs", OptionList).options] == [
+            "broken", "mini"]
+        await app.shelf.ready.wait()
+        await pilot.pause()
+        assert app.return_code is None and list(app.packs) == ["mini"]
+        assert [p.id for p in app.screen.packs] == ["mini"]
+        assert not app.screen.query_one("#packs").display
+        assert shown(app.screen, "#game-title") == "The Flood"
+        assert any("broken has errors and was left out" in n.message for n in app._notifications)
