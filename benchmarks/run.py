@@ -102,9 +102,16 @@ def bench_load(table: Table, scenes: int, runs: int) -> None:
     table.add(f"load+validate (compile_pack), best of {runs}", f"{best_load:.3f} s",
               f"≤ {TARGET_LOAD_SECONDS:g} s", best_load <= TARGET_LOAD_SECONDS)
     table.add(f"raw parse (compose_all, CSafeLoader), best of {runs}", f"{best_parse:.3f} s")
-    ratio = best_load / best_parse
-    table.add("ratio load+validate / raw parse", f"{ratio:.2f}×", f"≤ {TARGET_LOAD_RATIO:g}×",
-              ratio <= TARGET_LOAD_RATIO)
+    ratio = paired_ratio(load, parse)
+    table.add("ratio load+validate / raw parse (median of the paired runs' ratios)",
+              f"{ratio:.2f}×", f"≤ {TARGET_LOAD_RATIO:g}×", ratio <= TARGET_LOAD_RATIO)
+
+
+def paired_ratio(numerators: list[float], denominators: list[float]) -> float:
+    """The median of each pair's ratio: each pair ran back to back, so a moment when the
+    shared machine was slow or fast hits both sides of a pair alike (the two best-ofs can come
+    from different moments, and one lucky run moved their ratio by a fifth)."""
+    return statistics.median(n / d for n, d in zip(numerators, denominators))
 
 
 def wall_time(command: list[str], env: dict | None = None) -> float:
@@ -211,17 +218,18 @@ def bench_first_frame(table: Table, runs: int) -> None:
     times: dict[str, list[float]] = {"bare": [], "game": []}
     for which in times:
         tui_bench("first-frame", which)  # warm the disk cache and the .pyc files
-    for _ in range(runs):
+    for _ in range(runs * 2):  # half a second each: twice the pairs for the same noise
         for which, found in times.items():
             found.append(float(tui_bench("first-frame", which)))
     labels = {"bare": "bare Textual app (Header, 3 lines, Footer; benchmarks/bare_app.py)",
               "game": "`python -m game play`, title screen"}
     for which, found in times.items():
-        table.add(f"first frame at 80x24, {labels[which]}, best of {runs}",
+        table.add(f"first frame at 80x24, {labels[which]}, best of {len(found)}",
                   f"{min(found) * 1000:.0f} ms (median {statistics.median(found) * 1000:.0f} ms)")
-    ratio = min(times["game"]) / min(times["bare"])
-    table.add("ratio first frame game / bare", f"{ratio:.2f}×",
-              f"≤ {TARGET_FIRST_FRAME_RATIO:g}×", ratio <= TARGET_FIRST_FRAME_RATIO)
+    ratio = paired_ratio(times["game"], times["bare"])
+    table.add("ratio first frame game / bare (median of the paired runs' ratios)",
+              f"{ratio:.2f}×", f"≤ {TARGET_FIRST_FRAME_RATIO:g}×",
+              ratio <= TARGET_FIRST_FRAME_RATIO)
 
 
 def bench_whole_game(table: Table) -> None:

@@ -91,8 +91,16 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
 
     # -- the title screen, and the packs behind it -------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """The title screen is the first screen itself, not pushed over an empty default one:
+        a screen fewer to build and style before the first frame (about a tenth of it)."""
+        screen = self.title_screen()
+        # What push_screen would give it; without one, Textual's switch_screen (which the
+        # game uses to leave the title) fails on the first screen of the stack.
+        screen._push_result_callback(self, None)
+        return screen
+
     def on_mount(self) -> None:
-        self.push_screen(self.title_screen())
         if self.shelf.waiting:  # once the title screen is painted
             self.call_after_refresh(self.run_worker, self.compile_packs, thread=True,
                                     exit_on_error=False, name="compile packs")

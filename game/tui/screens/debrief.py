@@ -12,6 +12,7 @@ from textual.widgets import Header, Static
 from ...debrief_text import debrief_markdown
 from ...engine import Debrief
 from ..widgets.keys_footer import KeysFooter
+from ..styles import GAME_CSS
 
 
 class DebriefText(Static):
@@ -25,6 +26,7 @@ class DebriefText(Static):
 
 
 class DebriefScreen(Screen):
+    CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("t", "app.back_to_title", "Title screen", id="title"),
         Binding("pageup", "scroll(-1)", "Scroll up", show=False),

@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 
 from ...content.models import Choice, Outcome
 from ..status import format_points
+from ..styles import GAME_CSS
 
 
 def effects_text(effects, names: dict[str, str]) -> str:
@@ -25,6 +26,7 @@ def effects_text(effects, names: dict[str, str]) -> str:
 
 
 class FeedbackDialog(ModalScreen[None]):
+    CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("enter,escape,space", "close", "Continue"),
         Binding("r", "reveal", "Reveal", id="reveal"),

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from ...engine.practice import HINT_COST, RETRY_SHARE, percent
+from ..styles import GAME_CSS
 
 HELP_TEXT = """\
 ## How to play
@@ -61,6 +62,7 @@ A good analyst never lets a claim pass for a fact.
 
 
 class HelpDialog(ModalScreen[None]):
+    CSS_PATH = GAME_CSS
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -12,9 +12,11 @@ from textual.widgets import Header, Markdown, Static
 
 from ...content.models import Manifest
 from ..widgets.keys_footer import KeysFooter
+from ..styles import GAME_CSS
 
 
 class IntroScreen(Screen[None]):
+    CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("enter", "begin", "Begin", id="begin", priority=True),
         Binding("pageup", "scroll(-1)", "Scroll up", show=False),

@@ -11,9 +11,11 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from ...content.models import Fact, GlossaryEntry
 from ..widgets.fact_list import FactList
+from ..styles import GAME_CSS
 
 
 class NotebookDialog(ModalScreen[None]):
+    CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("escape,ctrl+n", "close", "Close"),
         Binding("g", "show_tab('glossary')", "Glossary"),

@@ -9,10 +9,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...content.diagnostics import Diagnostic
+from ..styles import GAME_CSS
 
 
 class PackErrorsDialog(ModalScreen[None]):
     """Stays up until the files are fixed; the app closes it when the pack compiles again."""
+    CSS_PATH = GAME_CSS
 
     BINDINGS = [("ctrl+q", "app.quit", "Quit")]
 

@@ -30,6 +30,7 @@ from ..widgets.answers import (
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.literal_input import printable
 from ..widgets.status_bar import StatusBar
+from ..styles import GAME_CSS
 
 HOW_TO_ANSWER = {
     "single-choice": "Pick one: arrows and Enter, or its number.",
@@ -65,6 +66,7 @@ def plural(points: float) -> str:
 
 
 class QuestionScreen(Screen):
+    CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("enter", "proceed", "Continue", id="proceed"),
         # h for the questions answered with keys; F2 where h would be typed into a box

@@ -19,11 +19,13 @@ from ..status import Status
 from ..widgets.fact_list import FactList
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.status_bar import StatusBar
+from ..styles import GAME_CSS
 
 NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False, id=f"pick-{n}") for n in range(1, 10)]
 
 
 class SceneScreen(Screen):
+    CSS_PATH = GAME_CSS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # where the notes panel goes
     BINDINGS = [
         *NUMBER_KEYS,
