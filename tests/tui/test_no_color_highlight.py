@@ -4,6 +4,8 @@ the dashboard's cursor row is in reverse video, and only when there is no colour
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.style import Style
 from textual.widgets import DataTable, OptionList
@@ -116,3 +118,18 @@ async def test_the_dashboard_cursor_row_is_reversed_only_without_colour(tmp_path
         second = str(table.get_row_at(1)[0])
         assert bool(style_of(table, first).reverse) is no_color
         assert not style_of(table, second).reverse
+
+
+async def test_only_a_ticked_box_shows_its_tick(mini_pack, data_dir, monkeypatch):
+    """Ticked and unticked boxes must differ in shape, not in colour alone (NO_COLOR)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # New game
+        answer = await focused_answer(app, pilot, MultiSelectAnswer)
+        await pilot.press("space")  # tick the highlighted (first) option
+        await pilot.pause()
+        boxes = [found.group(1) for line in lines_of(answer)
+                 if (found := re.search("▐(.)▌", "".join(s.text for s in line)))]
+        assert len(boxes) == answer.option_count > 1
+        assert boxes == ["X"] + [" "] * (len(boxes) - 1)  # the first ticked, the rest empty

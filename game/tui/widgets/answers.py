@@ -10,7 +10,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, OptionList, SelectionList, Static
-from textual.widgets.option_list import Option
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..messages import AnswerGiven
 from .literal_input import LiteralInput, printable
@@ -66,6 +69,21 @@ class MultiSelectAnswer(SelectionList):
 
     def action_submit(self) -> None:
         self.post_message(AnswerGiven(tuple(self.selected)))
+
+    def render_line(self, y: int) -> Strip:
+        """Textual draws the same X in every box and tells ticked from unticked by colour
+        alone, which NO_COLOR (and colour blindness) takes away: an unticked box is empty."""
+        strip = super().render_line(y)
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if (option.value not in self.selected and len(segments) > 1
+                and segments[1].text == ToggleButton.BUTTON_INNER):
+            segments[1] = Segment(" " * len(ToggleButton.BUTTON_INNER), segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip
 
 
 class NumericAnswer(Vertical):
