@@ -102,8 +102,10 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
 
     def on_mount(self) -> None:
         if self.shelf.waiting:  # once the title screen is painted
+            # A worker that fails is a bug: it ends the game with the crash log, as any other
+            # (New game would otherwise wait for the packs for ever).
             self.call_after_refresh(self.run_worker, self.compile_packs, thread=True,
-                                    exit_on_error=False, name="compile packs")
+                                    name="compile packs")
         if self.watch:
             self.watch_packs()
         if self.start_at:
@@ -115,7 +117,10 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
         """In a thread: compile the packs, then import what a game needs while the player is
         still reading the title screen."""
         results = self.shelf.compile_waiting()
-        self.call_from_thread(self.packs_compiled, results)
+        try:
+            self.call_from_thread(self.packs_compiled, results)
+        except RuntimeError:
+            return  # the player quit before the packs were ready: nothing is waiting for them
         for module in WARM_UP:
             import_module(module)
 

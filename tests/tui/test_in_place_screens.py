@@ -43,7 +43,7 @@ async def test_every_scene_and_question_shown_in_place_is_the_current_one(campai
     async with app.run_test(size=SIZE) as pilot:
         await new_game(pilot)
         scene_screen, question_screen, scenes, kinds = app.screen, None, set(), set()
-        while app.story.state.scene != "end" and len(scenes) < 12:
+        while app.story.state.scene != "end" and (len(scenes) < 8 or len(kinds) < 3):
             screen = app.screen
             if isinstance(screen, SceneScreen):
                 assert screen is scene_screen  # the same screen, every scene
@@ -88,3 +88,27 @@ async def test_the_footer_leaves_no_dead_keys_behind(campaign, data_dir, monkeyp
         assert bound and all(node.is_attached for node, _ in bound)
         # every key but the command palette's is bound, once
         assert len(bound) == len(footer.query("FooterKey").exclude(".-command-palette"))
+
+
+async def test_a_presenter_scene_is_rebuilt_with_its_own_notes(campaign, data_dir):
+    """In presenter mode the notes panel comes and goes with the scene, so the screen is built
+    anew each time; it must still show the current scene and its own notes."""
+    app = make_app([campaign], data_dir=data_dir, seed=5, blink=False, mode="presenter")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await new_game(pilot)
+        seen = set()
+        for _ in range(40):
+            screen = app.screen
+            if isinstance(screen, SceneScreen) and screen.scene.id not in seen:
+                seen.add(screen.scene.id)
+                assert shown_scene(screen) == expected_scene(app)
+                notes = screen.query("#notes")
+                scene = app.story.scene
+                assert bool(notes) == bool(scene.notes.strip())
+                if notes:
+                    assert notes.first().source == scene.notes
+            if len(seen) >= 4:
+                break
+            await step(pilot)
+            await pilot.pause()
+        assert len(seen) >= 4

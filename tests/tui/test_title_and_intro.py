@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from textual.widgets import Markdown, OptionList, Static
 
 from game.paths import packs_root
@@ -88,3 +90,18 @@ async def test_a_broken_pack_among_others_is_left_out_of_the_picker(tmp_path, da
         assert not app.screen.query_one("#packs").display
         assert shown(app.screen, "#game-title") == "The Flood"
         assert any("broken has errors and was left out" in n.message for n in app._notifications)
+
+
+async def test_a_compiler_bug_ends_the_game_with_the_crash_log(data_dir, monkeypatch):
+    """Never a title screen whose New game waits for ever."""
+    def broken(shelf):
+        raise RuntimeError("a bug in the compiler")
+
+    monkeypatch.setattr("game.tui.shelf.PackShelf.compile_waiting", broken)
+    app = make_app(data_dir=data_dir, folders=[MINI], blink=False)
+    with pytest.raises(Exception):  # Pilot re-raises so the test sees it
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(40):
+                await pilot.pause(0.05)
+    assert app.crash_report is not None
+    assert "a bug in the compiler" in app.crash_report.read_text()
