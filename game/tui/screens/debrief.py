@@ -12,6 +12,7 @@ from textual.widgets import Header, Static
 from ...debrief_text import debrief_markdown
 from ...engine import Debrief
 from ..widgets.keys_footer import KeysFooter
+from ..paging import page_keys, turn_page
 from ..styles import GAME_CSS
 
 
@@ -29,8 +30,7 @@ class DebriefScreen(Screen):
     CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("t", "app.back_to_title", "Title screen", id="title"),
-        Binding("pageup", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll(1)", "Scroll", key_display="PgDn"),
+        *page_keys("scroll"),
     ]
 
     def __init__(self, debrief: Debrief) -> None:
@@ -48,5 +48,4 @@ class DebriefScreen(Screen):
         self.query_one("#debrief").focus()
 
     def action_scroll(self, direction: int) -> None:
-        area = self.query_one("#debrief", VerticalScroll)
-        area.scroll_page_down() if direction > 0 else area.scroll_page_up()
+        turn_page(self.query_one("#debrief", VerticalScroll), direction)

@@ -26,7 +26,7 @@ something to read. Then you answer **recall questions** on the facts, and make *
 - **H** (or **F2** in a text box): the question's hint, when it has one (practice)
 - **A**: try again after an answer that was not fully right (practice)
 - **R**: reveal the answer (presenter mode)
-- **PgUp / PgDn**: scroll a long scene or the debrief
+- **PgUp / PgDn**: scroll a long scene, the intro or the debrief
 - **Ctrl+N**: your notebook (facts, their status and sources) and the glossary
 - **Ctrl+P**: the command palette: notebook, help, themes, title screen
 - **F1** or **?**: this help

@@ -12,6 +12,7 @@ from textual.widgets import Header, Markdown, Static
 
 from ...content.models import Manifest
 from ..widgets.keys_footer import KeysFooter
+from ..paging import page_keys, turn_page
 from ..styles import GAME_CSS
 
 
@@ -19,8 +20,7 @@ class IntroScreen(Screen[None]):
     CSS_PATH = GAME_CSS
     BINDINGS = [
         Binding("enter", "begin", "Begin", id="begin", priority=True),
-        Binding("pageup", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll(1)", "Scroll", key_display="PgDn"),
+        *page_keys("scroll"),
     ]
 
     def __init__(self, manifest: Manifest) -> None:
@@ -48,5 +48,4 @@ class IntroScreen(Screen[None]):
         self.dismiss(None)
 
     def action_scroll(self, direction: int) -> None:
-        area = self.query_one("#intro-area", VerticalScroll)
-        area.scroll_page_down() if direction > 0 else area.scroll_page_up()
+        turn_page(self.query_one("#intro-area", VerticalScroll), direction)

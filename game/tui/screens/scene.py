@@ -19,6 +19,7 @@ from ..status import Status
 from ..widgets.fact_list import FactList
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.status_bar import StatusBar
+from ..paging import page_keys, turn_page
 from ..styles import GAME_CSS
 
 NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False, id=f"pick-{n}") for n in range(1, 10)]
@@ -29,8 +30,7 @@ class SceneScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # where the notes panel goes
     BINDINGS = [
         *NUMBER_KEYS,
-        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
-        Binding("pagedown", "scroll_body(1)", "Scroll", key_display="PgDn", priority=True),
+        *page_keys("scroll_body", priority=True),
     ]
 
     def __init__(self, scene: Scene, choices: list[ChoiceOption], status: Status,
@@ -139,8 +139,4 @@ class SceneScreen(Screen):
             self.post_message(ChoiceMade(index, self.scene.id))
 
     def action_scroll_body(self, direction: int) -> None:
-        body = self.query_one("#body", VerticalScroll)
-        if direction > 0:
-            body.scroll_page_down()
-        else:
-            body.scroll_page_up()
+        turn_page(self.query_one("#body", VerticalScroll), direction)
