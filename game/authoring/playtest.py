@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from ..content.kinds import kind_of
 from ..content.models import Pack, Question
 from ..engine import EngineError, Phase, Story
 from ..engine.explore import authored_options, right_response
@@ -95,20 +96,7 @@ def random_response(question: Question, options: tuple[str, ...], rng: random.Ra
     """A plausible answer: right half the time, otherwise a random pick of the right kind."""
     if rng.random() < 0.5:
         return right_response(question, options)
-    kind = question.type
-    if kind == "single-choice":
-        return rng.choice(options)
-    if kind == "multiple-select":
-        return tuple(o for o in options if rng.random() < 0.5)
-    if kind == "numeric":
-        return question.answer + rng.choice((-2, -1, 1, 2)) * (question.tolerance + 1)
-    if kind == "short-text":
-        return rng.choice(("?", "not sure"))
-    if kind == "timeline":
-        items = list(options)
-        rng.shuffle(items)
-        return tuple(items)
-    return rng.random() < 0.5
+    return kind_of(question).random_pick(question, options, rng)
 
 
 # Every fourth run plays carefully and every fourth carelessly: endings that need a run of strong

@@ -10,10 +10,11 @@ from typing import Any, Mapping
 from ..content.compiler import NodeCompiler, parse_yaml
 from ..content.diagnostics import ERROR, Diagnostic
 from ..content.loader import display_path, read_text
+from ..content.kinds import kind_of
 from ..content.models import Loc, Pack, Scalar, doc
 from ..engine import EngineError, Phase, Story
 from ..engine.explore import right_response, wrong_response
-from ..engine.grading import fold_text
+from ..content.quotes import fold_text
 
 FOLDER = "walkthroughs"
 
@@ -107,8 +108,8 @@ class Runner:
             story.choose(0)
         elif "answer" in step.locs:
             self.need(Phase.AWAITING_ANSWER, "answer")
-            response = list(step.answer) if isinstance(step.answer, tuple) else step.answer
-            story.answer(response)
+            question = story.pending_question
+            story.answer(kind_of(question).from_walkthrough(question, step.answer))
         elif step.answer_all is not None:
             policy = right_response if step.answer_all == "right" else wrong_response
             while story.phase is Phase.AWAITING_ANSWER:

@@ -12,17 +12,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Union
 
+from ..content.kinds import kind_of
 from ..content.models import Pack, Question, Scene
 from ..engine.grading import right_answer
 
-KIND_LABELS = {
-    "single-choice": "choose one",
-    "multiple-select": "choose all that apply",
-    "numeric": "a number",
-    "short-text": "a short answer",
-    "timeline": "put in order, earliest first",
-    "true-false": "true or false",
-}
 
 
 @dataclass(frozen=True)
@@ -148,22 +141,16 @@ def scene_blocks(scene: Scene, numbering, student: bool,
 
 
 def question_box(question: Question, number: int, student: bool) -> Box:
+    kind = kind_of(question)
     points = f"{question.points:g} point" + ("" if question.points == 1 else "s")
     blocks: list[Block] = [Line(f"{number}. {one_line(question.ask)}", strong=True,
-                                detail=f"{KIND_LABELS[question.type]}, {points}")]
-    if question.type in ("single-choice", "multiple-select"):
-        right = set(question.answers) if question.type == "multiple-select" else {question.answer}
-        if student:  # alphabetical: the authored order often puts the answer first
-            options = tuple(("", one_line(o)) for o in sorted(question.options, key=str.casefold))
-        else:
-            options = tuple(("✓ " if o in right else "", one_line(o)) for o in question.options)
-        blocks.append(Items(options))
-    elif question.type == "timeline":
-        # The true order is the answer, so everyone sees the events alphabetically here.
-        blocks.append(Items(tuple(("", one_line(e)) for e in sorted(question.order,
-                                                                   key=str.casefold))))
-    elif question.type == "numeric" and question.unit and student:
-        blocks.append(Line(f"Answer in {question.unit}.", quiet=True))
+                                detail=f"{kind.label}, {points}")]
+    items = kind.handout_items(question, student)
+    if items:
+        blocks.append(Items(tuple((mark, one_line(text)) for mark, text in items)))
+    note = kind.handout_note(question, student)
+    if note:
+        blocks.append(Line(note, quiet=True))
     if not student:
         blocks.append(Line(one_line(right_answer(question)), label="Answer"))
         if question.hint.strip():

@@ -18,14 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from ..content.kinds import KINDS, QuestionKind, kind_of
 from ..content.models import Pack
 from ..engine.grading import right_answer
 from .results import ReadResults, Result
 
 MOST_MISSED = 5  # questions listed under "most missed"
-COMMON_WRONG = 3  # typed wrong answers listed per numeric or short-text question
 HISTOGRAM_BINS = 10  # 0-9 %, 10-19 %, ... 90-100 %
-CHOICE_TYPES = ("single-choice", "multiple-select", "true-false")
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,7 @@ class QuestionStats:
     hinted: int = 0
     options: list[OptionCount] = field(default_factory=list)  # choice questions: who picked what
     common_wrong: list[tuple[str, int]] = field(default_factory=list)  # typed answers, by count
+    counts: str = "picked"  # what an option row's number counts ("picked", or for pairs "right")
 
     @property
     def percent_correct(self) -> float | None:
@@ -314,62 +314,27 @@ def question_stats(pack: Pack | None, counted: list[dict]) -> list[QuestionStats
                                                           record["correct"]))
     questions = pack.questions() if pack else {}
     for question_id, entry in stats.items():
-        given = responses.get(question_id, [])
         question = questions.get(question_id)
-        kind = question.type if question else guess_type(given)
-        if kind in CHOICE_TYPES:
-            picks = Counter(text for response, _ in given for text in picked_options(response))
-            entry.options = (option_counts(question, picks) if question else
-                             [OptionCount(text, n, False) for text, n in picks.most_common()])
-        elif kind in ("numeric", "short-text"):
-            wrong = Counter(response_text(r) for r, correct in given if not correct)
-            entry.common_wrong = wrong.most_common(COMMON_WRONG)
+        kind = kind_of(question) if question else guess_kind(responses.get(question_id, []))
+        breakdown = kind.breakdown(question, responses.get(question_id, []), shown)
+        entry.options = [OptionCount(row.text, row.count, row.right) for row in breakdown.rows]
+        entry.counts = breakdown.counts
+        entry.common_wrong = list(breakdown.common_wrong)
     return list(stats.values())
 
 
-def guess_type(given: list[tuple[Any, bool]]) -> str:
+def guess_kind(given: list[tuple[Any, bool]]) -> QuestionKind:
     """Without the pack, a question's kind as its answers show it: picked options for texts and
     lists (a timeline looks like a multiple select, which still reads sensibly), typed for
     numbers."""
     values = [r for r, _ in given]
     if values and all(isinstance(v, bool) for v in values):
-        return "true-false"
+        return KINDS["true-false"]
     if values and all(isinstance(v, list) for v in values):
-        return "multiple-select"
+        return KINDS["multiple-select"]
     if values and all(isinstance(v, str) for v in values):
-        return "single-choice"
-    return "numeric"
-
-
-def picked_options(response: Any) -> list[str]:
-    """The option texts an answer picked: one for single choice, any for multiple select,
-    True or False for true-false."""
-    if isinstance(response, bool):
-        return ["True" if response else "False"]
-    if isinstance(response, list):
-        return [shown(str(r)) for r in dict.fromkeys(map(str, response))]
-    return [shown(str(response))]
-
-
-def option_counts(question, counts: Counter) -> list[OptionCount]:
-    if question.type == "true-false":
-        options, right = ("True", "False"), {"True" if question.answer else "False"}
-    else:
-        options = question.options
-        right = set(question.answers) if question.type == "multiple-select" else {question.answer}
-    rows = [OptionCount(text, counts.get(text, 0), text in right) for text in options]
-    # An answer no longer among the options (the pack changed) is still counted, not dropped.
-    rows += [OptionCount(text, n, False) for text, n in sorted(counts.items())
-             if text not in options]
-    return rows
-
-
-def response_text(response: Any) -> str:
-    if response is None:
-        return "(no answer)"
-    if isinstance(response, float):
-        return f"{response:g}"
-    return shown(str(response), limit=80)
+        return KINDS["single-choice"]
+    return KINDS["numeric"]
 
 
 def decision_stats(pack: Pack | None, counted: list[dict]) -> list[DecisionStats]:

@@ -6,6 +6,8 @@ import math
 from typing import Iterable, Iterator
 
 from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from .kinds import KIND_FIELDS, KINDS
+from .kinds.base import count_items
 from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
 from .models import (
@@ -19,16 +21,6 @@ from .models import (
 )
 from .quotes import SourceText
 
-# Which optional question fields each type uses; the rest are flagged as unused.
-TYPE_FIELDS = {
-    "single-choice": {"options", "answer"},
-    "multiple-select": {"options", "answers"},
-    "numeric": {"answer", "tolerance", "unit"},
-    "short-text": {"answer", "also_accept"},
-    "timeline": {"order"},
-    "true-false": {"answer"},
-}
-TYPE_SPECIFIC = set().union(*TYPE_FIELDS.values())
 WHOLE_FILE = "*"  # among the broken scene ids: a whole scene file failed, so any id may be there
 
 
@@ -253,97 +245,18 @@ class PackChecker:
             self.check_condition(inner)
 
     def check_question(self, q: Question) -> None:
-        if q.type not in TYPE_FIELDS:
+        kind = KINDS.get(q.type)
+        if kind is None:
             return  # already reported as an unknown value
         if not math.isfinite(q.points) or q.points <= 0:
             self.report(q, "points", "bad-points", "A question's points must be above 0.",
                         "Use a positive number such as 1 or 2.")
-        unused = (TYPE_SPECIFIC - TYPE_FIELDS[q.type]) & set(q.locs)
+        unused = (KIND_FIELDS - kind.fields) & set(q.locs)
         for name in sorted(unused):
             self.report(q, name, "unused-field", f"'{name}' is not used by a {q.type} question.",
-                        f"A {q.type} question uses: {', '.join(sorted(TYPE_FIELDS[q.type]))}.",
+                        f"A {q.type} question uses: {', '.join(sorted(kind.fields))}.",
                         WARNING)
-        getattr(self, "check_" + q.type.replace("-", "_"))(q)
-
-    def check_options(self, q: Question) -> None:
-        if len(q.options) < 2:
-            self.report(q, "options", "too-few-options", "A choice question needs at least two "
-                        "options.", "Add more options.")
-        for option, count in count_items(q.options):
-            if count > 1:
-                self.report(q, "options", "duplicate-option", f"The option '{option}' is listed "
-                            f"{count} times.", "Make each option different.")
-
-    def check_answer_in_options(self, q: Question, answer, field: str) -> None:
-        if isinstance(answer, (int, float)) and not isinstance(answer, bool):
-            self.report(q, field, "answer-not-an-option", f"YAML read the answer {answer!r} as a "
-                        "number, so it matches no option.", "Put the answer in quotes, e.g. "
-                        "answer: \"2019\".")
-            return
-        if not isinstance(answer, str) or answer not in q.options:
-            self.report(q, field, "answer-not-an-option", f"The answer '{answer}' is not one of the "
-                        f"options.{did_you_mean(str(answer), q.options)}",
-                        "Copy the right option's text exactly.")
-
-    def yaml_boolean(self, q: Question) -> bool:
-        """Report an answer YAML turned into true/false when text was meant (yes, no, on, off)."""
-        if not isinstance(q.answer, bool):
-            return False
-        self.report(q, "answer", "yaml-boolean", f"YAML read this answer as {str(q.answer).lower()}, "
-                    "not as text (it does that to yes, no, on, off, true and false).",
-                    "Put the answer in quotes, e.g. answer: \"no\".")
-        return True
-
-    def check_single_choice(self, q: Question) -> None:
-        self.check_options(q)
-        if self.yaml_boolean(q):
-            return
-        if q.answer is None:
-            self.report(q, "", "no-answer", "This single-choice question has no 'answer'.",
-                        "Add 'answer:' with the right option's text.")
-        else:
-            self.check_answer_in_options(q, q.answer, "answer")
-
-    def check_multiple_select(self, q: Question) -> None:
-        self.check_options(q)
-        if not q.answers:
-            self.report(q, "", "no-answer", "This multiple-select question has no 'answers'.",
-                        "Add 'answers:' listing every right option.")
-        for answer in q.answers:
-            self.check_answer_in_options(q, answer, "answers")
-
-    def check_numeric(self, q: Question) -> None:
-        if isinstance(q.answer, bool) or not isinstance(q.answer, (int, float)):
-            self.report(q, "answer" if q.answer is not None else "", "no-answer",
-                        "A numeric question's answer must be a number.",
-                        "Write 'answer:' followed by a number, without quotes.")
-        if q.tolerance < 0:
-            self.report(q, "tolerance", "bad-tolerance", "The tolerance is below zero.",
-                        "Use 0 for an exact answer, or a positive margin.")
-
-    def check_short_text(self, q: Question) -> None:
-        if self.yaml_boolean(q):
-            return
-        if not isinstance(q.answer, str) or not q.answer.strip():
-            self.report(q, "answer" if q.answer is not None else "", "no-answer",
-                        "A short-text question needs the expected answer as text.",
-                        "Write 'answer:' followed by the expected words, in quotes if it looks "
-                        "like a number or a time, e.g. answer: \"2019\".")
-
-    def check_timeline(self, q: Question) -> None:
-        if len(q.order) < 2:
-            self.report(q, "order" if q.order else "", "too-few-items", "A timeline question "
-                        "needs at least two events in 'order'.", "List the events, earliest first.")
-        for item, count in count_items(q.order):
-            if count > 1:
-                self.report(q, "order", "duplicate-option", f"The event '{item}' is listed "
-                            f"{count} times.", "Make each event different.")
-
-    def check_true_false(self, q: Question) -> None:
-        if not isinstance(q.answer, bool):
-            self.report(q, "answer" if q.answer is not None else "", "no-answer",
-                        "A true-false question's answer must be true or false.",
-                        "Write 'answer: true' or 'answer: false', without quotes.")
+        kind.check(q, self.report)
 
     def quoted(self) -> Iterator[tuple[object, str]]:
         for scene in self.scenes.values():
@@ -378,13 +291,6 @@ def early_use_words(use: EarlyUse) -> tuple[str, str]:
             f"here without passing through {'it' if one else 'them'}: {' → '.join(use.path)}.",
             "Move the entry to the glossary in pack.yaml, or to a scene that every path to "
             f"'{use.used_in}' passes first.")
-
-
-def count_items(items: Iterable[str]) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item] = counts.get(item, 0) + 1
-    return list(counts.items())
 
 
 def shorten(text: str, width: int = 70) -> str:

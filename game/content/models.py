@@ -13,14 +13,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Union
 
-QUESTION_TYPES = (
-    "single-choice",
-    "multiple-select",
-    "numeric",
-    "short-text",
-    "timeline",
-    "true-false",
-)
+from .kinds import KIND_NAMES as QUESTION_TYPES  # one list of kinds: their registry
+
 FACT_STATUSES = ("confirmed", "claimed", "disputed")
 
 Scalar = Union[str, int, float, bool]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -25,6 +27,14 @@ def normalise(text: str) -> str:
     """Straighten quotes, expand the ellipsis, and fold every run of white space to one space."""
     text = text.translate(_TYPOGRAPHY).replace("\u2026", "...")
     return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=4096)  # the same few answers come again and again in playtests
+def fold_text(text: str) -> str:
+    """Case, punctuation and spacing folded away, so 'Al-Omar ' matches 'al omar'."""
+    text = normalise(text).casefold()
+    kept = "".join(" " if unicodedata.category(ch).startswith("P") else ch for ch in text)
+    return " ".join(kept.split())
 
 
 class SourceText:

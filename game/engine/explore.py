@@ -4,39 +4,24 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ..content.kinds import kind_of
 from ..content.models import Pack, Question
 from .story import Phase, Story
 
 
 def right_response(question: Question, options: tuple[str, ...]) -> Any:
     """The fully right answer to a question, as a player would give it."""
-    kind = question.type
-    if kind == "multiple-select":
-        return tuple(question.answers)
-    if kind == "timeline":
-        return tuple(question.order)
-    return question.answer
+    return kind_of(question).right_response(question, options)
 
 
 def wrong_response(question: Question, options: tuple[str, ...]) -> Any:
     """An answer that scores nothing."""
-    kind = question.type
-    if kind == "single-choice":
-        return next(o for o in options if o != question.answer)
-    if kind == "multiple-select":
-        return ()
-    if kind == "numeric":
-        return question.answer + question.tolerance + 1
-    if kind == "short-text":
-        return "?"
-    if kind == "timeline":
-        return tuple(reversed(question.order))
-    return not question.answer
+    return kind_of(question).wrong_response(question, options)
 
 
 def authored_options(question: Question) -> tuple[str, ...]:
     """What a player picks from or orders, in the order the author wrote it."""
-    return question.order if question.type == "timeline" else question.options
+    return kind_of(question).authored_options(question)
 
 
 AnswerPolicy = Callable[[Question, tuple[str, ...]], Any]

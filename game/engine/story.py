@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import enum
 import random
-from hashlib import blake2b
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, NamedTuple
 
+from ..content.kinds import Presented, kind_of, seeded_order
 from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
 from .conditions import holds
 from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
@@ -46,9 +46,10 @@ class PresentedQuestion:
     """The current question with its options in this game's shuffled order."""
 
     question: Question
-    options: tuple[str, ...]  # single-choice / multiple-select options, or timeline events
+    options: tuple[str, ...]  # the options picked from, the events ordered, or the left side
     number: int  # 1-based within the scene
     of: int
+    targets: tuple[str, ...] = ()  # match: the right-hand items
 
 
 class ChoiceOutcome(NamedTuple):
@@ -98,7 +99,7 @@ class Story:
         self.clock = clock
         # Derived from the state, kept only to avoid recomputing it on every look (playtests
         # play thousands of games); each is keyed by what it depends on.
-        self._orders: dict[str, tuple[str, ...]] = {}
+        self._orders: dict[str, Presented] = {}
         self._offer_cache: Offer | None = None
         self._totals_cache: tuple[tuple, dict] | None = None
         self._sums: dict[str, float] = {}  # unrounded points per track, added as records come
@@ -160,7 +161,19 @@ class Story:
         if q is None:
             return None
         index = self.state.question_index
-        return PresentedQuestion(q, self.shuffled_options(q), index + 1, len(self.scene.questions))
+        shown = self.presentation(q)
+        return PresentedQuestion(q, shown.options, index + 1, len(self.scene.questions),
+                                 shown.targets)
+
+    def retry_presented(self) -> PresentedQuestion | None:
+        """The question open for a second try, shown as it was the first time."""
+        q = self.retry_question
+        if q is None:
+            return None
+        index = self.state.question_index - 1
+        shown = self.presentation(q)
+        return PresentedQuestion(q, shown.options, index + 1, len(self.scene.questions),
+                                 shown.targets)
 
     @property
     def pending_question(self) -> Question | None:
@@ -172,23 +185,13 @@ class Story:
         questions = self.pack.scenes[state.scene].questions
         return questions[state.question_index] if state.question_index < len(questions) else None
 
-    def shuffled_options(self, q: Question) -> tuple[str, ...]:
-        """Options in an order fixed by the game's seed, so a replay shows the same order."""
+    def presentation(self, q: Question) -> Presented:
+        """The question's options in an order fixed by the game's seed, so a replay shows the
+        same order (each kind shuffles in its own way)."""
         key = f"{self.state.seed}/{q.id}"
         if key not in self._orders:
-            self._orders[key] = self._shuffle(q, key)
+            self._orders[key] = kind_of(q).present(q, key)
         return self._orders[key]
-
-    @staticmethod
-    def _shuffle(q: Question, key: str) -> tuple[str, ...]:
-        if q.type == "true-false":
-            return ("True", "False")
-        if q.type == "timeline":
-            items = seeded_order(q.order, key)
-            if items == q.order and len(items) > 1:
-                items = items[1:] + items[:1]  # never hand out the answer already in order
-            return items
-        return seeded_order(q.options, key)
 
     def totals(self) -> dict[str, float]:
         """Points earned on each track so far (as scoring.totals gives them)."""
@@ -230,9 +233,10 @@ class Story:
             result = Grade(attempt_points(result.points, retry=False, hinted=True),
                            result.max_points, result.correct)
         state.answers.append(AnswerRecord(
-            scene=state.scene, question=question.id, response=jsonable(response),
-            points=result.points, max_points=result.max_points, correct=result.correct,
-            at=self.clock(), hinted=hinted))
+            scene=state.scene, question=question.id,
+            response=kind_of(question).to_json(response), points=result.points,
+            max_points=result.max_points, correct=result.correct, at=self.clock(),
+            hinted=hinted))
         sums = self._sums
         sums[RECALL_TRACK] = sums.get(RECALL_TRACK, 0) + result.points
         state.question_index += 1
@@ -277,8 +281,8 @@ class Story:
         worth = attempt_points(result.points, retry=True, hinted=hinted)
         gain = round(max(0.0, worth - first.points), 2)
         state.answers.append(AnswerRecord(
-            scene=state.scene, question=question.id, response=jsonable(response),
-            points=gain, max_points=0.0, correct=result.correct, at=self.clock(), attempt=2,
+            scene=state.scene, question=question.id,
+            response=kind_of(question).to_json(response), points=gain, max_points=0.0, correct=result.correct, at=self.clock(), attempt=2,
             hinted=hinted))
         self._add_points({RECALL_TRACK: gain})
         return Grade(round(first.points + gain, 2), first.max_points, result.correct)
@@ -385,19 +389,3 @@ class Story:
         scene = self.pack.scenes[state.scene]
         if scene.ending and state.question_index >= len(scene.questions):
             state.ended = True
-
-
-def seeded_order(items: tuple[str, ...], key: str) -> tuple[str, ...]:
-    """A shuffle fixed by ``key``: each item sorts by a hash of the key and its text.
-
-    Cheaper than seeding a Mersenne Twister per question, and the same on every platform and
-    Python version (random.Random's seeding from a string is not promised to stay).
-    """
-    return tuple(sorted(items, key=lambda item: blake2b(f"{key}/{item}".encode(),
-                                                        digest_size=8).digest()))
-
-
-def jsonable(response: Any) -> Any:
-    if isinstance(response, (tuple, set, frozenset)):
-        return list(response)
-    return response

@@ -24,6 +24,7 @@ from ..engine.grading import Grade, describe_response, right_answer
 from ..engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
 from ..saves import LoadedSave, SaveStore, save_slot
 from . import console as parse
+from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
 from .report import debrief_lines, fact_status, help_lines, notebook_lines, score_line
 from .text import one_line, paragraphs, plural, points, unmark, wrap
@@ -295,22 +296,23 @@ class PlainGame:
 
     def ask_question(self, retry: bool = False) -> None:
         story = self.story
-        presented = story.question if not retry else None
-        question = presented.question if presented else story.retry_question
-        options = presented.options if presented else story.shuffled_options(question)
-        if presented:
+        presented = story.question if not retry else story.retry_presented()
+        question = presented.question
+        if not retry:
             self.io.say("", f"Question {presented.number} of {presented.of}, "
                             f"{plural(question.points, 'point')}.")
         else:
             self.io.say("", "Second try.")
         self.io.say(*wrap(unmark(question.ask)))
-        prompt, reader = self.answer_form(question, options)
+        form = answer_form(presented)
+        if form.lines:
+            self.io.say(*form.lines)
         if not retry and story.state.mode in HINT_MODES and question.hint:
             if question.id in story.state.hints:
                 self.io.say(*wrap(f"Hint: {unmark(question.hint)}"))
             else:
                 self.io.say(f"Type hint for a hint; it costs {percent(HINT_COST)} of the points.")
-        response = self.io.ask(prompt, reader, self.commands())
+        response = self.io.ask(form.prompt, form.read, self.commands())
         try:
             result = (story.retry if retry else story.answer)(response)
         except EngineError as exc:  # the parsers let through only what grading takes
@@ -320,28 +322,6 @@ class PlainGame:
         self.feedback(question, response, result, story.retry_ceiling(again) if again else None)
         if again is not None and self.wants_retry(story.retry_ceiling(again)):
             self.ask_question(retry=True)
-
-    def answer_form(self, question, options: tuple[str, ...]):
-        """The options as numbered lines, the prompt, and the parser for this question's type."""
-        kind, count = question.type, len(options)
-        if kind == "single-choice":
-            self.io.say(*numbered(options))
-            return (f"Your answer, 1 to {count}? ",
-                    lambda line: options[parse.one_number(line, count)])
-        if kind == "multiple-select":
-            self.io.say("Pick every option that applies.", *numbered(options))
-            return ("Your answers, numbers separated by spaces? ",
-                    lambda line: [options[i] for i in parse.some_numbers(line, count)])
-        if kind == "timeline":
-            self.io.say("Put these events in order, earliest first.", *numbered(options))
-            return ("The order, every number, earliest first? ",
-                    lambda line: [options[i] for i in parse.an_order(line, count)])
-        if kind == "true-false":
-            return "True or false, t or f? ", parse.true_or_false
-        if kind == "numeric":
-            unit = f" ({question.unit})" if question.unit else ""
-            return f"Your answer, a number{unit}? ", parse.a_number
-        return "Your answer, in a few words? ", parse.some_text
 
     def feedback(self, question, response, result: Grade, ceiling: float | None) -> None:
         story = self.story

@@ -4,7 +4,8 @@ import pytest
 
 from game.content.models import Question
 from game.engine import InvalidAnswer, grade
-from game.engine.grading import fold_text, right_answer
+from game.content.quotes import fold_text
+from game.engine.grading import right_answer
 
 
 def question(**fields):

@@ -17,49 +17,13 @@ from textual.widgets import Header, Static
 from ...engine import Grade, PresentedQuestion
 from ...engine.grading import right_answer
 from ...engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
+from ..answer_widgets import answer_spec
 from ..messages import AnswerGiven, HintAsked, Proceed
 from ..status import Status, format_points
-from ..widgets.answers import (
-    MultiSelectAnswer,
-    NumericAnswer,
-    ShortTextAnswer,
-    SingleChoiceAnswer,
-    TimelineAnswer,
-    TrueFalseAnswer,
-)
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.literal_input import printable
 from ..widgets.status_bar import StatusBar
 from ..styles import GAME_CSS
-
-HOW_TO_ANSWER = {
-    "single-choice": "Pick one: arrows and Enter, or its number.",
-    "multiple-select": "Tick every right option with Space, then press Enter. Wrong ticks cost points.",
-    "numeric": "Type a number and press Enter.",
-    "short-text": "Type a short answer and press Enter. Case and punctuation do not matter.",
-    "timeline": "Earliest first. Highlight an event and move it with U / D, then press Enter.",
-    "true-false": "True or false? Press T or F, or pick with arrows and Enter.",
-}
-
-
-TYPED_ANSWERS = ("numeric", "short-text")  # a text box has focus: letter keys type
-
-
-def answer_widget(presented: PresentedQuestion, blink: bool) -> Widget:
-    q = presented.question
-    kind = q.type
-    if kind == "single-choice":
-        return SingleChoiceAnswer(presented.options, id="answer")
-    if kind == "true-false":
-        return TrueFalseAnswer(id="answer")
-    if kind == "multiple-select":
-        return MultiSelectAnswer(presented.options, id="answer")
-    if kind == "numeric":
-        return NumericAnswer(q.unit, blink=blink, id="answer")
-    if kind == "short-text":
-        return ShortTextAnswer(blink=blink, id="answer")
-    return TimelineAnswer(presented.options, id="answer")
-
 
 def plural(points: float) -> str:
     return f"{format_points(points)} point{'' if points == 1 else 's'}"
@@ -112,10 +76,10 @@ class QuestionScreen(Screen):
             hint = Static(self.hint_text(), id="hint", markup=False)
             hint.display = bool(self.hint)
             yield hint
-            yield Static(HOW_TO_ANSWER[self.presented.question.type], id="question-help",
+            yield Static(answer_spec(self.presented).how_to_answer, id="question-help",
                          markup=False)
             with Vertical(id="answer-slot"):
-                yield answer_widget(self.presented, self.blink)
+                yield answer_spec(self.presented).make(self.presented, self.blink)
             yield Static(id="feedback", markup=False)
         yield KeysFooter()
 
@@ -136,7 +100,7 @@ class QuestionScreen(Screen):
         hint_line.update(self.hint_text())
         hint_line.display = bool(hint)
         help_line = self.query_one("#question-help", Static)
-        help_line.update(HOW_TO_ANSWER[presented.question.type])
+        help_line.update(answer_spec(presented).how_to_answer)
         help_line.display = True
         self.query_one("#feedback", Static).set_classes("")
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
@@ -146,7 +110,7 @@ class QuestionScreen(Screen):
     async def replace_answer_widget(self) -> None:
         slot = self.query_one("#answer-slot", Vertical)
         await slot.remove_children()
-        widget = answer_widget(self.presented, self.blink)
+        widget = answer_spec(self.presented).make(self.presented, self.blink)
         await slot.mount(widget)
         widget.focus()
 
@@ -221,12 +185,13 @@ class QuestionScreen(Screen):
         self.stage = "done"
         verdict, style = self.verdict(grade)
         # What was typed is shown as typed (a Content is never read as markup).
-        typed = ([Content(f"Your answer: {printable(str(self.response))}")]
-                 if q.type in TYPED_ANSWERS and self.response is not None else [])
+        echoed = ([Content(f"Your answer: {printable(str(self.response))}")]
+                  if answer_spec(self.presented).text_box and self.response is not None
+                  else [])
         self.show_box(Content("\n").join([
             Content(f"{verdict}: {format_points(grade.points)} of "
                     f"{plural(grade.max_points)}. Press Enter to continue."),
-            *typed,
+            *echoed,
             Content(f"Answer: {right_answer(q)}"),
             Content(""),
             Content(q.explanation.strip()),
@@ -245,11 +210,11 @@ class QuestionScreen(Screen):
         if action == "proceed":
             return self.answered
         if action == "hint":
-            typed = self.presented.question.type in TYPED_ANSWERS
+            letters = answer_spec(self.presented).letter_keys
             return (self.stage == "asking" and not self.retrying and not self.hint
                     and self.mode in HINT_MODES
                     and bool(self.presented.question.hint)
-                    and (parameters == ("f2",)) == typed)
+                    and (parameters == ("f2",)) == letters)
         if action == "retry":
             return self.stage == "retry-offered"
         if action == "reveal":
@@ -274,7 +239,7 @@ class QuestionScreen(Screen):
         self.query_one("#feedback", Static).set_classes("")
         help_line = self.query_one("#question-help", Static)
         help_line.update(f"Second try, for up to {plural(self.retry_ceiling)}. "
-                         f"{HOW_TO_ANSWER[self.presented.question.type]}")
+                         f"{answer_spec(self.presented).how_to_answer}")
         help_line.display = True
         answer = self.query_one("#answer")
         answer.display = True

@@ -1,0 +1,74 @@
+"""timeline: put events in order; credit for each pair of events in the right order."""
+
+from __future__ import annotations
+
+import random
+from itertools import combinations
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .base import BadResponse, Presented, QuestionKind, Report, count_items, seeded_order
+
+if TYPE_CHECKING:
+    from ..models import Question
+
+
+class Timeline(QuestionKind):
+    name = "timeline"
+    label = "put in order, earliest first"
+    fields = frozenset({"order"})
+
+    def check(self, q: Question, report: Report) -> None:
+        if len(q.order) < 2:
+            report(q, "order" if q.order else "", "too-few-items", "A timeline question "
+                   "needs at least two events in 'order'.", "List the events, earliest first.")
+        for item, count in count_items(q.order):
+            if count > 1:
+                report(q, "order", "duplicate-option", f"The event '{item}' is listed "
+                       f"{count} times.", "Make each event different.")
+
+    def present(self, q: Question, key: str) -> Presented:
+        items = seeded_order(q.order, key)
+        if items == q.order and len(items) > 1:
+            items = items[1:] + items[:1]  # never hand out the answer already in order
+        return Presented(items)
+
+    def fraction(self, q: Question, response: Any) -> float:
+        return order_fraction(q.order, response)
+
+    def right_answer(self, q: Question) -> str:
+        return " → ".join(q.order)
+
+    def describe(self, q: Question, response: Any) -> str:
+        return " → ".join(response)
+
+    def right_response(self, q: Question, options: tuple[str, ...]) -> Any:
+        return tuple(q.order)
+
+    def wrong_response(self, q: Question, options: tuple[str, ...]) -> Any:
+        return tuple(reversed(q.order))
+
+    def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
+        items = list(options)
+        rng.shuffle(items)
+        return tuple(items)
+
+    def authored_options(self, q: Question) -> tuple[str, ...]:
+        return q.order
+
+    def handout_items(self, q: Question, student: bool) -> tuple[tuple[str, str], ...]:
+        # The true order is the answer, so everyone sees the events alphabetically here.
+        return tuple(("", e) for e in sorted(q.order, key=str.casefold))
+
+
+def order_fraction(true_order: Sequence[str], response: Any) -> float:
+    """The share of pairs of events that the player put in the right relative order."""
+    if not isinstance(response, (list, tuple)) or sorted(response) != sorted(true_order):
+        raise BadResponse("put every event in order, each once")
+    rank = {item: i for i, item in enumerate(true_order)}
+    pairs = list(combinations(response, 2))
+    if not pairs:
+        return 1.0
+    return sum(1 for a, b in pairs if rank[a] < rank[b]) / len(pairs)
+
+
+KIND = Timeline()

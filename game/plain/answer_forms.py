@@ -1,0 +1,63 @@
+"""How plain mode asks each question kind: the lines shown, the prompt, and the parser that
+turns a typed line into a response. One table, keyed by the kinds' names."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, NamedTuple
+
+from ..engine import PresentedQuestion
+from . import console as parse
+from .console import numbered
+
+
+class AnswerForm(NamedTuple):
+    lines: list[str]  # said before the prompt (the options, and what to do with them)
+    prompt: str
+    read: Callable[[str], Any]  # a typed line -> a response; raises Unusable to ask again
+
+
+def single_choice(p: PresentedQuestion) -> AnswerForm:
+    options, count = p.options, len(p.options)
+    return AnswerForm(numbered(options), f"Your answer, 1 to {count}? ",
+                      lambda line: options[parse.one_number(line, count)])
+
+
+def multiple_select(p: PresentedQuestion) -> AnswerForm:
+    options, count = p.options, len(p.options)
+    return AnswerForm(["Pick every option that applies.", *numbered(options)],
+                      "Your answers, numbers separated by spaces? ",
+                      lambda line: [options[i] for i in parse.some_numbers(line, count)])
+
+
+def timeline(p: PresentedQuestion) -> AnswerForm:
+    options, count = p.options, len(p.options)
+    return AnswerForm(["Put these events in order, earliest first.", *numbered(options)],
+                      "The order, every number, earliest first? ",
+                      lambda line: [options[i] for i in parse.an_order(line, count)])
+
+
+def true_false(p: PresentedQuestion) -> AnswerForm:
+    return AnswerForm([], "True or false, t or f? ", parse.true_or_false)
+
+
+def numeric(p: PresentedQuestion) -> AnswerForm:
+    unit = f" ({p.question.unit})" if p.question.unit else ""
+    return AnswerForm([], f"Your answer, a number{unit}? ", parse.a_number)
+
+
+def short_text(p: PresentedQuestion) -> AnswerForm:
+    return AnswerForm([], "Your answer, in a few words? ", parse.some_text)
+
+
+ANSWER_FORMS: dict[str, Callable[[PresentedQuestion], AnswerForm]] = {
+    "single-choice": single_choice,
+    "multiple-select": multiple_select,
+    "numeric": numeric,
+    "short-text": short_text,
+    "timeline": timeline,
+    "true-false": true_false,
+}
+
+
+def answer_form(presented: PresentedQuestion) -> AnswerForm:
+    return ANSWER_FORMS[presented.question.type](presented)

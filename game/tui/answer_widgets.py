@@ -1,0 +1,52 @@
+"""The answer widget of each question kind, and the line that says how to use it: one table,
+keyed by the kinds' names (game/content/kinds/)."""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from textual.widget import Widget
+
+from ..engine import PresentedQuestion
+from .widgets.answers import (
+    MultiSelectAnswer,
+    NumericAnswer,
+    ShortTextAnswer,
+    SingleChoiceAnswer,
+    TimelineAnswer,
+    TrueFalseAnswer,
+)
+
+
+class AnswerWidget(NamedTuple):
+    make: Callable[[PresentedQuestion, bool], Widget]  # (the question as shown, cursor blink)
+    how_to_answer: str
+    text_box: bool = False  # the answer is typed: the feedback echoes it
+    letter_keys: bool = False  # letters answer (typed or picked), so the hint key is F2
+
+
+ANSWER_WIDGETS: dict[str, AnswerWidget] = {
+    "single-choice": AnswerWidget(
+        lambda p, blink: SingleChoiceAnswer(p.options, id="answer"),
+        "Pick one: arrows and Enter, or its number."),
+    "multiple-select": AnswerWidget(
+        lambda p, blink: MultiSelectAnswer(p.options, id="answer"),
+        "Tick every right option with Space, then press Enter. Wrong ticks cost points."),
+    "numeric": AnswerWidget(
+        lambda p, blink: NumericAnswer(p.question.unit, blink=blink, id="answer"),
+        "Type a number and press Enter.", text_box=True, letter_keys=True),
+    "short-text": AnswerWidget(
+        lambda p, blink: ShortTextAnswer(blink=blink, id="answer"),
+        "Type a short answer and press Enter. Case and punctuation do not matter.",
+        text_box=True, letter_keys=True),
+    "timeline": AnswerWidget(
+        lambda p, blink: TimelineAnswer(p.options, id="answer"),
+        "Earliest first. Highlight an event and move it with U / D, then press Enter."),
+    "true-false": AnswerWidget(
+        lambda p, blink: TrueFalseAnswer(id="answer"),
+        "True or false? Press T or F, or pick with arrows and Enter."),
+}
+
+
+def answer_spec(presented: PresentedQuestion) -> AnswerWidget:
+    return ANSWER_WIDGETS[presented.question.type]
