@@ -328,6 +328,8 @@ def guess_kind(given: list[tuple[Any, bool]]) -> QuestionKind:
     lists (a timeline looks like a multiple select, which still reads sensibly), typed for
     numbers."""
     values = [r for r, _ in given]
+    if values and all(isinstance(v, dict) for v in values):
+        return KINDS["match"]
     if values and all(isinstance(v, bool) for v in values):
         return KINDS["true-false"]
     if values and all(isinstance(v, list) for v in values):

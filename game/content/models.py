@@ -145,6 +145,19 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """In a match question: an item on the left and the item on the right that goes with it."""
+
+    left: str = field(metadata=doc(
+        "The item on the left, e.g. a claim.",
+        example='left: "The drone was made in Iran."'))
+    right: str = field(metadata=doc(
+        "The item on the right it goes with, e.g. who made the claim.",
+        example="right: US intelligence"))
+    locs: Mapping[str, Loc] = _locs()
+
+
+@dataclass(frozen=True)
 class Question:
     """A recall question on the article's facts."""
 
@@ -189,6 +202,17 @@ class Question:
         "timeline: the events in their true order, earliest first.",
         example="order: [The US receives reports of a drone strike in Hasakah, "
                 "Several US airstrikes hit two facilities in eastern Syria]"))
+    pairs: tuple[Pair, ...] = field(default=(), metadata=doc(
+        "match: 3 to 6 items on the left, each with the item on the right it goes with. The "
+        "player sees both sides shuffled.",
+        example="pairs: [{left: The drone was of Iranian origin, right: US intelligence}, "
+                "{left: The US does not seek conflict with Iran, right: Lloyd Austin}]"))
+    extra: tuple[str, ...] = field(default=(), metadata=doc(
+        "match: more items on the right that go with nothing on the left, to choose among.",
+        example="extra: [Syrian state media]"))
+    reuse: bool = field(default=False, metadata=doc(
+        "match: true when one item on the right may go with more than one on the left (and "
+        "the player may use it more than once).", example="reuse: true"))
     locs: Mapping[str, Loc] = _locs()
 
 

@@ -18,6 +18,7 @@ from .models import (
     GlossaryEntry,
     Manifest,
     Outcome,
+    Pair,
     Question,
     Route,
     Scene,
@@ -28,6 +29,7 @@ from .models import (
 SECTIONS = [
     ("pack.yaml", Manifest), ("Track", Track), ("Band", Band), ("Glossary entry", GlossaryEntry),
     ("Scene file", SceneFile), ("Scene", Scene), ("Fact", Fact), ("Question", Question),
+    ("Pair (in a match question's pairs)", Pair),
     ("Choice", Choice), ("Route (in a list under next)", Route),
     ("Condition (under if)", Condition), ("What happened", Outcome),
 ]

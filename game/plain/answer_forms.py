@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
+from ..content.kinds.match import LETTERS
 from ..engine import PresentedQuestion
 from . import console as parse
 from .console import numbered
@@ -49,6 +50,17 @@ def short_text(p: PresentedQuestion) -> AnswerForm:
     return AnswerForm([], "Your answer, in a few words? ", parse.some_text)
 
 
+def match(p: PresentedQuestion) -> AnswerForm:
+    items, targets, reuse = p.options, p.targets, p.question.reuse
+    letters = LETTERS[:len(targets)]
+    each = "a letter may be used more than once" if reuse else "each letter once"
+    lines = ["Match each item to one on the right: a number and a letter for each item,",
+             f"{each}.", *numbered(items), "", *numbered(targets, letters)]
+    return AnswerForm(lines, "Your matches, e.g. 1b 2a? ",
+                      lambda line: {items[i]: targets[t]
+                                    for i, t in parse.pairs(line, len(items), letters, reuse)})
+
+
 ANSWER_FORMS: dict[str, Callable[[PresentedQuestion], AnswerForm]] = {
     "single-choice": single_choice,
     "multiple-select": multiple_select,
@@ -56,6 +68,7 @@ ANSWER_FORMS: dict[str, Callable[[PresentedQuestion], AnswerForm]] = {
     "short-text": short_text,
     "timeline": timeline,
     "true-false": true_false,
+    "match": match,
 }
 
 

@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from ..engine import PresentedQuestion
 from .widgets.answers import (
+    MatchAnswer,
     MultiSelectAnswer,
     NumericAnswer,
     ShortTextAnswer,
@@ -45,6 +46,10 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
     "true-false": AnswerWidget(
         lambda p, blink: TrueFalseAnswer(id="answer"),
         "True or false? Press T or F, or pick with arrows and Enter."),
+    "match": AnswerWidget(
+        lambda p, blink: MatchAnswer(p.options, p.targets, p.question.reuse, id="answer"),
+        "Highlight an item with the arrows and press the letter of its match (Left/Right "
+        "also change it), then press Enter.", letter_keys=True),
 }
 
 

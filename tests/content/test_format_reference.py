@@ -22,7 +22,8 @@ def test_guide_reference_matches_the_models():
 
 def test_reference_lists_every_question_type():
     reference = reference_markdown()
-    for kind in ("single-choice", "multiple-select", "numeric", "short-text", "timeline", "true-false"):
+    for kind in ("single-choice", "multiple-select", "numeric", "short-text", "timeline", "true-false",
+                 "match"):
         assert f"`{kind}`" in reference
 
 

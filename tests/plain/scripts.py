@@ -13,35 +13,58 @@ from game.engine import Phase, Story
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def right_line(question, options) -> tuple[str, object]:
-    kind = question.type
-    if kind == "single-choice":
-        return str(options.index(question.answer) + 1), question.answer
-    if kind == "multiple-select":
-        return (", ".join(str(options.index(a) + 1) for a in question.answers),
-                list(question.answers))
-    if kind == "timeline":
-        return " ".join(str(options.index(e) + 1) for e in question.order), list(question.order)
-    if kind == "true-false":
-        return ("t" if question.answer else "false"), bool(question.answer)
-    if kind == "numeric":
-        return f"{question.answer:g}", question.answer
-    return str(question.answer).upper(), str(question.answer).upper()
+def right_line(presented) -> tuple[str, object]:
+    """The line a player types for the right answer, and the response it stands for."""
+    return RIGHT_LINES[presented.question.type](presented.question, presented)
 
 
-def wrong_line(question, options) -> tuple[str, object]:
-    kind = question.type
-    if kind == "numeric":
-        value = question.answer + question.tolerance + 100
-        return f"{value:g}", value
-    if kind == "true-false":
-        return ("no" if question.answer else "yes"), not question.answer
-    if kind == "short-text":
-        return "nobody at all", "nobody at all"
-    if kind == "single-choice":
-        other = next(o for o in options if o != question.answer)
-        return str(options.index(other) + 1), other
-    raise ValueError(kind)
+def wrong_line(presented) -> tuple[str, object]:
+    return WRONG_LINES[presented.question.type](presented.question, presented)
+
+
+def option_number(presented, text) -> str:
+    return str(presented.options.index(text) + 1)
+
+
+def match_line(presented, matches: dict) -> str:
+    return " ".join(f"{presented.options.index(item) + 1}"
+                    f"{'abcdefgh'[presented.targets.index(target)]}"
+                    for item, target in matches.items())
+
+
+def right_match(question) -> dict:
+    return {p.left: p.right for p in question.pairs}
+
+
+def wrong_match(question) -> dict:
+    rights = [p.right for p in question.pairs]
+    return {p.left: rights[(i + 1) % len(rights)] for i, p in enumerate(question.pairs)}
+
+
+# One entry per question kind (tests/unit/test_question_kinds.py checks that none is missing).
+RIGHT_LINES = {
+    "single-choice": lambda q, p: (option_number(p, q.answer), q.answer),
+    "multiple-select": lambda q, p: (", ".join(option_number(p, a) for a in q.answers),
+                                     list(q.answers)),
+    "timeline": lambda q, p: (" ".join(option_number(p, e) for e in q.order), list(q.order)),
+    "true-false": lambda q, p: ("t" if q.answer else "false", bool(q.answer)),
+    "numeric": lambda q, p: (f"{q.answer:g}", q.answer),
+    "short-text": lambda q, p: (str(q.answer).upper(), str(q.answer).upper()),
+    "match": lambda q, p: (match_line(p, right_match(q)), right_match(q)),
+}
+WRONG_LINES = {
+    "numeric": lambda q, p: (f"{q.answer + q.tolerance + 100:g}", q.answer + q.tolerance + 100),
+    "true-false": lambda q, p: ("no" if q.answer else "yes", not q.answer),
+    "short-text": lambda q, p: ("nobody at all", "nobody at all"),
+    "single-choice": lambda q, p: (option_number(p, next(o for o in p.options if o != q.answer)),
+                                   next(o for o in p.options if o != q.answer)),
+    "multiple-select": lambda q, p: (option_number(p, next(o for o in p.options
+                                                           if o not in q.answers)),
+                                     [next(o for o in p.options if o not in q.answers)]),
+    "timeline": lambda q, p: (" ".join(option_number(p, e) for e in reversed(q.order)),
+                              list(reversed(q.order))),
+    "match": lambda q, p: (match_line(p, wrong_match(q)), wrong_match(q)),
+}
 
 
 def script_for(pack, seed: int, *, mode: str = "practice", wrong=(), hints=(), pick=None,
@@ -57,18 +80,17 @@ def script_for(pack, seed: int, *, mode: str = "practice", wrong=(), hints=(), p
     while story.phase is not Phase.ENDED:
         if story.phase is Phase.AWAITING_ANSWER:
             presented = story.question
-            question, options = presented.question, presented.options
+            question = presented.question
             lines += extra.get(question.id, [])
             if question.id in hints:
                 lines.append("hint")
                 story.take_hint()
-            line, response = (wrong_line if question.id in wrong else right_line)(question,
-                                                                                   options)
+            line, response = (wrong_line if question.id in wrong else right_line)(presented)
             lines.append(line)
             story.answer(response)
             if story.retry_question is not None:
                 lines.append("1")
-                line, response = right_line(question, options)
+                line, response = right_line(presented)
                 lines.append(line)
                 story.retry(response)
             continue

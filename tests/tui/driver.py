@@ -14,31 +14,61 @@ from game.tui.screens.scene import SceneScreen
 
 async def answer_question(pilot, presented: PresentedQuestion, right: bool = True) -> None:
     """Answer the question on screen with keys: the right answer, or a wrong one."""
-    q = presented.question
-    options = list(presented.options)
-    if q.type == "single-choice":
-        wanted = q.answer if right else next(o for o in options if o != q.answer)
-        await pilot.press(str(options.index(wanted) + 1))
-    elif q.type == "true-false":
-        await pilot.press("t" if q.answer == right else "f")
-    elif q.type == "numeric":
-        value = q.answer if right else q.answer + q.tolerance + 7
-        await pilot.press(*f"{value:g}", "enter")
-    elif q.type == "short-text":
-        await pilot.press(*(q.answer if right else "no idea"), "enter")
-    elif q.type == "multiple-select":
-        wanted = set(q.answers) if right else {o for o in options if o not in q.answers}
-        for index, option in enumerate(options):
-            if option in wanted:
-                await pilot.press("space")
-            if index < len(options) - 1:
-                await pilot.press("down")
-        await pilot.press("enter")
-    elif q.type == "timeline":
-        target = list(q.order) if right else list(reversed(q.order))
-        await sort_timeline(pilot, options, target)
-        await pilot.press("enter")
+    await ANSWER_KEYS[presented.question.type](pilot, presented.question,
+                                               list(presented.options), right, presented)
     await pilot.pause()
+
+
+async def single_choice(pilot, q, options, right, presented) -> None:
+    wanted = q.answer if right else next(o for o in options if o != q.answer)
+    await pilot.press(str(options.index(wanted) + 1))
+
+
+async def true_false(pilot, q, options, right, presented) -> None:
+    await pilot.press("t" if q.answer == right else "f")
+
+
+async def numeric(pilot, q, options, right, presented) -> None:
+    value = q.answer if right else q.answer + q.tolerance + 7
+    await pilot.press(*f"{value:g}", "enter")
+
+
+async def short_text(pilot, q, options, right, presented) -> None:
+    await pilot.press(*(q.answer if right else "no idea"), "enter")
+
+
+async def multiple_select(pilot, q, options, right, presented) -> None:
+    wanted = set(q.answers) if right else {o for o in options if o not in q.answers}
+    for index, option in enumerate(options):
+        if option in wanted:
+            await pilot.press("space")
+        if index < len(options) - 1:
+            await pilot.press("down")
+    await pilot.press("enter")
+
+
+async def timeline(pilot, q, options, right, presented) -> None:
+    target = list(q.order) if right else list(reversed(q.order))
+    await sort_timeline(pilot, options, target)
+    await pilot.press("enter")
+
+
+async def match(pilot, q, options, right, presented) -> None:
+    """A letter for each item in turn (the list moves on by itself), then Enter."""
+    answer = {p.left: p.right for p in q.pairs}
+    rights = [answer[item] for item in options]
+    if not right:
+        rights = rights[1:] + rights[:1]
+    await pilot.press("home", *["abcdefgh"[presented.targets.index(r)] for r in rights],
+                      "enter")
+
+
+# One entry per question kind (tests/unit/test_question_kinds.py checks that none is missing).
+ANSWER_KEYS = {
+    "single-choice": single_choice, "true-false": true_false, "numeric": numeric,
+    "short-text": short_text, "multiple-select": multiple_select, "timeline": timeline,
+    "match": match,
+}
 
 
 async def sort_timeline(pilot, current: list[str], target: list[str]) -> None:

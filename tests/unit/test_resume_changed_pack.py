@@ -113,7 +113,7 @@ def finish(story: Story) -> None:
     while story.phase is not Phase.ENDED:
         if story.phase is Phase.AWAITING_ANSWER:
             presented = story.question
-            story.answer(right_line(presented.question, presented.options)[1])
+            story.answer(right_line(presented)[1])
         else:
             story.choose(0)
 
@@ -214,7 +214,7 @@ def test_plain_mode_resumes_and_debriefs_a_changed_pack(mini_pack, tmp_path):
     while twin.phase is not Phase.ENDED:
         if twin.phase is Phase.AWAITING_ANSWER:
             presented = twin.question
-            line, response = right_line(presented.question, presented.options)
+            line, response = right_line(presented)
             twin.answer(response)
             lines.append(line)
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (
+    match,
     multiple_select,
     numeric,
     short_text,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 # In the order the format reference lists them.
 KINDS: dict[str, QuestionKind] = {module.KIND.name: module.KIND for module in (
-    single_choice, multiple_select, numeric, short_text, timeline, true_false)}
+    single_choice, multiple_select, numeric, short_text, timeline, true_false, match)}
 KIND_NAMES = tuple(KINDS)
 # Every optional field some kind uses: a question using one its kind does not is warned about.
 KIND_FIELDS = frozenset().union(*(kind.fields for kind in KINDS.values()))
