@@ -5,11 +5,34 @@ The driver reads the screen's own data (what the player sees) to decide which ke
 
 from __future__ import annotations
 
+import unicodedata
+
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
 from game.engine import PresentedQuestion
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.intro import IntroScreen
 from game.tui.screens.question import QuestionScreen
 from game.tui.screens.scene import SceneScreen
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` as a terminal does when they arrive together (a paste, a fast typist, a
+    slow machine): all queued at once, with no pause for the app between them, unlike
+    ``pilot.press``, which waits for the app to go idle after each key."""
+    driver = pilot.app._driver
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
 
 
 async def answer_question(pilot, presented: PresentedQuestion, right: bool = True) -> None:

@@ -159,16 +159,12 @@ class Match(QuestionKind):
                                for p in q.pairs), "right")
 
     def handout_items(self, q: Question, student: bool) -> tuple[tuple[str, str], ...]:
-        if student:
-            return tuple(("", left) for left in sorted(lefts(q), key=str.casefold))
-        return tuple(("✓ ", f"{p.left} → {p.right}") for p in q.pairs)
+        # Both sides alphabetically, for everyone: the authored order is the answer's.
+        return tuple(("", left) for left in sorted(lefts(q), key=str.casefold))
 
     def handout_note(self, q: Question, student: bool) -> str:
-        if student:
-            each = "some more than once" if q.reuse else "each once"
-            items = "; ".join(sorted(targets(q), key=str.casefold))
-            return f"Match with ({each}): {items}."
-        return f"Also on the right: {'; '.join(q.extra)}." if q.extra else ""
+        each = "some more than once" if q.reuse else "each once"
+        return f"Match with ({each}): {'; '.join(sorted(targets(q), key=str.casefold))}."
 
 
 KIND = Match()

@@ -1,0 +1,101 @@
+"""A match question in the TUI, by keyboard only, with every answer's keys sent in one burst."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.content import compile_pack
+from game.tui.app import make_app
+from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.question import QuestionScreen
+from game.tui.widgets.answers import MatchList
+
+from ..conftest import FIXTURES
+from .driver import burst, new_game, play_to_debrief
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(scope="module")
+def matching():
+    return compile_pack(FIXTURES / "matching").pack
+
+
+def letters_for(presented, matches: dict) -> list[str]:
+    """The letter keys for ``matches``, item by item down the list as shown."""
+    return ["abcdefgh"[presented.targets.index(matches[item])] for item in presented.options]
+
+
+async def to_first_question(pilot) -> QuestionScreen:
+    await new_game(pilot)
+    await pilot.press("enter")  # from the scene to its questions
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuestionScreen)
+    return pilot.app.screen
+
+
+async def test_a_burst_of_letters_and_enter_records_every_match(matching, data_dir):
+    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_first_question(pilot)
+        q = screen.presented.question
+        right = {p.left: p.right for p in q.pairs}
+        await burst(pilot, *letters_for(screen.presented, right), "enter")
+        [record] = app.story.state.answers
+        assert record.response == right and record.points == 3
+
+        await burst(pilot, "enter")  # on to the second question (reuse: true)
+        presented = app.screen.presented
+        q = presented.question
+        given = {p.left: p.right for p in q.pairs}
+        first = presented.options[0]
+        given[first] = next(t for t in presented.targets if t != given[first])  # one wrong
+        await burst(pilot, *letters_for(presented, given), "enter")
+        record = app.story.state.answers[-1]
+        assert record.response == given
+        assert record.points == round(2 / 3, 2) and not record.correct
+
+
+async def test_enter_before_every_item_is_matched_records_nothing(matching, data_dir):
+    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_first_question(pilot)
+        await burst(pilot, "a", "b", "enter")
+        assert app.story.state.answers == []
+        assert not screen.answered
+        assert any("Match every item first (still open: 3, 4)" in str(n.message)
+                   for n in app._notifications)
+
+
+async def test_arrows_change_a_match_and_backspace_clears_it(matching, data_dir):
+    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_first_question(pilot)
+        targets = screen.presented.targets
+        pairs = app.screen.query_one(MatchList)
+        first = screen.presented.options[0]
+        await burst(pilot, "right", "right")
+        assert pairs.matched == {first: targets[1]} and pairs.highlighted == 0
+        await burst(pilot, "left")
+        assert pairs.matched == {first: targets[0]}
+        await burst(pilot, "backspace")
+        assert pairs.matched == {}
+
+
+async def test_a_letter_used_once_moves_to_the_new_item(matching, data_dir):
+    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_first_question(pilot)
+        items, targets = screen.presented.options, screen.presented.targets
+        await burst(pilot, "c", "c")  # item 1 gets c, then item 2 takes it
+        assert app.screen.query_one(MatchList).matched == {items[1]: targets[2]}
+
+
+async def test_the_debrief_shows_the_pairs(matching, data_dir):
+    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await play_to_debrief(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        text = app.screen.query_one("#debrief-text").source
+        assert "The storm closed the port → Harbour officials" in text
