@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from ..content.kinds import KINDS, QuestionKind, kind_of
+from ..content.kinds import Breakdown, guess_kind, kind_of
 from ..content.models import Pack
 from ..engine.grading import right_answer
 from .results import ReadResults, Result
@@ -79,7 +79,7 @@ class QuestionStats:
     hinted: int = 0
     options: list[OptionCount] = field(default_factory=list)  # choice questions: who picked what
     common_wrong: list[tuple[str, int]] = field(default_factory=list)  # typed answers, by count
-    counts: str = "picked"  # what an option row's number counts ("picked", or for pairs "right")
+    breakdown: Breakdown = Breakdown()  # the kind's own: its table's headings, its caption
 
     @property
     def percent_correct(self) -> float | None:
@@ -315,28 +315,13 @@ def question_stats(pack: Pack | None, counted: list[dict]) -> list[QuestionStats
     questions = pack.questions() if pack else {}
     for question_id, entry in stats.items():
         question = questions.get(question_id)
-        kind = kind_of(question) if question else guess_kind(responses.get(question_id, []))
-        breakdown = kind.breakdown(question, responses.get(question_id, []), shown)
-        entry.options = [OptionCount(row.text, row.count, row.right) for row in breakdown.rows]
-        entry.counts = breakdown.counts
-        entry.common_wrong = list(breakdown.common_wrong)
+        given = responses.get(question_id, [])
+        kind = kind_of(question) if question else guess_kind([r for r, _ in given])
+        entry.breakdown = kind.breakdown(question, given, shown)
+        entry.options = [OptionCount(row.text, row.count, row.right)
+                         for row in entry.breakdown.rows]
+        entry.common_wrong = list(entry.breakdown.common_wrong)
     return list(stats.values())
-
-
-def guess_kind(given: list[tuple[Any, bool]]) -> QuestionKind:
-    """Without the pack, a question's kind as its answers show it: picked options for texts and
-    lists (a timeline looks like a multiple select, which still reads sensibly), typed for
-    numbers."""
-    values = [r for r, _ in given]
-    if values and all(isinstance(v, dict) for v in values):
-        return KINDS["match"]
-    if values and all(isinstance(v, bool) for v in values):
-        return KINDS["true-false"]
-    if values and all(isinstance(v, list) for v in values):
-        return KINDS["multiple-select"]
-    if values and all(isinstance(v, str) for v in values):
-        return KINDS["single-choice"]
-    return KINDS["numeric"]
 
 
 def decision_stats(pack: Pack | None, counted: list[dict]) -> list[DecisionStats]:

@@ -11,9 +11,6 @@ from .. import __version__
 from .report import ClassReport, Section, percent_text, short_grade, shown
 
 NAME_LIMIT = 80
-# The option table's headings, by what its numbers count (see QuestionStats.counts).
-COUNT_HEADINGS = {"picked": ("Option", "Picked"), "right": ("Pair", "Got it right"),
-                  "gave": ("Pair given", "Given")}
 
 STYLE = """
 body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111;
@@ -181,10 +178,11 @@ def questions_html(section: Section) -> str:
                 f'<tr{" class=right" if o.right else ""}><td>{"✓" if o.right else ""}</td>'
                 f"<td>{esc(o.text)}</td><td class=num>{o.picked}</td>"
                 f"<td>{bar(o.picked, top)}</td></tr>" for o in q.options)
-            what, counted = COUNT_HEADINGS.get(q.counts, COUNT_HEADINGS["picked"])
-            body = (f'<table class="counts"><tr><th class="mark"></th><th>{what}</th>'
-                    f'<th class="num n">{counted}</th><th class="b"></th></tr>'
-                    f"{rows}</table>")
+            heads = q.breakdown
+            body = (f'<table class="counts"><tr><th class="mark"></th>'
+                    f'<th>{esc(heads.row_heading)}</th>'
+                    f'<th class="num n">{esc(heads.count_heading)}</th><th class="b"></th>'
+                    f"</tr>{rows}</table>")
         if q.common_wrong:
             body += ("<p class=dim>Common wrong answers: " + ", ".join(
                 f"“{esc(text)}” ×{count}" for text, count in q.common_wrong) + "</p>")

@@ -168,9 +168,8 @@ def questions_view(section: Section) -> RenderableType:
         if extra:
             head.append(f" ({', '.join(extra)})", style="dim")
         parts: list[RenderableType] = [head]
-        if q.options and q.counts != "picked":
-            parts.append(Text("Pairs, with how many got each right:" if q.counts == "right"
-                              else "Pairs given:", style="dim"))
+        if q.options and q.breakdown.caption:
+            parts.append(Text(q.breakdown.caption, style="dim"))
         if q.options:
             parts.append(counts_grid([("✓" if o.right else "", o.picked, o.text)
                                       for o in q.options], q.answered))

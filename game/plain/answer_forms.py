@@ -3,12 +3,13 @@ turns a typed line into a response. One table, keyed by the kinds' names."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, NamedTuple
 
 from ..content.kinds.match import LETTERS
 from ..engine import PresentedQuestion
 from . import console as parse
-from .console import numbered
+from .console import Unusable, numbered
 
 
 class AnswerForm(NamedTuple):
@@ -50,6 +51,32 @@ def short_text(p: PresentedQuestion) -> AnswerForm:
     return AnswerForm([], "Your answer, in a few words? ", parse.some_text)
 
 
+_PAIR = re.compile(r"(\d+)\s*([a-z])")
+
+
+def read_pairs(line: str, count: int, letters: str, reuse: bool) -> list[tuple[int, int]]:
+    """Matches typed as '1b 2a 3c' (0-based item and target indexes): every item once, each
+    letter once unless ``reuse``."""
+    text = line.strip().casefold()
+    example = " ".join(f"{n}{letters[(n - 1) % len(letters)]}" for n in range(1, count + 1))
+    found = _PAIR.findall(text)
+    if not found or _PAIR.sub("", text).strip(" ,;") != "":
+        raise Unusable(f"Type a number and a letter for each item, e.g. {example}.")
+    picked = []
+    for number, letter in found:
+        if not 1 <= int(number) <= count:
+            raise Unusable(f"{number} is not an item: the items are 1 to {count}.")
+        if letter not in letters:
+            raise Unusable(f"'{letter}' is not on the right: the letters are a to {letters[-1]}.")
+        picked.append((int(number) - 1, letters.index(letter)))
+    items = [item for item, _ in picked]
+    if sorted(items) != list(range(count)):
+        raise Unusable(f"Match each item from 1 to {count} once, e.g. {example}.")
+    if not reuse and len({target for _, target in picked}) < len(picked):
+        raise Unusable("Use each letter once.")
+    return picked
+
+
 def match(p: PresentedQuestion) -> AnswerForm:
     items, targets, reuse = p.options, p.targets, p.question.reuse
     letters = LETTERS[:len(targets)]
@@ -58,7 +85,7 @@ def match(p: PresentedQuestion) -> AnswerForm:
              f"{each}.", *numbered(items), "", *numbered(targets, letters)]
     return AnswerForm(lines, "Your matches, e.g. 1b 2a? ",
                       lambda line: {items[i]: targets[t]
-                                    for i, t in parse.pairs(line, len(items), letters, reuse)})
+                                    for i, t in read_pairs(line, len(items), letters, reuse)})
 
 
 ANSWER_FORMS: dict[str, Callable[[PresentedQuestion], AnswerForm]] = {

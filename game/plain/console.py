@@ -113,32 +113,6 @@ def an_order(line: str, count: int) -> list[int]:
     return picked
 
 
-_PAIR = re.compile(r"(\d+)\s*([a-z])")
-
-
-def pairs(line: str, count: int, letters: str, reuse: bool) -> list[tuple[int, int]]:
-    """Matches typed as '1b 2a 3c' (0-based item and target indexes): every item once, each
-    letter once unless ``reuse``."""
-    text = line.strip().casefold()
-    example = " ".join(f"{n}{letters[(n - 1) % len(letters)]}" for n in range(1, count + 1))
-    found = _PAIR.findall(text)
-    if not found or _PAIR.sub("", text).strip(" ,;") != "":
-        raise Unusable(f"Type a number and a letter for each item, e.g. {example}.")
-    picked = []
-    for number, letter in found:
-        if not 1 <= int(number) <= count:
-            raise Unusable(f"{number} is not an item: the items are 1 to {count}.")
-        if letter not in letters:
-            raise Unusable(f"'{letter}' is not on the right: the letters are a to {letters[-1]}.")
-        picked.append((int(number) - 1, letters.index(letter)))
-    items = [item for item, _ in picked]
-    if sorted(items) != list(range(count)):
-        raise Unusable(f"Match each item from 1 to {count} once, e.g. {example}.")
-    if not reuse and len({target for _, target in picked}) < len(picked):
-        raise Unusable("Use each letter once.")
-    return picked
-
-
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 

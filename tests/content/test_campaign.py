@@ -122,9 +122,10 @@ def test_the_careful_dig_path_scores_as_worked_out_by_hand(campaign):
     assert (card.track("judgement").earned, card.track("judgement").available) == (19, 20)
     # No escalation chosen; the most on offer was 1+2+1+1+0+1+1+0+0+2+2+1+0+2.
     assert (card.track("escalation").earned, card.track("escalation").available) == (0, 14)
-    # 3+2+2+3+3+3+3+2+2+3+3+3+2+3+3 questions, one point each, all right.
-    assert (card.track("recall").earned, card.track("recall").available) == (40, 40)
-    # (27 + 19 + 40) / (27 + 20 + 40)
+    # 3+2+2+3+3+3+3+2+2+3+3+3+2+3+3 questions, one point each, all right, and Saturday's
+    # match question (whose claim is whose), worth 2.
+    assert (card.track("recall").earned, card.track("recall").available) == (42, 42)
+    # (27 + 19 + 42) / (27 + 20 + 42)
     assert card.percent == 98.9
     assert card.grade == "A: Outstanding analysis"
 
@@ -158,8 +159,8 @@ def test_the_hasty_early_briefing_path_scores_as_worked_out_by_hand(campaign):
     assert (card.track("tradecraft").earned, card.track("tradecraft").available) == (4, 29)
     assert (card.track("judgement").earned, card.track("judgement").available) == (6, 21)
     assert (card.track("escalation").earned, card.track("escalation").available) == (6, 14)
-    # Right only on Thursday's 3 + 2 + 2 questions, of 40 on this path.
-    assert (card.track("recall").earned, card.track("recall").available) == (7, 40)
-    # (4 + 6 + 7) / (29 + 21 + 40)
-    assert card.percent == 18.9
+    # Right only on Thursday's 3 + 2 + 2 questions, of 42 on this path.
+    assert (card.track("recall").earned, card.track("recall").available) == (7, 42)
+    # (4 + 6 + 7) / (29 + 21 + 42)
+    assert card.percent == 18.5
     assert card.grade == "E: The memo would mislead its readers"

@@ -101,7 +101,7 @@ def test_the_report_counts_who_got_each_pair_right(pack, tmp_path):
     report = build_report(read_results(tmp_path), [pack])
     [section] = report.sections
     stats = next(q for q in section.questions if q.id == CLAIMS)
-    assert stats.counts == "right"
+    assert stats.breakdown.count_heading == "Got it right"
     got = {row.text: row.picked for row in stats.options}
     # Ana all four; Ben swapped the first two pairs; Cy rotated all four.
     assert got == {"The storm closed the port → Harbour officials": 1,

@@ -32,10 +32,22 @@ KIND_NAMES = tuple(KINDS)
 KIND_FIELDS = frozenset().union(*(kind.fields for kind in KINDS.values()))
 
 
+# Without the pack, a report tells a question's kind from its stored answers: the first of these
+# whose shape they all have, else numeric (typed answers, listed as typed).
+GUESS_ORDER = ("match", "true-false", "multiple-select", "single-choice")
+
+
+def guess_kind(responses: list) -> QuestionKind:
+    for name in GUESS_ORDER:
+        if responses and all(KINDS[name].stores(r) for r in responses):
+            return KINDS[name]
+    return KINDS["numeric"]
+
+
 def kind_of(question: Question) -> QuestionKind:
     """The kind of a compiled question (the compiler lets no unknown type through)."""
     return KINDS[question.type]
 
 
 __all__ = ["BadResponse", "Breakdown", "KINDS", "KIND_FIELDS", "KIND_NAMES", "Presented",
-           "QuestionKind", "Tally", "kind_of", "seeded_order"]
+           "QuestionKind", "Tally", "guess_kind", "kind_of", "seeded_order"]

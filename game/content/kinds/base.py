@@ -49,7 +49,9 @@ class Breakdown:
     """What the class report shows under a question, beyond right/partly/wrong counts."""
 
     rows: tuple[Tally, ...] = ()  # per option or pair
-    counts: str = "picked"  # what a row's count means, in the report's words
+    row_heading: str = "Option"  # what a row is, as the report's table heads it
+    count_heading: str = "Picked"  # what a row's number counts
+    caption: str = ""  # a line above the rows where ✓ and the count need saying
     common_wrong: tuple[tuple[str, int], ...] = ()  # typed wrong answers, most common first
 
 
@@ -121,6 +123,11 @@ class QuestionKind:
         return response
 
     # -- the class report and the handout --------------------------------------------------------
+
+    def stores(self, response: Any) -> bool:
+        """Whether a stored response looks like this kind's, for a report made without the
+        pack (only the kinds listed in kinds.GUESS_ORDER are guessed)."""
+        return False
 
     def breakdown(self, q: Question | None, given: list[tuple[Any, bool]],
                   show: Show) -> Breakdown:

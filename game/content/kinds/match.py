@@ -153,10 +153,15 @@ class Match(QuestionKind):
                           if isinstance(response, dict) for left, right in response.items())
         if q is None:  # which pairs are right is in the pack: list what was given
             return Breakdown(tuple(Tally(f"{left} → {right}", n, False)
-                                   for (left, right), n in matched.most_common()), "gave")
+                                   for (left, right), n in matched.most_common()),
+                             "Pair given", "Given", "Pairs given:")
         return Breakdown(tuple(Tally(f"{p.left} → {p.right}",
                                      matched.get((show(p.left), show(p.right)), 0), True)
-                               for p in q.pairs), "right")
+                               for p in q.pairs),
+                         "Pair", "Got it right", "Pairs, with how many got each right:")
+
+    def stores(self, response: Any) -> bool:
+        return isinstance(response, dict)
 
     def handout_items(self, q: Question, student: bool) -> tuple[tuple[str, str], ...]:
         # Both sides alphabetically, for everyone: the authored order is the answer's.

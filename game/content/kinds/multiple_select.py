@@ -64,6 +64,10 @@ class MultipleSelect(QuestionKind):
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         return tuple(o for o in options if rng.random() < 0.5)
 
+    def stores(self, response: Any) -> bool:
+        # a timeline's order looks the same, and reads sensibly as picks
+        return isinstance(response, list)
+
     def breakdown(self, q: Question | None, given: list[tuple[Any, bool]],
                   show: Show) -> Breakdown:
         return picks_breakdown(q, given, show, lambda q: (q.options, set(q.answers)))

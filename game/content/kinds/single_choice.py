@@ -52,6 +52,9 @@ class SingleChoice(QuestionKind):
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         return rng.choice(options)
 
+    def stores(self, response: Any) -> bool:
+        return isinstance(response, str)
+
     def breakdown(self, q: Question | None, given: list[tuple[Any, bool]],
                   show: Show) -> Breakdown:
         return picks_breakdown(q, given, show, lambda q: (q.options, {q.answer}))

@@ -44,6 +44,9 @@ class TrueFalse(QuestionKind):
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         return rng.random() < 0.5
 
+    def stores(self, response: Any) -> bool:
+        return isinstance(response, bool)
+
     def breakdown(self, q: Question | None, given: list[tuple[Any, bool]],
                   show: Show) -> Breakdown:
         return picks_breakdown(q, given, show,
