@@ -82,7 +82,6 @@ def resolved_tag(node: yaml.ScalarNode) -> str:
     return node.tag.removeprefix(_TAG)
 _MAPPINGS = (collections.abc.Mapping, dict)
 _NOTHING = object()  # a value that failed to compile; the parent drops it
-_scalar_constructor = yaml.constructor.SafeConstructor()
 
 KIND_NAMES = {
     yaml.MappingNode: "a mapping (key: value lines)",
@@ -197,6 +196,9 @@ class NodeCompiler:
         # Ids of models that failed to build, so checks do not also call them missing.
         self.broken_ids: set[tuple[str, str]] = set()
         self.in_progress: set[int] = set()  # nodes being compiled: an alias to one is a cycle
+        # PyYAML's constructor remembers every node it has built, so each file's compile has its
+        # own, gone with it: one shared by all would keep every scalar ever compiled (--watch).
+        self.scalars = yaml.constructor.SafeConstructor()
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -330,10 +332,9 @@ class NodeCompiler:
             return _NOTHING
         raise TypeError(f"the format uses an unsupported type {expected!r}")  # a bug in models.py
 
-    @staticmethod
-    def construct(node: yaml.ScalarNode) -> Any:
+    def construct(self, node: yaml.ScalarNode) -> Any:
         resolved_tag(node)
-        return _scalar_constructor.construct_object(node, deep=True)
+        return self.scalars.construct_object(node, deep=True)
 
     def sequence(self, item_type: Any, node: yaml.Node, where: str) -> Any:
         if self.is_null(node):
