@@ -90,9 +90,15 @@ KIND_NAMES = {
 }
 
 
-# How authors know each part of the format (the class names are the engineers' words).
+# How authors know each part of the format (the class names are the engineers' words): in
+# messages and in the format reference. Keyed by name, since walkthroughs' Step is not in models.
 MODEL_NAMES = {"Manifest": "pack.yaml", "SceneFile": "scene file", "GlossaryEntry": "glossary entry",
-               "Outcome": "what_happened", "Band": "band", "Route": "route", "Step": "step"}
+               "Outcome": "what_happened"}
+
+
+def model_name(cls: type) -> str:
+    """What authors call a model: 'scene file' for SceneFile, 'scene' for Scene."""
+    return MODEL_NAMES.get(cls.__name__, cls.__name__.lower())
 
 
 def yaml_key(f: dataclasses.Field) -> str:
@@ -212,7 +218,7 @@ class NodeCompiler:
 
     def compile(self, cls: type, node: yaml.Node) -> Any:
         """The model for ``node``, or None when it could not be built (see diagnostics)."""
-        value = self.value(cls, node, MODEL_NAMES.get(cls.__name__, cls.__name__.lower()))
+        value = self.value(cls, node, model_name(cls))
         return None if value is _NOTHING else value
 
     def value(self, expected: Any, node: yaml.Node, where: str) -> Any:
@@ -379,7 +385,7 @@ class NodeCompiler:
         return types.MappingProxyType(result)
 
     def model(self, cls: type, node: yaml.Node) -> Any:
-        name = MODEL_NAMES.get(cls.__name__, cls.__name__.lower())
+        name = model_name(cls)
         if not isinstance(node, yaml.MappingNode):
             return self.wrong_kind(node, name, "a mapping (key: value lines)")
         fields = field_table(cls)
