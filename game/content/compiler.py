@@ -16,6 +16,7 @@ from typing import Any, Mapping, Union, get_args, get_origin
 
 import yaml
 
+from .codes import lookup
 from .diagnostics import ERROR, Diagnostic, did_you_mean
 from .limits import expansion_too_large, may_have_aliases, prescan
 from .models import Loc
@@ -210,11 +211,11 @@ class NodeCompiler:
         return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def report(self, node: yaml.Node, code: str, message: str, hint: str = "",
-               severity: str = ERROR) -> None:
+               severity: str | None = None) -> None:
+        """Report at ``node``, with the severity the table gives ``code``."""
         where = self.loc(node)
-        self.diagnostics.append(
-            Diagnostic(self.file, where.line, where.column, severity, code, message, hint)
-        )
+        self.diagnostics.append(Diagnostic(self.file, where.line, where.column,
+                                           severity or lookup(code).severity, code, message, hint))
 
     def compile(self, cls: type, node: yaml.Node) -> Any:
         """The model for ``node``, or None when it could not be built (see diagnostics)."""
