@@ -82,13 +82,16 @@ def fixtures() -> dict[str, Fixture]:
     own = {
         "no-manifest": no_manifest,
         "unreadable-file": unreadable_file,
-        "recursive-alias": edited("scenes.yaml", "if: {flags: [careful], at_least: {tradecraft: 2}}",
+        "recursive-alias": edited("scenes.yaml",
+                                  "if: {flags: [careful], at_least: {tradecraft: 2}}",
                                   "if: {any: &loop [{any: *loop}]}"),
         "bad-points": edited("scenes.yaml", "        points: 2\n", "        points: .nan\n"),
-        "all-choices-conditional": edited(
+        "all-choices-conditional": edited(  # as test_all_conditional_choices_need_a_fallback
             "scenes.yaml", "        next: tue-wrap\n        effects: {tradecraft: 2}",
-            "        next: tue-wrap\n        if: {flags: [careful]}\n        effects: {tradecraft: 2}",
-            ("        next: tue-radio\n", "        next: tue-radio\n        if: {flags: [careful]}\n")),
+            "        next: tue-wrap\n        if: {flags: [careful]}\n"
+            "        effects: {tradecraft: 2}",
+            ("        next: tue-radio\n",
+             "        next: tue-radio\n        if: {flags: [careful]}\n")),
         "walkthrough-failed": walkthrough("name: lost\nsteps:\n  - answer_all: right\n"
                                           "  - choose: Report 40\n  - expect_scene: tue-radio\n"),
         "step-keys": walkthrough("name: two at once\nsteps:\n  - {answer: 3, expect_scene: x}\n"),

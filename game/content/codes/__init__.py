@@ -47,6 +47,7 @@ class UnknownCode(KeyError):
 
 
 def _sections() -> tuple[Section, ...]:
+    # Imported here, after Code is defined: each section's module builds its entries with it.
     from . import files, glossary, keys, pack, questions, story, walkthroughs
 
     return tuple(Section(module.KEY, module.TITLE, module.CODES) for module in (

@@ -22,7 +22,8 @@ CODES = (
         "`if:` conditions, like the other story map checks.",
         before="  - id: tue-radio          # a side scene: not every player comes here\n"
                "    glossary:\n      - {term: NGO, meaning: Non-governmental organisation}\n",
-        after="# in pack.yaml\nglossary:\n  - {term: NGO, meaning: Non-governmental organisation}\n",
+        after="# in pack.yaml\nglossary:\n"
+              "  - {term: NGO, meaning: Non-governmental organisation}\n",
     ),
     Code(
         "duplicate-term", WARNING,
