@@ -60,6 +60,8 @@ def summary_line(result: CompileResult, folder: Path) -> str:
 def command_validate(args: argparse.Namespace) -> int:
     from .content import compile_pack
 
+    if args.explain is not None:
+        return command_explain(args)
     folders = resolve_pack_dirs(args.paths)
     results = [(folder, compile_pack(folder)) for folder in folders]
     if args.format == "json":
@@ -72,8 +74,24 @@ def command_validate(args: argparse.Namespace) -> int:
             for diagnostic in result.diagnostics:
                 show(diagnostic)
             print(summary_line(result, folder))
+        if any(r.diagnostics for _, r in results):
+            print("More on a code, with an example fix: briefing validate --explain CODE")
     failed = any(not r.ok or (args.strict and r.diagnostics) for _, r in results)
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def command_explain(args: argparse.Namespace) -> int:
+    """`validate --explain [CODE]`: a code's meaning and an example fix, or every code's meaning."""
+    from .content.codes import UnknownCode
+    from .content.codes.render import explain
+
+    if args.paths:
+        raise CliError("--explain checks no pack: give it a code alone, e.g. --explain dead-end")
+    try:
+        print(explain(args.explain, as_json=args.format == "json"))
+    except UnknownCode as exc:
+        raise CliError(str(exc)) from None
+    return EXIT_OK
 
 
 def coloured_printer():
@@ -399,6 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="pack folders, files or shipped pack ids (default: all shipped)")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="warnings count as errors too")
+    validate.add_argument("--explain", nargs="?", const="", metavar="CODE",
+                          help="what a diagnostic code means, with an example fix (every code "
+                               "when none is given)")
     validate.set_defaults(handler=command_validate)
 
     graph = commands.add_parser("graph", help="draw the story map")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from typing import Iterable, Iterator
 
-from .diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
-from .kinds import KIND_FIELDS, KINDS
-from .kinds.base import count_items
+from .codes import lookup
+from .diagnostics import Diagnostic, did_you_mean
 from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
+from .kinds import KIND_FIELDS, KINDS
+from .kinds.base import count_items
 from .models import (
     RECALL_TRACK,
     Choice,
@@ -38,10 +39,11 @@ class PackChecker:
         self.found: list[Diagnostic] = []
 
     def report(self, model, field: str, code: str, message: str, hint: str = "",
-               severity: str = ERROR) -> None:
+               severity: str | None = None) -> None:
+        """Report at ``field`` of ``model``, with the severity the table gives ``code``."""
         where = model.locs.get(field) or model.locs[""]
-        self.found.append(Diagnostic(where.file, where.line, where.column, severity, code,
-                                     message, hint))
+        self.found.append(Diagnostic(where.file, where.line, where.column,
+                                     severity or lookup(code).severity, code, message, hint))
 
     def run(self) -> list[Diagnostic]:
         self.check_manifest()
@@ -70,7 +72,7 @@ class PackChecker:
             if scene_id not in seen:
                 self.report(scene, "id", "unreachable", f"No path from the start scene '{start}' "
                             f"leads to '{scene_id}'.", "Point a choice or a next at it, or remove "
-                            "it.", WARNING)
+                            "it.")
             elif scene_id not in ending and (scene.choices or scene.next) and not broken_links:
                 self.report(scene, "id", "endless-loop", f"From '{scene_id}' no path reaches an "
                             "ending: the player goes round for ever.",
@@ -80,7 +82,7 @@ class PackChecker:
                 if here is not None and there is not None and there < here:
                     self.report(scene, "next", "day-backwards", f"'{scene_id}' ({scene.day}) leads "
                                 f"back to '{target}' ({self.scenes[target].day}).",
-                                "Check the days: the story should not go back in time.", WARNING)
+                                "Check the days: the story should not go back in time.")
 
     def check_glossary(self) -> None:
         """Terms defined twice, and scene-defined terms a player can meet before the scene."""
@@ -88,19 +90,18 @@ class PackChecker:
             where = first.locs[""]
             self.report(entry, "term", "duplicate-term", f"The glossary term '{entry.term}' is "
                         f"already defined at {where.file}:{where.line}.", "Keep one entry: the "
-                        "notebook shows only the first.", WARNING)
+                        "notebook shows only the first.")
         if self.broken_scenes or self.manifest.start not in self.scenes:
             return  # the map is not whole, so neither is the list of paths
         for use in early_uses(self.manifest, self.scenes):
             message, hint = early_use_words(use)
-            self.report(use.model, use.field, "term-used-before-defined", message, hint, WARNING)
+            self.report(use.model, use.field, "term-used-before-defined", message, hint)
 
     def check_manifest(self) -> None:
         m = self.manifest
         if m.id != self.folder_name:
             self.report(m, "id", "pack-id", f"The pack id '{m.id}' differs from its folder "
-                        f"'{self.folder_name}'.", f"Rename the folder or set 'id: {self.folder_name}'.",
-                        WARNING)
+                        f"'{self.folder_name}'.", f"Rename the folder or set 'id: {self.folder_name}'.")
         if not m.days:
             self.report(m, "days", "no-days", "The pack lists no days.",
                         "List the days in order, e.g. '- Thursday 23 March'.")
@@ -123,7 +124,7 @@ class PackChecker:
     def check_bands(self, owner, bands, field: str) -> None:
         if bands and not any(b.min <= 0 for b in bands):
             self.report(owner, field, "no-floor-band", "No band starts at 0 percent, so a low score "
-                        "gets no label.", "Add a band with 'min: 0'.", WARNING)
+                        "gets no label.", "Add a band with 'min: 0'.")
         for band in bands:
             if not 0 <= band.min <= 100:
                 self.report(band, "min", "band-range", f"A band's min is {band.min:g}; percents "
@@ -197,7 +198,7 @@ class PackChecker:
             if scene.choices or scene.next:
                 self.report(scene, "ending", "ending-goes-on", f"The ending '{scene.id}' also has "
                             "choices or a next; they are never used.",
-                            "Remove them, or set 'ending: false'.", WARNING)
+                            "Remove them, or set 'ending: false'.")
             return
         if not scene.choices and not scene.next:
             self.report(scene, "", "dead-end", f"The scene '{scene.id}' has no choices, no next and "
@@ -254,8 +255,7 @@ class PackChecker:
         unused = (KIND_FIELDS - kind.fields) & set(q.locs)
         for name in sorted(unused):
             self.report(q, name, "unused-field", f"'{name}' is not used by a {q.type} question.",
-                        f"A {q.type} question uses: {', '.join(sorted(kind.fields))}.",
-                        WARNING)
+                        f"A {q.type} question uses: {', '.join(sorted(kind.fields))}.")
         kind.check(q, self.report)
 
     def quoted(self) -> Iterator[tuple[object, str]]:

@@ -16,6 +16,7 @@ from typing import Any, Mapping, Union, get_args, get_origin
 
 import yaml
 
+from .codes import lookup
 from .diagnostics import ERROR, Diagnostic, did_you_mean
 from .limits import expansion_too_large, may_have_aliases, prescan
 from .models import Loc
@@ -82,7 +83,6 @@ def resolved_tag(node: yaml.ScalarNode) -> str:
     return node.tag.removeprefix(_TAG)
 _MAPPINGS = (collections.abc.Mapping, dict)
 _NOTHING = object()  # a value that failed to compile; the parent drops it
-_scalar_constructor = yaml.constructor.SafeConstructor()
 
 KIND_NAMES = {
     yaml.MappingNode: "a mapping (key: value lines)",
@@ -91,9 +91,15 @@ KIND_NAMES = {
 }
 
 
-# How authors know each part of the format (the class names are the engineers' words).
+# How authors know each part of the format (the class names are the engineers' words): in
+# messages and in the format reference. Keyed by name, since walkthroughs' Step is not in models.
 MODEL_NAMES = {"Manifest": "pack.yaml", "SceneFile": "scene file", "GlossaryEntry": "glossary entry",
-               "Outcome": "what_happened", "Band": "band", "Route": "route", "Step": "step"}
+               "Outcome": "what_happened"}
+
+
+def model_name(cls: type) -> str:
+    """What authors call a model: 'scene file' for SceneFile, 'scene' for Scene."""
+    return MODEL_NAMES.get(cls.__name__, cls.__name__.lower())
 
 
 def yaml_key(f: dataclasses.Field) -> str:
@@ -197,20 +203,23 @@ class NodeCompiler:
         # Ids of models that failed to build, so checks do not also call them missing.
         self.broken_ids: set[tuple[str, str]] = set()
         self.in_progress: set[int] = set()  # nodes being compiled: an alias to one is a cycle
+        # PyYAML's constructor remembers every node it has built, so each file's compile has its
+        # own, gone with it: one shared by all would keep every scalar ever compiled (--watch).
+        self.scalars = yaml.constructor.SafeConstructor()
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def report(self, node: yaml.Node, code: str, message: str, hint: str = "",
-               severity: str = ERROR) -> None:
+               severity: str | None = None) -> None:
+        """Report at ``node``, with the severity the table gives ``code``."""
         where = self.loc(node)
-        self.diagnostics.append(
-            Diagnostic(self.file, where.line, where.column, severity, code, message, hint)
-        )
+        self.diagnostics.append(Diagnostic(self.file, where.line, where.column,
+                                           severity or lookup(code).severity, code, message, hint))
 
     def compile(self, cls: type, node: yaml.Node) -> Any:
         """The model for ``node``, or None when it could not be built (see diagnostics)."""
-        value = self.value(cls, node, MODEL_NAMES.get(cls.__name__, cls.__name__.lower()))
+        value = self.value(cls, node, model_name(cls))
         return None if value is _NOTHING else value
 
     def value(self, expected: Any, node: yaml.Node, where: str) -> Any:
@@ -330,10 +339,9 @@ class NodeCompiler:
             return _NOTHING
         raise TypeError(f"the format uses an unsupported type {expected!r}")  # a bug in models.py
 
-    @staticmethod
-    def construct(node: yaml.ScalarNode) -> Any:
+    def construct(self, node: yaml.ScalarNode) -> Any:
         resolved_tag(node)
-        return _scalar_constructor.construct_object(node, deep=True)
+        return self.scalars.construct_object(node, deep=True)
 
     def sequence(self, item_type: Any, node: yaml.Node, where: str) -> Any:
         if self.is_null(node):
@@ -378,7 +386,7 @@ class NodeCompiler:
         return types.MappingProxyType(result)
 
     def model(self, cls: type, node: yaml.Node) -> Any:
-        name = MODEL_NAMES.get(cls.__name__, cls.__name__.lower())
+        name = model_name(cls)
         if not isinstance(node, yaml.MappingNode):
             return self.wrong_kind(node, name, "a mapping (key: value lines)")
         fields = field_table(cls)

@@ -1,4 +1,7 @@
-"""Diagnostics as data: the compiler reports problems instead of raising."""
+"""Diagnostics as data: the compiler reports problems instead of raising.
+
+Every code, with its severity, meaning and example fix, is in the table in codes/.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +23,11 @@ class Diagnostic:
     code: str
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        from .codes import check_reported  # the table; loaded with the first diagnostic made
+
+        check_reported(self.code, self.severity)
 
     @property
     def is_error(self) -> bool:

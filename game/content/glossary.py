@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
 from .graph import scene_graph
@@ -21,7 +20,6 @@ def term_key(term: str) -> str:
     return " ".join(term.split()).casefold()
 
 
-@lru_cache(maxsize=None)
 def term_pattern(term: str) -> re.Pattern[str]:
     """The term as a whole word or phrase, whatever the case, across line breaks.
 
@@ -112,18 +110,26 @@ class SceneReader:
     """Finds where a scene first uses a term; each scene's texts are folded to lower case once.
 
     A plain substring test on the folded text rules most texts out before the (slower)
-    case-insensitive pattern runs: it is what keeps this check cheap next to compiling.
+    case-insensitive pattern runs: it is what keeps this check cheap next to compiling. Each
+    term's pattern is built once per check, and goes with it: the terms are the author's, so a
+    cache kept between compiles would grow with every edit under --watch.
     """
 
     def __init__(self, scenes: Mapping[str, Scene]):
         self.scenes = scenes
         self.folded: dict[str, list[tuple[object, str, str, str]]] = {}
+        self.patterns: dict[str, re.Pattern[str]] = {}
+
+    def pattern(self, term: str) -> re.Pattern[str]:
+        if term not in self.patterns:
+            self.patterns[term] = term_pattern(term)
+        return self.patterns[term]
 
     def first_use(self, scene_id: str, term: str) -> tuple[object, str] | None:
         if scene_id not in self.folded:
             self.folded[scene_id] = [(model, field, text, text.casefold())
                                      for model, field, text in scene_texts(self.scenes[scene_id])]
-        first_word, pattern = term.split()[0].casefold(), term_pattern(term)
+        first_word, pattern = term.split()[0].casefold(), self.pattern(term)
         for model, field, text, folded in self.folded[scene_id]:
             if first_word in folded and pattern.search(text):
                 return model, field
@@ -143,7 +149,7 @@ def early_uses(manifest: Manifest, scenes: Mapping[str, Scene]) -> list[EarlyUse
     reader = SceneReader(scenes)
     found = []
     for term, defined_in in terms.values():
-        if term_pattern(term).search(manifest.intro):
+        if reader.pattern(term).search(manifest.intro):
             found.append(EarlyUse(term, defined_in, "", manifest, "intro", ()))
         for scene_id, path in paths_avoiding(graph, manifest.start, set(defined_in)).items():
             use = reader.first_use(scene_id, term)

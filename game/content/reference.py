@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Union, get_args, get_origin
 
-from .compiler import _MAPPINGS, format_fields, is_required, yaml_key
+from .compiler import _MAPPINGS, format_fields, is_required, model_name, yaml_key
 from .models import (
     Band,
     Choice,
@@ -33,7 +33,6 @@ SECTIONS = [
     ("Choice", Choice), ("Route (in a list under next)", Route),
     ("Condition (under if)", Condition), ("What happened", Outcome),
 ]
-MODEL_NAMES = {GlossaryEntry: "glossary entry", Outcome: "what happened", SceneFile: "scene file"}
 BEGIN = "<!-- reference:begin (generated from game/content/models.py) -->"
 END = "<!-- reference:end -->"
 
@@ -43,7 +42,7 @@ def type_name(hint: Any) -> str:
     if origin is Union or type(hint).__name__ == "UnionType":
         return " or ".join(type_name(a) for a in get_args(hint) if a is not type(None))
     if dataclasses.is_dataclass(hint):
-        return MODEL_NAMES.get(hint, hint.__name__.lower())
+        return model_name(hint)
     if origin is tuple:
         return f"list of {type_name(get_args(hint)[0])}"
     if origin in _MAPPINGS:

@@ -87,15 +87,23 @@ def test_the_tables_name_only_real_kinds():
         assert set(table) == set(KINDS)
 
 
-@pytest.mark.parametrize("name", list(KINDS))
-def test_each_kind_fixture_reports_its_code_at_its_line(tmp_path, name):
+def kind_fixtures() -> list[tuple[Path, str, int]]:
+    """Each broken question in tests/fixtures/kinds/ (``<kind>.yaml``, or ``<kind>-<what>.yaml``
+    for more of a kind's codes): the file, the code it expects and the line marked."""
+    found = []
+    for path in sorted(KIND_FIXTURES.glob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        [(line, code)] = [(n, m.group(1)) for n, text in enumerate(lines, 1)
+                          if (m := re.search(r"# expect: ([a-z-]+)", text))]
+        found.append((path, code, line))
+    return found
+
+
+@pytest.mark.parametrize("path, code, line", kind_fixtures(), ids=lambda v: getattr(v, "stem", v))
+def test_each_kind_fixture_reports_its_code_at_its_line(tmp_path, path, code, line):
     pack = tmp_path / "mini"
     shutil.copytree(MINI, pack)
-    fixture = KIND_FIXTURES / f"{name}.yaml"
-    shutil.copy(fixture, pack / "broken.yaml")
-    lines = fixture.read_text(encoding="utf-8").splitlines()
-    [(line, code)] = [(n, m.group(1)) for n, text in enumerate(lines, 1)
-                      if (m := re.search(r"# expect: ([a-z-]+)", text))]
+    shutil.copy(path, pack / "broken.yaml")
     found = [(d.code, d.line) for d in compile_pack(pack).diagnostics
              if d.file.endswith("broken.yaml")]
     assert (code, line) in found, found

@@ -1,0 +1,94 @@
+"""Codes for keys and values: what the format allows where, and of which kind."""
+
+from __future__ import annotations
+
+from ..diagnostics import ERROR
+from . import Code
+
+KEY = "keys"
+TITLE = "Keys and values"
+
+CODES = (
+    Code(
+        "unknown-key", ERROR,
+        "A key the format does not have in this place, often a typo; the message suggests the "
+        "closest key and the hint lists the keys allowed there.",
+        "Fix the spelling, or move the key to where it belongs (check its indentation).",
+        "A key indented under the wrong parent is unknown there too: `claimed_by` belongs to a "
+        "fact, not to the scene around it. A misspelt key that is required also gives "
+        "`missing-field`.",
+        before="  - id: mon-alarm\n    titel: The river rises\n",
+        after="  - id: mon-alarm\n    title: The river rises\n",
+    ),
+    Code(
+        "missing-field", ERROR,
+        "A required key is missing, e.g. a scene with no `title`.",
+        "Add the key the message names; the hint says what it holds.",
+        "A scene, fact, question or choice without a required key cannot be built, so links to "
+        "it are only checked once it is fixed. A misspelt key gives both this and "
+        "`unknown-key`.",
+        before="  - id: mon-alarm\n    day: Monday\n    time: Morning\n"
+               "    body: The river has risen.\n",
+        after="  - id: mon-alarm\n    day: Monday\n    time: Morning\n"
+              "    title: The river rises\n    body: The river has risen.\n",
+    ),
+    Code(
+        "missing-value", ERROR,
+        "A key has nothing after its colon.",
+        "Write the value, or remove the line if the key is optional.",
+        "A value written on the next line must be indented further than its key; otherwise "
+        "the key is empty.",
+        before="    title:\n    body: The river has risen.\n",
+        after="    title: The river rises\n    body: The river has risen.\n",
+    ),
+    Code(
+        "wrong-type", ERROR,
+        "A value is the wrong kind: text where a number is needed, one value where a list is "
+        "needed, a list where a mapping is needed.",
+        "Write it as the message says: numbers without quotes, lists with `- ` or `[...]`, "
+        "mappings as `key: value` lines or `{...}`.",
+        "For example `points: lots`, or `set: precise` instead of `set: [precise]`.",
+        before="        points: two\n        set: careful\n",
+        after="        points: 2\n        set: [careful]\n",
+    ),
+    Code(
+        "unknown-value", ERROR,
+        "A value that must be one of a few words is not, e.g. `type: truefalse` or "
+        "`status: confirm`.",
+        "Use one of the words the hint lists (the message suggests the closest).",
+        "The words allowed are in the format reference (docs/scene-format.md): a question's "
+        "`type`, a fact's `status`, a walkthrough's `answer_all`.",
+        before="        type: truefalse\n",
+        after="        type: true-false\n",
+    ),
+    Code(
+        "bad-key", ERROR,
+        "A key is not plain text: a list or a `{...}` mapping is used as a key.",
+        "Keys are single words followed by a colon, e.g. `title:`.",
+        "Usually a line that starts with `[` or `{` where a key was meant.",
+        before="        [tradecraft, judgement]: 2\n",
+        after="        effects: {tradecraft: 2, judgement: 2}\n",
+    ),
+    Code(
+        "recursive-alias", ERROR,
+        "A YAML alias (`*name`) is used inside the very value its anchor (`&name`) names, so "
+        "the value never ends.",
+        "Write the value out in full instead of using the alias.",
+        "Most authors never use anchors and aliases; an alias inside its own anchor is always "
+        "a mistake.",
+        before="        if: {any: &loop [{any: *loop}]}\n",
+        after="        if: {any: [{flags: [careful]}, {visited: [tue-radio]}]}\n",
+    ),
+    Code(
+        "duplicate-key", ERROR,
+        "The same key appears twice in one place; the message says where the first one is.",
+        "Remove or rename one; two `id:` or `title:` in one scene often mean that the `- ` "
+        "before the next scene's `id:` is missing.",
+        "YAML itself would keep only the last of the two without a word; a pack keeps the "
+        "first, and says so.",
+        before="  - id: mon-alarm\n    title: The river rises\n"
+               "    id: tue-radio\n    title: The radio calls\n",
+        after="  - id: mon-alarm\n    title: The river rises\n"
+              "  - id: tue-radio\n    title: The radio calls\n",
+    ),
+)

@@ -1,0 +1,81 @@
+"""Codes for pack.yaml (days, tracks, grades) and for ids across the whole pack."""
+
+from __future__ import annotations
+
+from ..diagnostics import ERROR, WARNING
+from . import Code
+
+KEY = "pack"
+TITLE = "pack.yaml"
+
+CODES = (
+    Code(
+        "pack-id", WARNING,
+        "The `id:` in `pack.yaml` differs from the name of the pack's folder.",
+        "Make them the same: rename the folder, or change `id:`.",
+        "Result files and the title screen know a pack by its id, and you find it by its "
+        "folder: two names for one pack work, but confuse.",
+        before="id: my_week        # in the folder my-week\n",
+        after="id: my-week\n",
+    ),
+    Code(
+        "no-days", ERROR,
+        "`days:` in `pack.yaml` is empty.",
+        "List the days in order.",
+        "Every scene names one of these days, and the game shows the day at the top.",
+        before="days: []\n",
+        after="days:\n  - Thursday 23 March\n  - Friday 24 March\n",
+    ),
+    Code(
+        "duplicate-day", ERROR,
+        "A day is listed twice under `days:`.",
+        "List each day once, in order.",
+        before="days: [Monday, Tuesday, Monday]\n",
+        after="days: [Monday, Tuesday, Wednesday]\n",
+    ),
+    Code(
+        "no-grades", ERROR,
+        "`grades:` in `pack.yaml` is empty, so the debrief has no grade to give.",
+        "Add grade bands, at least `- {min: 0, label: ...}`.",
+        "A band's `min` is the percent of the points at which its label starts.",
+        before="grades: []\n",
+        after="grades:\n  - {min: 0, label: Keep practising}\n  - {min: 70, label: Well done}\n",
+    ),
+    Code(
+        "no-floor-band", WARNING,
+        "No band of a track or of `grades` starts at `min: 0`, so a low score gets no label "
+        "(\"—\").",
+        "Add a band with `min: 0`.",
+        before="grades:\n  - {min: 50, label: B}\n  - {min: 80, label: A}\n",
+        after="grades:\n  - {min: 0, label: C}\n  - {min: 50, label: B}\n  - {min: 80, label: A}\n",
+    ),
+    Code(
+        "band-range", ERROR,
+        "A band's `min` is below 0 or above 100.",
+        "Use a percent from 0 to 100.",
+        before="  - {min: 180, label: A}\n",
+        after="  - {min: 80, label: A}\n",
+    ),
+    Code(
+        "duplicate-id", ERROR,
+        "Two tracks, scenes, facts or questions have the same id; the message says which, and "
+        "where the first one is.",
+        "Give each its own id. Ids must be unique across the whole pack, not just in one file.",
+        "Other scenes, results and the report find things by their ids, so each id names one "
+        "thing only.",
+        before="  - id: end-good\n    title: A sound note\n"
+               "  - id: end-good\n    title: A shaky note\n",
+        after="  - id: end-good\n    title: A sound note\n"
+              "  - id: end-weak\n    title: A shaky note\n",
+    ),
+    Code(
+        "no-scenes", ERROR,
+        "No scene file has any scene.",
+        "Add a scene file (any `*.yaml` beside `pack.yaml`) with a `scenes:` list and at least "
+        "one scene.",
+        before="scenes: []\n",
+        after="scenes:\n  - id: mon-alarm\n    day: Monday\n    time: Morning\n"
+              "    title: The river rises\n    body: The river has risen.\n"
+              "    ending: true\n",
+    ),
+)

@@ -1,0 +1,129 @@
+"""Codes for facts, recall questions and the quotes that tie them to the article."""
+
+from __future__ import annotations
+
+from ..diagnostics import ERROR, WARNING
+from . import Code
+
+KEY = "questions"
+TITLE = "Facts, questions and quotes"
+
+CODES = (
+    Code(
+        "unattributed-claim", ERROR,
+        "A fact is `claimed` or `disputed` but does not say who claims it.",
+        "Add `claimed_by:` naming who makes the claim.",
+        "The notebook shows a claim with its claimant, which is what players learn to look for.",
+        before="      - id: moved-radio\n        text: 55 people were moved.\n"
+               "        status: claimed\n",
+        after="      - id: moved-radio\n        text: 55 people were moved.\n"
+              "        status: claimed\n        claimed_by: local radio\n",
+    ),
+    Code(
+        "quote-not-found", ERROR,
+        "A `source:` is not, word for word, in the article; the hint shows the part that does "
+        "match.",
+        "Copy the words from the article file again; check spelling, capitals and punctuation "
+        "after the part that matches.",
+        "Curly or straight quotes, dashes, `…` or `...` and runs of spaces do not matter; "
+        "everything else does, capitals too. Keep a quote to the few words that show the fact.",
+        before='        source: "flooding four villages"\n',
+        after='        source: "flooding three villages"\n',
+    ),
+    Code(
+        "bad-points", ERROR,
+        "A question's `points` is 0 or less, or not a real number.",
+        "Use a positive number, or leave `points` out (it is 1).",
+        before="        points: 0\n",
+        after="        points: 1\n",
+    ),
+    Code(
+        "unused-field", WARNING,
+        "A question has a key its type does not use, e.g. `options` on a numeric question.",
+        "Remove it, or correct the `type`. The hint lists the keys this type uses.",
+        before="        type: numeric\n        options: [2, 3, 4]\n        answer: 3\n",
+        after="        type: numeric\n        answer: 3\n",
+    ),
+    Code(
+        "no-answer", ERROR,
+        "A question has no answer its type can use: none at all, a numeric answer that is not "
+        "a number, a true-false answer in quotes, or a short-text answer that is not text.",
+        "Write the answer as the type needs: a number without quotes, `true`/`false` without "
+        "quotes, text in quotes if it looks like a number.",
+        "A numeric `answer: \"3\"` is text, a true-false `answer: \"false\"` is text, and a "
+        "short-text `answer: 2019` is a number: YAML goes by the quotes. A multiple-select "
+        "question needs `answers:` (with an s), listing every right option.",
+        before='        type: numeric\n        answer: "3"\n',
+        after="        type: numeric\n        answer: 3\n",
+    ),
+    Code(
+        "answer-not-an-option", ERROR,
+        "A single-choice `answer`, or one of the multiple-select `answers`, is not exactly one of "
+        "the `options`.",
+        "Copy the option's text exactly (capitals and punctuation count).",
+        "If the message says the answer was read as a number (*\"The answer '2019' is not one "
+        "of the options. Did you mean '2019'?\"*), put it in quotes: `answer: \"2019\"`.",
+        before="        options: [Monday, Tuesday, Sunday]\n        answer: monday\n",
+        after="        options: [Monday, Tuesday, Sunday]\n        answer: Monday\n",
+    ),
+    Code(
+        "yaml-boolean", ERROR,
+        "An answer meant as a word (yes, no, on, off...) was read as true or false.",
+        "Put it in quotes: `answer: \"no\"`.",
+        "YAML reads yes, no, on, off, true and false without quotes as true or false, not as "
+        "text.",
+        before='        options: ["yes", "no"]\n        answer: no\n',
+        after='        options: ["yes", "no"]\n        answer: "no"\n',
+    ),
+    Code(
+        "too-few-options", ERROR,
+        "A single-choice or multiple-select question has fewer than two options.",
+        "Add options.",
+        before="        options: [Monday]\n",
+        after="        options: [Monday, Tuesday, Sunday]\n",
+    ),
+    Code(
+        "duplicate-option", ERROR,
+        "The same option (or timeline event) is listed twice.",
+        "Make each different.",
+        before="        options: [Monday, Tuesday, Monday]\n",
+        after="        options: [Monday, Tuesday, Sunday]\n",
+    ),
+    Code(
+        "too-few-items", ERROR,
+        "A timeline has fewer than two events in `order`, or a match question fewer than three "
+        "pairs (or one item on the right for all of them).",
+        "List at least two events, earliest first; give a match question three to six pairs, "
+        "and an `extra` item when they all share one match.",
+        before="        order: [River rose]\n",
+        after="        order: [River rose, Officials counted, Mayor spoke]\n",
+    ),
+    Code(
+        "too-many-items", ERROR,
+        "A match question has more than six pairs, or more than eight items on the right.",
+        "Split it into two questions, or drop some `extra` items.",
+        "Each item on the right gets a letter key, a to h, and a player can hold about six "
+        "pairs in mind at once.",
+        before="        extra: [Police, Coast guard, Radio, Union, Council, Army]\n",
+        after="        extra: [Coast guard]\n",
+    ),
+    Code(
+        "match-right-reused", ERROR,
+        "Two pairs of a match question share the item on the right, and `reuse` is not set.",
+        "Add `reuse: true` if that is meant, or give each pair its own match.",
+        "Without `reuse`, the player is told to use each item on the right once, so a shared "
+        "match could never be given.",
+        before="        pairs:\n          - {left: 40 were moved, right: Officials}\n"
+               "          - {left: 55 were moved, right: Officials}\n",
+        after="        reuse: true\n        pairs:\n          - {left: 40 were moved, right: "
+              "Officials}\n          - {left: 55 were moved, right: Officials}\n",
+    ),
+    Code(
+        "bad-tolerance", ERROR,
+        "A numeric question's `tolerance` is below 0.",
+        "Use 0 for an exact answer, or a positive margin.",
+        "With `answer: 40` and `tolerance: 5`, any answer from 35 to 45 is right.",
+        before="        answer: 40\n        tolerance: -5\n",
+        after="        answer: 40\n        tolerance: 5\n",
+    ),
+)

@@ -1,0 +1,130 @@
+"""Codes for scenes and the story map: where each scene leads, and what scores on which track."""
+
+from __future__ import annotations
+
+from ..diagnostics import ERROR, WARNING
+from . import Code
+
+KEY = "story"
+TITLE = "Scenes and the story map"
+
+MAP_IGNORES_CONDITIONS = ("The map ignores `if:` conditions, as the other story map checks do, "
+                          "so it judges every way a scene can lead.")
+
+CODES = (
+    Code(
+        "unknown-scene", ERROR,
+        "A `start`, `next`, `to`, `visited` or `not_visited` names a scene id that no scene has.",
+        "Fix the spelling (the message suggests the closest id), or add the scene.",
+        "Often a typo, or a scene renamed in one place and not in the other.",
+        before="    next: tue-wrapp\n",
+        after="    next: tue-wrap\n",
+    ),
+    Code(
+        "unknown-day", ERROR,
+        "A scene's `day` is not spelt exactly as one of the `days:` in `pack.yaml`.",
+        "Copy the day from `days:` in `pack.yaml`.",
+        "Capitals, spaces and the date all count: `Thursday 23 Mar` is not `Thursday 23 March`.",
+        before="    day: Thursday 23 Mar\n",
+        after="    day: Thursday 23 March\n",
+    ),
+    Code(
+        "dead-end", ERROR,
+        "A scene has no choices, no `next` and is not an ending; or a choice has no `next` and "
+        "neither has its scene.",
+        "Add a `next:` (to the choice or to the scene), or `ending: true`.",
+        "The player would reach it and have nowhere to go.",
+        before="  - id: tue-wrap\n    title: Wrap up\n    body: Time to write.\n",
+        after="  - id: tue-wrap\n    title: Wrap up\n    body: Time to write.\n"
+              "    next: end-good\n",
+    ),
+    Code(
+        "no-fallback-route", ERROR,
+        "Every route in a `next:` list has an `if`, so a player who meets none of them is stuck.",
+        "End the list with a route that has no `if` (`- to: some-scene`).",
+        "Routes are tried in order and the first whose condition holds is taken. The last one, "
+        "without `if`, takes everyone else: even when the conditions seem to cover every case, "
+        "the check cannot know it.",
+        before="    next:\n      - to: end-good\n        if: {flags: [careful]}\n"
+               "      - to: end-weak\n        if: {not_flags: [careful]}\n",
+        after="    next:\n      - to: end-good\n        if: {flags: [careful]}\n"
+              "      - to: end-weak\n",
+    ),
+    Code(
+        "all-choices-conditional", ERROR,
+        "Every choice of a scene has an `if` and the scene has no `next`, so a player who meets "
+        "none of the conditions is stuck.",
+        "Leave at least one choice without `if`, or give the scene a `next` to fall back on.",
+        "A choice whose condition does not hold is not offered; with none offered and no "
+        "`next`, the game cannot go on.",
+        before="    choices:\n      - text: Call the mayor back\n        next: tue-wrap\n"
+               "        if: {flags: [careful]}\n      - text: Print the radio's figure\n"
+               "        next: tue-wrap\n        if: {not_flags: [careful]}\n",
+        after="    choices:\n      - text: Call the mayor back\n        next: tue-wrap\n"
+              "        if: {flags: [careful]}\n      - text: Print the radio's figure\n"
+              "        next: tue-wrap\n",
+    ),
+    Code(
+        "endless-loop", ERROR,
+        "From this scene no path ever reaches an ending: the player goes round for ever.",
+        "Give one scene in the loop a way on to a scene that ends the week.",
+        "Loops are allowed (going back to the desk to check again), as long as some choice or "
+        "route leads out of them. " + MAP_IGNORES_CONDITIONS,
+        before="  - id: tue-radio\n    next: tue-wrap\n  - id: tue-wrap\n    next: tue-radio\n",
+        after="  - id: tue-radio\n    next: tue-wrap\n  - id: tue-wrap\n    next: end-good\n",
+    ),
+    Code(
+        "unreachable", WARNING,
+        "No path from the start scene leads to this scene.",
+        "Point a choice, a `next` or a route at it, or remove it.",
+        "Nobody can play it, so it is probably left over or misnamed somewhere. "
+        + MAP_IGNORES_CONDITIONS,
+        before="    choices:\n      - text: Report 40 moved\n        next: tue-wrap\n"
+               "      - text: Report 55 moved\n        next: tue-wrap     # tue-radio is never "
+               "reached\n",
+        after="    choices:\n      - text: Report 40 moved\n        next: tue-wrap\n"
+              "      - text: Report 55 moved\n        next: tue-radio\n",
+    ),
+    Code(
+        "ending-goes-on", WARNING,
+        "An ending also has choices or a `next`, which are never used.",
+        "Remove them, or remove `ending: true`.",
+        "The week ends as soon as a player reaches an ending.",
+        before="  - id: end-good\n    ending: true\n    next: tue-wrap\n",
+        after="  - id: end-good\n    ending: true\n",
+    ),
+    Code(
+        "day-backwards", WARNING,
+        "A scene leads to a scene on an earlier day.",
+        "Check the scenes' `day:` and the order of `days:` in `pack.yaml`.",
+        "The story should not go back in time; a scene with the wrong day, or days listed out "
+        "of order, is the usual cause.",
+        before="  - id: tue-wrap\n    day: Tuesday\n    next: mon-alarm     # a Monday scene\n",
+        after="  - id: tue-wrap\n    day: Tuesday\n    next: end-good\n",
+    ),
+    Code(
+        "unknown-track", ERROR,
+        "An `effects`, `at_least` or `below` names a track that `pack.yaml` does not define.",
+        "Use a track id from `tracks:` in `pack.yaml` (the message suggests the closest).",
+        before="        effects: {tradecraf: 2}\n",
+        after="        effects: {tradecraft: 2}\n",
+    ),
+    Code(
+        "recall-effect", ERROR,
+        "A choice's `effects` gives points to `recall`; only questions score recall.",
+        "Put the points on another track.",
+        "The recall track counts the points of the recall questions a player answers.",
+        before="        effects: {recall: 2}\n",
+        after="        effects: {tradecraft: 2}\n",
+    ),
+    Code(
+        "unknown-flag", ERROR,
+        "An `if:` tests a flag (`flags` or `not_flags`) that no choice ever `set`s.",
+        "Spell the flag the same in `set:` and in `if:`.",
+        "Usually a typo in one of the two places, or a `set:` removed from a choice.",
+        before="        set: [careful]\n      # and in a later scene:\n"
+               "        if: {flags: [carefull]}\n",
+        after="        set: [careful]\n      # and in a later scene:\n"
+              "        if: {flags: [careful]}\n",
+    ),
+)
