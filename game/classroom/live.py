@@ -98,43 +98,38 @@ def latest_per_student(results: Iterable[Result]) -> list[tuple[Result, int]]:
     games: dict[tuple[str, str], list[Result]] = defaultdict(list)
     for result in results:
         games[result.student].append(result)
-    latest = [(max(found, key=lambda r: str(r.data.get("updated_at") or "")), len(found))
+    latest = [(max(found, key=lambda r: r.document.updated_at), len(found))
               for found in games.values()]
-    return sorted(latest, key=lambda pair: (pair[0].data["class"].casefold(),
-                                            pair[0].data["name"].casefold()))
+    return sorted(latest, key=lambda pair: (pair[0].document.class_code.casefold(),
+                                            pair[0].document.name.casefold()))
 
 
 def student_row(result: Result, attempts: int, packs: PackLookup) -> StudentRow:
-    data = result.data
-    pack = packs(data["pack"]["id"])
-    if data["simulated"]:
+    document = result.document
+    pack = packs(document.pack.id)
+    if document.simulated:
         status = "simulated"
     else:
-        status = "finished" if data["completed"] else "playing"
-    where = scene_title(pack, data["scene"])
-    if data["completed"]:
+        status = "finished" if document.completed else "playing"
+    where = scene_title(pack, document.scene)
+    if document.completed:
         where = f"Debrief ({where})"
-    percent = data.get("percent")
     return StudentRow(
-        class_code=shown(data["class"]), name=shown(data["name"]), status=status, where=where,
-        answered=len(data["answers"]),
-        percent=percent if isinstance(percent, (int, float)) else None,
-        updated_at=str(data.get("updated_at") or ""),
-        attempts=attempts)
+        class_code=shown(document.class_code), name=shown(document.name), status=status,
+        where=where, answered=len(document.answers), percent=document.percent,
+        updated_at=document.updated_at, attempts=attempts)
 
 
 def track_averages(latest: list[Result], packs: PackLookup) -> list[TrackAverage]:
     sums: dict[tuple[str, str], list[float]] = defaultdict(list)
     names: dict[tuple[str, str], tuple[str, str, bool]] = {}
     for result in latest:
-        pack_id = result.data["pack"]["id"]
-        pack_title = str(result.data["pack"].get("title") or pack_id)
-        for track_id, track in result.data["tracks"].items():
-            key = (pack_id, track_id)
-            names.setdefault(key, (pack_title, str(track.get("name") or track_id),
-                                   track.get("graded") is not False))
-            if track["available"] > 0:
-                sums[key].append(100 * max(0.0, track["earned"]) / track["available"])
+        pack = result.document.pack
+        for track in result.document.tracks:
+            key = (pack.id, track.id)
+            names.setdefault(key, (pack.title, track.name, track.graded))
+            if track.available > 0:
+                sums[key].append(100 * max(0.0, track.earned) / track.available)
     return [TrackAverage(pack_title, name, graded,
                          round(sum(sums[key]) / len(sums[key]), 1) if sums[key] else None,
                          len(sums[key]))
@@ -145,12 +140,12 @@ def hardest_question(latest: list[Result], packs: PackLookup) -> HardestQuestion
     """The question the fewest got right at the first try (ties: the one more answered)."""
     tally: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])  # right, asked
     for result in latest:
-        pack_id = result.data["pack"]["id"]
-        for answer in result.data["answers"]:
-            if answer.get("attempt", 1) != 1:
+        pack_id = result.document.pack.id
+        for answer in result.document.answers:
+            if answer.attempt != 1:
                 continue  # a practice retry: the first try already counted
-            counts = tally[(pack_id, str(answer.get("scene", "")), answer["question"])]
-            counts[0] += bool(answer["correct"])
+            counts = tally[(pack_id, answer.scene, answer.question)]
+            counts[0] += answer.correct
             counts[1] += 1
     if not tally:
         return None

@@ -11,7 +11,6 @@ Three choices shape every number here:
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from typing import Any, Iterable, Sequence
 from ..content.kinds import Breakdown, guess_kind, kind_of
 from ..content.models import Pack
 from ..engine.grading import right_answer
-from .results import ReadResults, Result
+from .results import ReadResults, Result, ResultDocument
 
 MOST_MISSED = 5  # questions listed under "most missed"
 HISTOGRAM_BINS = 10  # 0-9 %, 10-19 %, ... 90-100 %
@@ -37,8 +36,9 @@ class Student:
     why_counted: str  # e.g. "latest completed", in words for the teacher
 
     @property
-    def data(self) -> dict[str, Any]:
-        return self.counted.data
+    def document(self) -> ResultDocument:
+        """The counted attempt's result."""
+        return self.counted.document
 
     @property
     def counted_number(self) -> int:
@@ -46,14 +46,13 @@ class Student:
         return self.attempts.index(self.counted) + 1
 
     def track_percent(self, track_id: str) -> float | None:
-        track = self.data["tracks"].get(track_id)
-        value = track.get("percent") if isinstance(track, dict) else None
-        return value if _is_number(value) else None  # a hand-edited file may hold anything
+        track = self.document.track(track_id)
+        return track.percent if track is not None else None
 
     def question_points(self, question_id: str) -> float | None:
         """Points the question scored in the counted attempt (a practice retry adds its own,
         as in the track totals); None when the student never reached it."""
-        points = [a["points"] for a in self.data["answers"] if a["question"] == question_id]
+        points = [a.points for a in self.document.answers if a.question == question_id]
         return round(sum(points), 2) if points else None
 
 
@@ -130,7 +129,7 @@ class Section:
 
     @property
     def finished(self) -> int:
-        return sum(1 for s in self.students if s.data["completed"])
+        return sum(1 for s in self.students if s.document.completed)
 
     @property
     def simulated(self) -> int:
@@ -147,7 +146,7 @@ class Section:
 
     @property
     def modes(self) -> list[str]:
-        return sorted({s.data["mode"] for s in self.students})
+        return sorted({s.document.mode for s in self.students})
 
     @property
     def several_attempts(self) -> bool:
@@ -155,7 +154,7 @@ class Section:
 
     def grade_labels(self) -> list[str]:
         """The grades given, in the pack's order (best first) when the pack is at hand."""
-        given = {str(s.data.get("grade")) for s in self.students if s.data.get("grade")}
+        given = {s.document.grade for s in self.students if s.document.grade}
         if self.pack:
             bands = sorted(self.pack.manifest.grades, key=lambda b: -b.min)
             order = [b.label for b in bands]
@@ -185,7 +184,7 @@ def build_report(found: ReadResults, packs: Iterable[Pack] = (),
                  include_simulated: bool = False) -> ClassReport:
     """The report on every result read; ``packs`` supply wording and source quotes."""
     results = found.results
-    real = [r for r in results if not r.data["simulated"]]
+    real = [r for r in results if not r.document.simulated]
     left_out = 0
     if real and not include_simulated:
         left_out, results = len(results) - len(real), real
@@ -194,7 +193,7 @@ def build_report(found: ReadResults, packs: Iterable[Pack] = (),
         by_pack.setdefault(result.pack_key, []).append(result)
     packs = list(packs)
     sections = [build_section(key, group, packs) for key, group in sorted(by_pack.items())]
-    only_simulated = bool(results) and all(r.data["simulated"] for r in results)
+    only_simulated = bool(results) and all(r.document.simulated for r in results)
     return ClassReport(sections, list(found.skipped), left_out, only_simulated)
 
 
@@ -203,10 +202,10 @@ def build_section(key: tuple[str, str, str], results: list[Result],
     pack_id, version, content_hash = key
     pack, note = find_pack(pack_id, version, content_hash, packs)
     students = group_students(results)
-    counted = [s.data for s in students]
-    finished = [d for d in counted if d["completed"]]
-    title = pack.manifest.title if pack else str(results[0].data["pack"].get("title") or pack_id)
-    percents = [d["percent"] for d in finished if _is_number(d.get("percent"))]
+    counted = [s.document for s in students]
+    finished = [d for d in counted if d.completed]
+    title = pack.manifest.title if pack else results[0].document.pack.title
+    percents = [d.percent for d in finished if d.percent is not None]
     return Section(
         pack_id, version, content_hash, title, pack, note, students,
         track_summaries(pack, counted, finished), question_stats(pack, counted),
@@ -234,16 +233,15 @@ def find_pack(pack_id: str, version: str, content_hash: str,
 
 
 def attempt_order(result: Result) -> tuple:
-    data = result.data
-    return (str(data.get("started_at") or ""), str(data.get("updated_at") or ""),
-            data["attempt"], str(result.path))
+    document = result.document
+    return document.started_at, document.updated_at, document.attempt, str(result.path)
 
 
 def counted_attempt(attempts: Sequence[Result]) -> tuple[Result, str]:
     """The attempt that counts: the latest completed exam (a class's graded game), else the
     latest completed attempt in any mode, else the latest attempt, unfinished."""
-    completed = [a for a in attempts if a.data["completed"]]
-    exams = [a for a in completed if a.data["mode"] == "exam"]
+    completed = [a for a in attempts if a.document.completed]
+    exams = [a for a in completed if a.document.mode == "exam"]
     if exams:
         return exams[-1], "latest completed exam"
     if completed:
@@ -254,8 +252,9 @@ def counted_attempt(attempts: Sequence[Result]) -> tuple[Result, str]:
 def group_students(results: list[Result]) -> list[Student]:
     by_student: dict[tuple[str, str, bool], list[Result]] = {}
     for result in results:
-        data = result.data
-        by_student.setdefault((data["class"], data["name"], data["simulated"]), []).append(result)
+        document = result.document
+        by_student.setdefault((document.class_code, document.name, document.simulated),
+                              []).append(result)
     students = []
     for (class_code, name, simulated), attempts in sorted(
             by_student.items(), key=lambda item: (item[0][0].casefold(), item[0][1].casefold(),
@@ -266,28 +265,27 @@ def group_students(results: list[Result]) -> list[Student]:
     return students
 
 
-def track_summaries(pack: Pack | None, counted: list[dict], finished: list[dict]) -> list[TrackSummary]:
+def track_summaries(pack: Pack | None, counted: list[ResultDocument],
+                    finished: list[ResultDocument]) -> list[TrackSummary]:
     if pack:
         tracks = [(t.id, t.name, t.graded) for t in pack.manifest.tracks]
     else:
         seen: dict[str, tuple[str, str, bool]] = {}
-        for data in counted:
-            for track_id, track in data["tracks"].items():
-                seen.setdefault(track_id, (track_id, str(track.get("name") or track_id),
-                                           track.get("graded") is not False))
+        for document in counted:
+            for track in document.tracks:
+                seen.setdefault(track.id, (track.id, track.name, track.graded))
         tracks = list(seen.values())
     summaries = []
     for track_id, name, graded in tracks:
-        values = [d["tracks"][track_id].get("percent") for d in finished
-                  if track_id in d["tracks"]]
-        values = [v for v in values if _is_number(v)]
+        scores = [d.track(track_id) for d in finished]
+        values = [t.percent for t in scores if t is not None and t.percent is not None]
         summaries.append(TrackSummary(track_id, name, graded,
                                       round(sum(values) / len(values), 1) if values else None,
                                       len(values)))
     return summaries
 
 
-def question_stats(pack: Pack | None, counted: list[dict]) -> list[QuestionStats]:
+def question_stats(pack: Pack | None, counted: list[ResultDocument]) -> list[QuestionStats]:
     stats: dict[str, QuestionStats] = {}
     if pack:
         for scene in pack.scenes.values():
@@ -295,23 +293,22 @@ def question_stats(pack: Pack | None, counted: list[dict]) -> list[QuestionStats
                 stats[q.id] = QuestionStats(q.id, scene.id, q.ask, q.type, q.points,
                                             right_answer(q), q.source)
     responses: dict[str, list[tuple[Any, bool]]] = {}  # first-try (response, correct)
-    for data in counted:
+    for document in counted:
         seen: set[str] = set()
-        for record in data["answers"]:
-            question_id = record["question"]
-            if question_id in seen or record.get("attempt", 1) != 1:
+        for record in document.answers:
+            question_id = record.question
+            if question_id in seen or record.attempt != 1:
                 continue  # first tries only: what the class knew, before any feedback
             seen.add(question_id)
             entry = stats.get(question_id)
             if entry is None:
                 entry = stats[question_id] = QuestionStats(
-                    question_id, str(record.get("scene", "")), question_id, "", None, None, None)
+                    question_id, record.scene, question_id, "", None, None, None)
             entry.answered += 1
-            entry.correct_first += record["correct"]
-            entry.partial_first += not record["correct"] and record["points"] > 0
-            entry.hinted += record.get("hinted") is True
-            responses.setdefault(question_id, []).append((record.get("response"),
-                                                          record["correct"]))
+            entry.correct_first += record.correct
+            entry.partial_first += not record.correct and record.points > 0
+            entry.hinted += record.hinted
+            responses.setdefault(question_id, []).append((record.response, record.correct))
     questions = pack.questions() if pack else {}
     for question_id, entry in stats.items():
         question = questions.get(question_id)
@@ -324,13 +321,13 @@ def question_stats(pack: Pack | None, counted: list[dict]) -> list[QuestionStats
     return list(stats.values())
 
 
-def decision_stats(pack: Pack | None, counted: list[dict]) -> list[DecisionStats]:
+def decision_stats(pack: Pack | None, counted: list[ResultDocument]) -> list[DecisionStats]:
     taken: dict[str, Counter] = {}
     texts: dict[tuple[str, int], str] = {}
-    for data in counted:
-        for record in data["decisions"]:
-            taken.setdefault(record["scene"], Counter())[record["choice"]] += 1
-            texts.setdefault((record["scene"], record["choice"]), record["text"])
+    for document in counted:
+        for record in document.decisions:
+            taken.setdefault(record.scene, Counter())[record.choice] += 1
+            texts.setdefault((record.scene, record.choice), record.text)
     scenes = [s for s in pack.scenes.values() if s.choices] if pack else []
     order = [s.id for s in scenes] + [s for s in taken if not pack or s not in pack.scenes]
     decisions = []
@@ -379,10 +376,5 @@ def short_grade(label: str) -> str:
     return head.strip() if colon and 0 < len(head.strip()) <= 4 else str(label)
 
 
-def percent_text(value: Any) -> str:
-    return f"{value:g}%" if _is_number(value) else "—"
-
-
-def _is_number(value: Any) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and math.isfinite(value))
+def percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}%"

@@ -44,11 +44,11 @@ def columns(report: ClassReport) -> tuple[list[tuple[str, str]], list[tuple[str,
 
 def student_row(section: Section, student: Student, track_ids: list[str],
                 question_ids: list[str]) -> list[Any]:
-    data = student.data
+    document = student.document
     row = [student.class_code, student.name, student.simulated, section.pack_id,
-           section.version, data["mode"], data["completed"], len(student.attempts),
-           data["attempt"], data.get("started_at"), data.get("updated_at"), data.get("percent"),
-           data.get("grade")]
+           section.version, document.mode, document.completed, len(student.attempts),
+           document.attempt, document.started_at, document.updated_at, document.percent,
+           document.grade]
     row += [student.track_percent(t) for t in track_ids]
     row += [student.question_points(q) for q in question_ids]
     return [safe_cell(v) for v in row]

@@ -71,19 +71,19 @@ def students_table(section: Section) -> str:
     rows = ["<tr>" + "".join(f'<th class="num">{esc(h)}</th>' if numeric else f"<th>{esc(h)}</th>"
                              for h, numeric in columns) + "</tr>"]
     for student in section.students:
-        data = student.data
+        document = student.document
         name = esc(student.name, NAME_LIMIT)
         if section.mixed_simulated and student.simulated:
             name += ' <span class="tag">simulated</span>'
         cells = [f"<td>{esc(student.class_code, 30)}</td>"] if len(classes) > 1 else []
         cells.append(f"<td>{name}</td>")
         if len(modes) > 1:
-            cells.append(f"<td>{esc(data['mode'])}</td>")
+            cells.append(f"<td>{esc(document.mode)}</td>")
         cells += [f'<td class="num">{esc(percent_text(student.track_percent(t.id)))}</td>'
                   for t in section.tracks]
-        cells += [f'<td class="num">{esc(percent_text(data.get("percent")))}</td>',
-                  f"<td>{esc(short_grade(data.get('grade') or '—'))}</td>",
-                  f"<td>{'yes' if data['completed'] else 'no'}</td>"]
+        cells += [f'<td class="num">{esc(percent_text(document.percent))}</td>',
+                  f"<td>{esc(short_grade(document.grade or '—'))}</td>",
+                  f"<td>{'yes' if document.completed else 'no'}</td>"]
         if section.several_attempts:
             cells.append(f'<td class="num">{len(student.attempts)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -98,14 +98,14 @@ def students_table(section: Section) -> str:
 
 
 def not_finished_html(section: Section) -> str:
-    playing = [s for s in section.students if not s.data["completed"]]
+    playing = [s for s in section.students if not s.document.completed]
     if not playing:
         return ""
     titles = section.pack.scenes if section.pack else {}
+    scenes = [(s, s.document.scene) for s in playing]
     items = "".join(
         f"<li>{esc(s.name, NAME_LIMIT)}: "
-        f"{esc(titles[s.data['scene']].title if s.data['scene'] in titles else s.data['scene'])}"
-        "</li>" for s in playing)
+        f"{esc(titles[scene].title if scene in titles else scene)}</li>" for s, scene in scenes)
     return f"<h3>Not finished (where each one is)</h3>\n<ul>{items}</ul>"
 
 
@@ -117,10 +117,10 @@ def attempts_html(section: Section) -> str:
     for student in several:
         entries = []
         for n, attempt in enumerate(student.attempts, 1):
-            data = attempt.data
-            text = esc(f"#{n} {data['mode']}, started {data.get('started_at') or '?'}, "
-                       f"{'finished' if data['completed'] else 'not finished'}, overall "
-                       f"{percent_text(data.get('percent'))}")
+            document = attempt.document
+            text = esc(f"#{n} {document.mode}, started {document.started_at or '?'}, "
+                       f"{'finished' if document.completed else 'not finished'}, overall "
+                       f"{percent_text(document.percent)}")
             entries.append(f'<li class="counted">{text} (counts)</li>'
                            if attempt is student.counted else f"<li>{text}</li>")
         items.append(f"<li>{esc(student.name, NAME_LIMIT)} ({esc(student.class_code, 30)})"

@@ -69,18 +69,18 @@ def students_table(section: Section) -> Table:
     if several_tries:
         table.add_column("Tries", justify="right")
     for student in students:
-        data = student.data
+        document = student.document
         name = Text(shown(student.name, NAME_LIMIT))
         if mixed_simulated and student.simulated:
             name.append(" (simulated)", style="dim")
         row = [Text(shown(student.class_code, 30))] if len(classes) > 1 else []
         row.append(name)
         if len(modes) > 1:
-            row.append(Text(data["mode"]))
+            row.append(Text(document.mode))
         row += [Text(percent_text(student.track_percent(t.id))) for t in section.tracks]
-        row += [Text(percent_text(data.get("percent"))),
-                Text(short_grade(data.get("grade") or "—")),
-                Text("yes" if data["completed"] else "no")]
+        row += [Text(percent_text(document.percent)),
+                Text(short_grade(document.grade or "—")),
+                Text("yes" if document.completed else "no")]
         if several_tries:
             row.append(Text(str(len(student.attempts))))
         table.add_row(*row)
@@ -96,24 +96,24 @@ def students_table(section: Section) -> Table:
 def attempts_list(section: Section) -> RenderableType | None:
     """Students with several attempts (which one counts), and those who have not finished."""
     several = [s for s in section.students if len(s.attempts) > 1]
-    playing = [s for s in section.students if not s.data["completed"]]
+    playing = [s for s in section.students if not s.document.completed]
     lines: list[RenderableType] = []
     if several:
         lines.append(Text("Several attempts (→ the one that counts):", style="bold"))
     for student in several:
         lines.append(Text(f"  {shown(student.name, NAME_LIMIT)} ({shown(student.class_code, 30)})"))
         for n, attempt in enumerate(student.attempts, 1):
-            data = attempt.data
+            document = attempt.document
             mark = "→" if attempt is student.counted else " "
             lines.append(Text(
-                f"    {mark} #{n} {data['mode']}, started {data.get('started_at') or '?'}, "
-                f"{'finished' if data['completed'] else 'not finished'}, "
-                f"overall {percent_text(data.get('percent'))}"))
+                f"    {mark} #{n} {document.mode}, started {document.started_at or '?'}, "
+                f"{'finished' if document.completed else 'not finished'}, "
+                f"overall {percent_text(document.percent)}"))
     if playing:
         lines.append(Text("Not finished (where each one is):", style="bold"))
         titles = section.pack.scenes if section.pack else {}
         for student in playing:
-            scene = student.data["scene"]
+            scene = student.document.scene
             where = titles[scene].title if scene in titles else shown(scene)
             lines.append(Text(f"  {shown(student.name, NAME_LIMIT)}: {where}"))
     return Group(*lines) if lines else None

@@ -9,57 +9,207 @@ that names it, never fatal.
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..content.models import Pack
+from ..engine.file_fields import (LIST, OBJECT, TEXT, TRUE_OR_FALSE, FieldProblem, NUMBER,
+                                  field_name, is_int, is_number, read_records, required)
 from ..engine.scoring import scorecard
-from ..engine.state import MODES, GameState
+from ..engine.state import MODES, AnswerRecord, DecisionRecord, GameState
 from .identity import result_file_name
 
 FORMAT = "briefing-result"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # a file of a higher version is skipped (named); every lower one is read
 MAX_RESULT_BYTES = 5_000_000  # a real result is a few KB; anything this big is not one
+
+
+class NotAResult(ValueError):
+    """Why a document is not a result this version can report on, in words that follow the
+    file's name ("has a damaged answer: answers[3].points is not a number")."""
+
+
+@dataclass(frozen=True)
+class PackPlayed:
+    id: str
+    version: str
+    content_hash: str
+    title: str  # the pack's id when a (hand-edited) file has none
+
+
+@dataclass(frozen=True)
+class TrackScore:
+    id: str
+    name: str  # the track's id when a (hand-edited) file has none
+    earned: float
+    available: float
+    percent: float | None  # None when nothing was on offer yet, or the file holds no number
+    graded: bool
+    band: str
+
+
+@dataclass(frozen=True)
+class ResultDocument:
+    """What one result file holds: one attempt at one pack, as far as it has got.
+
+    Built from the game state alone (``from_game``), so a partial result is as true as a
+    finished one; ``to_dict`` is what is written and ``from_dict`` what is read, so the two
+    cannot drift apart. The fields a report can do without (times, percent, grade, names) are
+    read leniently: a hand-edited odd value there reads as missing instead of losing the file.
+    """
+
+    pack: PackPlayed
+    class_code: str
+    name: str  # the display name, exactly as typed
+    mode: str
+    attempt: str  # the attempt id: unique per game started
+    scene: str  # where the game is; its ending once completed
+    completed: bool
+    simulated: bool  # written by `briefing playtest --results`, not by a student
+    decisions: tuple[DecisionRecord, ...]
+    answers: tuple[AnswerRecord, ...]  # each response is the JSON value its question kind uses
+    tracks: tuple[TrackScore, ...]
+    percent: float | None
+    grade: str | None
+    seed: int | None
+    same_order: bool
+    started_at: str  # "" when unknown
+    updated_at: str  # "" when unknown
+    ending: str | None
+
+    def track(self, track_id: str) -> TrackScore | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
+
+    @classmethod
+    def from_game(cls, pack: Pack, state: GameState, *, simulated: bool = False,
+                  now: str | None = None) -> "ResultDocument":
+        card = scorecard(pack, state)
+        return cls(
+            pack=PackPlayed(pack.id, pack.manifest.version, pack.content_hash,
+                            pack.manifest.title),
+            class_code=state.class_code, name=state.player, mode=state.mode,
+            attempt=state.attempt_id, scene=state.scene, completed=state.ended,
+            simulated=simulated, decisions=tuple(state.decisions), answers=tuple(state.answers),
+            tracks=tuple(TrackScore(t.id, t.name, t.earned, t.available, t.percent, t.graded,
+                                    t.band) for t in card.tracks),
+            percent=card.percent, grade=card.grade, seed=state.seed,
+            same_order=state.same_order, started_at=state.started_at,
+            updated_at=now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ending=state.scene if state.ended else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "schema_version": SCHEMA_VERSION,
+            "simulated": self.simulated,
+            "pack": {"id": self.pack.id, "version": self.pack.version, "title": self.pack.title,
+                     "content_hash": self.pack.content_hash},
+            "class": self.class_code,
+            "name": self.name,
+            "mode": self.mode,
+            "seed": self.seed,
+            "same_order": self.same_order,
+            "attempt": self.attempt,
+            "started_at": self.started_at,
+            "updated_at": self.updated_at,
+            "completed": self.completed,
+            "scene": self.scene,
+            "ending": self.ending,
+            "decisions": [asdict(d) for d in self.decisions],
+            "answers": [asdict(a) for a in self.answers],
+            "tracks": {t.id: {"name": t.name, "earned": t.earned, "available": t.available,
+                              "percent": t.percent, "graded": t.graded, "band": t.band}
+                       for t in self.tracks},
+            "percent": self.percent,
+            "grade": self.grade,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "ResultDocument":
+        """The document a result file holds, every field checked; NotAResult says what is
+        wrong with the first field that is."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise NotAResult("is not a briefing result file")
+        version = data.get("schema_version")
+        if not is_int(version):
+            raise NotAResult("has no schema version")
+        if version > SCHEMA_VERSION:
+            raise NotAResult(f"was written by a newer briefing (result schema {version})")
+        with damaged("does not say which pack it is for"):
+            pack = read_pack(required(data, "pack", OBJECT))
+        with damaged("has a damaged field"):
+            class_code, name, mode, attempt, scene = (
+                required(data, key, TEXT) for key in ("class", "name", "mode", "attempt", "scene"))
+            if mode not in MODES:
+                raise FieldProblem(f"mode is not one of {', '.join(MODES)}")
+            completed = required(data, "completed", TRUE_OR_FALSE)
+            simulated = required(data, "simulated", TRUE_OR_FALSE)
+            answers = required(data, "answers", LIST)
+            decisions = required(data, "decisions", LIST)
+        # Answers and decisions are the game state's own records, checked as a save checks them.
+        with damaged("has a damaged answer"):
+            answers = read_records(AnswerRecord, answers, "answers", unknown_fields_allowed=True)
+        with damaged("has a damaged decision"):
+            decisions = read_records(DecisionRecord, decisions, "decisions",
+                                     unknown_fields_allowed=True)
+        with damaged("has damaged track totals"):
+            tracks = tuple(read_track(track_id, track) for track_id, track
+                           in required(data, "tracks", OBJECT).items())
+        seed = data.get("seed")
+        return cls(
+            pack=pack, class_code=class_code, name=name, mode=mode, attempt=attempt, scene=scene,
+            completed=completed, simulated=simulated, decisions=tuple(decisions),
+            answers=tuple(answers), tracks=tracks, percent=number_or_none(data.get("percent")),
+            grade=text_or_none(data.get("grade")), seed=seed if is_int(seed) else None,
+            same_order=data.get("same_order") is True,
+            started_at=text_or_none(data.get("started_at")) or "",
+            updated_at=text_or_none(data.get("updated_at")) or "",
+            ending=text_or_none(data.get("ending")))
+
+
+@contextmanager
+def damaged(headline: str) -> Iterator[None]:
+    """Turn a field's problem into why the file is not read: ``headline: field is …``."""
+    try:
+        yield
+    except FieldProblem as exc:
+        raise NotAResult(f"{headline}: {exc}") from None
+
+
+def read_pack(pack: dict) -> PackPlayed:
+    pack_id, version, content_hash = (required(pack, key, TEXT, "pack")
+                                      for key in ("id", "version", "content_hash"))
+    return PackPlayed(pack_id, version, content_hash, text_or_none(pack.get("title")) or pack_id)
+
+
+def read_track(track_id: str, track: Any) -> TrackScore:
+    where = field_name("tracks", track_id)
+    if not isinstance(track, dict):
+        raise FieldProblem(f"{where} {OBJECT.problem}")
+    return TrackScore(
+        id=track_id, name=text_or_none(track.get("name")) or track_id,
+        earned=required(track, "earned", NUMBER, where),
+        available=required(track, "available", NUMBER, where),
+        percent=number_or_none(track.get("percent")),
+        graded=track.get("graded") is not False,  # a track is graded unless the file says not
+        band=text_or_none(track.get("band")) or "")
+
+
+def text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def number_or_none(value: Any) -> float | None:
+    return value if is_number(value) else None
 
 
 def result_document(pack: Pack, state: GameState, *, simulated: bool = False,
                     now: str | None = None) -> dict[str, Any]:
-    """What a result file holds, built from the state alone (so a partial one is as true as a
-    finished one)."""
-    card = scorecard(pack, state)
-    return {
-        "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "simulated": simulated,
-        "pack": {"id": pack.id, "version": pack.manifest.version, "title": pack.manifest.title,
-                 "content_hash": pack.content_hash},
-        "class": state.class_code,
-        "name": state.player,
-        "mode": state.mode,
-        "seed": state.seed,
-        "same_order": state.same_order,
-        "attempt": state.attempt_id,
-        "started_at": state.started_at,
-        "updated_at": now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "completed": state.ended,
-        "scene": state.scene,
-        "ending": state.scene if state.ended else None,
-        "decisions": [{"scene": d.scene, "choice": d.choice, "text": d.text,
-                       "effects": d.effects, "available": d.available, "at": d.at}
-                      for d in state.decisions],
-        "answers": [{"scene": a.scene, "question": a.question, "response": a.response,
-                     "points": a.points, "max_points": a.max_points, "correct": a.correct,
-                     "attempt": a.attempt, "hinted": a.hinted, "at": a.at}
-                    for a in state.answers],
-        "tracks": {t.id: {"name": t.name, "earned": t.earned, "available": t.available,
-                          "percent": t.percent, "graded": t.graded, "band": t.band}
-                   for t in card.tracks},
-        "percent": card.percent,
-        "grade": card.grade,
-    }
+    """What a result file holds, as JSON, built from the state alone."""
+    return ResultDocument.from_game(pack, state, simulated=simulated, now=now).to_dict()
 
 
 def result_path(results_dir: Path, state: GameState) -> Path:
@@ -95,20 +245,20 @@ def try_write_result(results_dir: Path, pack: Pack, state: GameState) -> tuple[P
 
 @dataclass(frozen=True)
 class Result:
-    """A result file as read back: the document, where it came from."""
+    """A result file as read back: where it came from, and what it holds."""
 
     path: Path
-    data: dict[str, Any]
+    document: ResultDocument
 
     @property
     def pack_key(self) -> tuple[str, str, str]:
         """Results are only ever merged with others of the same pack, version and content."""
-        pack = self.data["pack"]
-        return pack["id"], pack["version"], pack["content_hash"]
+        pack = self.document.pack
+        return pack.id, pack.version, pack.content_hash
 
     @property
     def student(self) -> tuple[str, str]:
-        return self.data["class"], self.data["name"]
+        return self.document.class_code, self.document.name
 
 
 @dataclass
@@ -126,15 +276,16 @@ def read_results(results_dir: Path) -> ReadResults:
     for path in sorted(root.rglob("*.json")):
         if path.name.startswith(".") or not path.is_file():
             continue
-        data, problem = read_one(path)
-        if problem:
+        document, problem = read_one(path)
+        if document is None:
             found.skipped.append((path, problem))
         else:
-            found.results.append(Result(path, data))
+            found.results.append(Result(path, document))
     return found
 
 
-def read_one(path: Path) -> tuple[dict | None, str]:
+def read_one(path: Path) -> tuple[ResultDocument | None, str]:
+    """The file's document and "", or None and why it cannot be read, in words."""
     try:
         if path.stat().st_size > MAX_RESULT_BYTES:
             return None, "too large to be a result file"
@@ -145,53 +296,13 @@ def read_one(path: Path) -> tuple[dict | None, str]:
         data = json.loads(text, parse_constant=_no_constants)
     except ValueError as exc:
         return None, f"is not valid JSON (truncated or edited?): {exc}"
-    problem = shape_problem(data)
-    return (None, problem) if problem else (data, "")
+    except RecursionError:
+        return None, "is nested too deeply to be a result file"
+    try:
+        return ResultDocument.from_dict(data), ""
+    except NotAResult as exc:
+        return None, str(exc)
 
 
 def _no_constants(name: str) -> float:
     raise ValueError(f"{name} is not a number a result can hold")
-
-
-def shape_problem(data: Any) -> str:
-    """Why ``data`` is not a result this version can report on, or ''."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return "is not a briefing result file"
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        return "has no schema version"
-    if version > SCHEMA_VERSION:
-        return f"was written by a newer briefing (result schema {version})"
-    pack = data.get("pack")
-    if not (isinstance(pack, dict) and all(isinstance(pack.get(k), str)
-                                           for k in ("id", "version", "content_hash"))):
-        return "does not say which pack it is for"
-    texts = ("class", "name", "mode", "attempt", "scene")
-    if not all(isinstance(data.get(k), str) for k in texts) or data["mode"] not in MODES:
-        return "has a missing or damaged class, name, mode or attempt"
-    if not isinstance(data.get("completed"), bool) or not isinstance(data.get("simulated"), bool):
-        return "has a damaged 'completed' or 'simulated' field"
-    for record in data.get("answers", None) or []:
-        if not (isinstance(record, dict) and isinstance(record.get("question"), str)
-                and _number(record.get("points")) and _number(record.get("max_points"))
-                and isinstance(record.get("correct"), bool)):
-            return "has a damaged answer"
-    for record in data.get("decisions", None) or []:
-        if not (isinstance(record, dict) and isinstance(record.get("scene"), str)
-                and isinstance(record.get("choice"), int) and isinstance(record.get("text"), str)
-                and isinstance(record.get("effects"), dict)
-                and all(_number(v) for v in record["effects"].values())):
-            return "has a damaged decision"
-    if not isinstance(data.get("answers"), list) or not isinstance(data.get("decisions"), list):
-        return "has no answers or decisions list"
-    tracks = data.get("tracks")
-    if not isinstance(tracks, dict) or not all(
-            isinstance(t, dict) and _number(t.get("earned")) and _number(t.get("available"))
-            for t in tracks.values()):
-        return "has damaged track totals"
-    return ""
-
-
-def _number(value: Any) -> bool:
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and math.isfinite(value))

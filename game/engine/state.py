@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import IncompatibleSave
+from .file_fields import FieldProblem, is_int, read_records
 
 FORMAT_VERSION = 2  # 2: who is playing, in which mode; attempts and hints on answers
 MIN_COMPATIBLE_VERSION = 2  # a version-1 game would choke on the new fields, so it must refuse
@@ -15,7 +15,7 @@ MIN_COMPATIBLE_VERSION = 2  # a version-1 game would choke on the new fields, so
 MODES = ("practice", "exam", "presenter")
 
 
-@dataclass
+@dataclass(frozen=True)  # shared with the result files built from this state
 class DecisionRecord:
     """A choice the player made, with what it was worth and what was on offer."""
 
@@ -27,7 +27,7 @@ class DecisionRecord:
     at: str
 
 
-@dataclass
+@dataclass(frozen=True)  # shared with the result files built from this state
 class AnswerRecord:
     """An answer the player gave and how it was graded."""
 
@@ -87,9 +87,12 @@ class GameState:
             )
         try:
             fields = {k: v for k, v in data.items() if k != "min_compatible_version"}
-            fields["decisions"] = [DecisionRecord(**d) for d in data.get("decisions", [])]
-            fields["answers"] = [AnswerRecord(**a) for a in data.get("answers", [])]
+            fields["decisions"] = read_records(DecisionRecord, data.get("decisions", []),
+                                               "decisions")
+            fields["answers"] = read_records(AnswerRecord, data.get("answers", []), "answers")
             state = cls(**fields)
+        except FieldProblem as exc:
+            raise IncompatibleSave(f"the save's {exc}") from None
         except (TypeError, ValueError) as exc:
             raise IncompatibleSave(f"the save's fields are not as expected ({exc})") from None
         problem = state.shape_problem()
@@ -113,17 +116,7 @@ class GameState:
             return f"mode is not one of {', '.join(MODES)}"
         if not all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in lists):
             return "visited scenes, flags or notebook are not lists of text"
-        for d in self.decisions:
-            if not (isinstance(d.scene, str) and is_int(d.choice) and isinstance(d.text, str)
-                    and is_points(d.effects) and is_points(d.available)):
-                return "decisions are not as expected"
-        for a in self.answers:
-            if not (isinstance(a.scene, str) and isinstance(a.question, str)
-                    and is_number(a.points) and is_number(a.max_points)
-                    and isinstance(a.correct, bool) and is_int(a.attempt)
-                    and isinstance(a.hinted, bool)):
-                return "answers are not as expected"
-        return ""
+        return ""  # decisions and answers are checked field by field as they are read
 
     @classmethod
     def from_json(cls, text: str) -> "GameState":
@@ -133,15 +126,3 @@ class GameState:
             raise IncompatibleSave(f"the save is not valid JSON ({exc})") from None
         return cls.from_dict(data)
 
-
-def is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def is_points(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(k, str) and is_number(v)
-                                           for k, v in value.items())

@@ -158,7 +158,7 @@ class Chain:
         found = read_results(self.data / "results")
         assert not found.skipped, found.skipped
         if "End of the debrief." in out:
-            assert state.ended and found.results[0].data["completed"]
+            assert state.ended and found.results[0].document.completed
             self.finished += 1
             self.games += 1
             self.confirmed, self.records = 0, []

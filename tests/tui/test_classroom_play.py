@@ -75,7 +75,7 @@ async def test_a_name_with_markup_and_control_characters_is_shown_literally(mini
         shown = " ".join(screen_text(app.screen, "#debrief-text").split())
         assert "Played by [bold]boom[/]" in shown and "class [i]7B" in shown
     (result,) = read_results(data_dir / "results").results
-    assert result.data["name"] == kept
+    assert result.document.name == kept
     assert result.path.resolve().is_relative_to((data_dir / "results").resolve())
 
 
@@ -252,7 +252,7 @@ async def test_the_result_file_follows_autosaves_and_is_completed_at_the_debrief
         card = app.story.scorecard()
         assert any(n.title == "Result saved" for n in app._notifications)
     (result,) = read_results(results).results
-    data = result.data
+    data = result.document.to_dict()  # the file as written
     assert data["completed"] is True and data["ending"] == "end-good"
     assert data["class"] == "7B" and data["name"] == "Ana" and data["mode"] == "practice"
     assert data["seed"] == app.story.state.seed

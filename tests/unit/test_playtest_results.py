@@ -19,7 +19,7 @@ def comparable(folder) -> dict[str, dict]:
     """Each simulated student's document without its times and attempt id."""
     documents = {}
     for result in read_results(folder).results:
-        data = {k: v for k, v in result.data.items() if k not in VARYING}
+        data = {k: v for k, v in result.document.to_dict().items() if k not in VARYING}
         data["decisions"] = [{k: v for k, v in d.items() if k != "at"} for d in data["decisions"]]
         data["answers"] = [{k: v for k, v in a.items() if k != "at"} for a in data["answers"]]
         documents[data["name"]] = data
@@ -33,12 +33,12 @@ def test_the_command_writes_one_intact_simulated_result_per_run(tmp_path, capsys
     assert "Wrote 30 simulated results (class Try-out)" in capsys.readouterr().out
     found = read_results(folder)
     assert not found.skipped and len(found.results) == 30
-    assert all(r.data["simulated"] and r.data["mode"] == "practice" and r.data["completed"]
-               and r.data["class"] == "Try-out" for r in found.results)
-    names = sorted(r.data["name"] for r in found.results)
+    assert all(r.document.simulated and r.document.mode == "practice" and r.document.completed
+               and r.document.class_code == "Try-out" for r in found.results)
+    names = sorted(r.document.name for r in found.results)
     assert names == [f"Simulated {n:03d}" for n in range(1, 31)]
-    assert len({r.data["attempt"] for r in found.results}) == 30
-    assert all(r.data["started_at"] and r.data["answers"][0]["at"] for r in found.results)
+    assert len({r.document.attempt for r in found.results}) == 30
+    assert all(r.document.started_at and r.document.answers[0].at for r in found.results)
 
     report = build_report(found, [])
     assert report.only_simulated and len(report.sections[0].students) == 30

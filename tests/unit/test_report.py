@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -121,7 +122,7 @@ def test_each_student_counts_once_with_their_latest_finished_attempt(class_folde
     assert names == ["[bold]x[/]", "Ana", "Ben", "Cara"]  # the simulated one is left out
     cara = section.students[3]
     assert len(cara.attempts) == 2 and cara.counted_number == 2
-    assert cara.why_counted == "latest completed" and cara.data["percent"] == 55
+    assert cara.why_counted == "latest completed" and cara.document.percent == 55
     assert report.simulated_left_out == 1 and not report.only_simulated
 
 
@@ -206,10 +207,10 @@ def test_without_the_pack_the_report_still_works_by_id(class_folder):
 
 
 def test_counted_attempt_prefers_a_finished_exam(class_folder):
-    results = [r for r in read_results(class_folder).results if r.data["name"] == "Cara"]
-    results.sort(key=lambda r: r.data["started_at"])
-    exam = type(results[0])(results[0].path, {**results[0].data, "mode": "exam",
-                                              "completed": True})
+    results = [r for r in read_results(class_folder).results if r.document.name == "Cara"]
+    results.sort(key=lambda r: r.document.started_at)
+    exam = replace(results[0], document=replace(results[0].document, mode="exam",
+                                                completed=True))
     counted, why = counted_attempt([exam, results[1]])
     assert counted is exam and why == "latest completed exam"
 

@@ -97,7 +97,7 @@ def test_forty_students_finishing_at_once_give_forty_intact_files(tmp_path):
     assert len(set(paths)) == 40
     found = read_results(tmp_path)
     assert not found.skipped and len(found.results) == 40
-    assert all(result.data["completed"] for result in found.results)
+    assert all(result.document.completed for result in found.results)
     assert not list(tmp_path.rglob(".*.tmp"))  # no temp file left behind
 
 
