@@ -20,6 +20,7 @@ from typing import Any, Iterable, Sequence
 
 from ..content.models import Pack
 from ..engine.grading import right_answer
+from ..engine.modes import Mode
 from .results import ReadResults, Result
 
 MOST_MISSED = 5  # questions listed under "most missed"
@@ -243,7 +244,7 @@ def counted_attempt(attempts: Sequence[Result]) -> tuple[Result, str]:
     """The attempt that counts: the latest completed exam (a class's graded game), else the
     latest completed attempt in any mode, else the latest attempt, unfinished."""
     completed = [a for a in attempts if a.data["completed"]]
-    exams = [a for a in completed if a.data["mode"] == "exam"]
+    exams = [a for a in completed if a.data["mode"] == Mode.EXAM]
     if exams:
         return exams[-1], "latest completed exam"
     if completed:
