@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -253,3 +255,12 @@ def test_watch_carries_the_game_over_to_a_recompiled_pack(tmp_path, mini_pack):
     assert played.story.state is story.state
     story.state.scene = "mon-removed"
     assert not played.carry_over(mini_pack)
+
+
+def test_the_session_imports_no_front_end():
+    code = ("import sys, game.session\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('textual', 'rich') or m.startswith(('game.tui', 'game.plain')))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "", f"game.session pulled in: {out.stdout.strip()}"
