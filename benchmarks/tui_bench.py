@@ -159,6 +159,7 @@ class QuickPilot:
 async def play_game(limit: int = 600) -> dict:
     from game.content import compile_pack
     from game.paths import packs_root
+    from game.session import Settings
     from game.tui.app import make_app
     from game.tui.screens.debrief import DebriefScreen
     from game.tui.screens.question import QuestionScreen
@@ -168,7 +169,7 @@ async def play_game(limit: int = 600) -> dict:
     pack = compile_pack(packs_root() / CAMPAIGN).pack
     scene_ms, scene_cpu_ms, presses, last_scene = [], [], 0, None
     with tempfile.TemporaryDirectory() as data_dir:
-        app = make_app([pack], data_dir=Path(data_dir), seed=2, blink=False)
+        app = make_app(Settings(data_dir=Path(data_dir), seed=2, blink=False), [pack])
         async with app.run_test(size=SIZE) as pilot:
             quick = QuickPilot(app)
             await pilot.pause()

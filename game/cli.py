@@ -10,10 +10,12 @@ from pathlib import Path
 from . import __version__
 from typing import TYPE_CHECKING
 from .crashlog import write_crash_log
-from .paths import data_dir, pack_dirs, packs_root, results_root
+from .engine.modes import MODE_NAMES, Mode
+from .paths import data_dir, pack_dirs, packs_root
 
 if TYPE_CHECKING:
     from .content import CompileResult
+    from .session import Settings
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -167,17 +169,22 @@ def command_play(args: argparse.Namespace) -> int:
     return run_game(args, packs=playable, skipped=[f for f, _ in broken])
 
 
+def play_settings(args: argparse.Namespace) -> Settings:
+    """What `play` was asked for, as both front ends take it."""
+    from .session import Settings
+
+    return Settings(data_dir=Path(args.data_dir) if args.data_dir else data_dir(),
+                    results_dir=Path(args.results) if args.results else None,
+                    seed=args.seed, mode=Mode(args.mode), class_code=args.class_code,
+                    name=args.name, same_order=args.same_order, start_at=args.start_at,
+                    watch=args.watch, resume_codes=args.resume_codes)
+
+
 def run_game(args: argparse.Namespace, **packs) -> int:
     """The full-screen game, with ``packs`` as make_app takes them (compiled, or folders)."""
     from .tui.app import make_app  # Textual is imported only to play
 
-    saves_dir = Path(args.data_dir) if args.data_dir else data_dir()
-    app = make_app(data_dir=saves_dir, **packs,
-                   seed=args.seed, start_at=args.start_at,
-                   watch=args.watch, mode=args.mode, class_code=args.class_code,
-                   name=args.name, same_order=args.same_order,
-                   resume_codes=args.resume_codes,
-                   results_dir=Path(args.results) if args.results else results_root(saves_dir))
+    app = make_app(play_settings(args), **packs)
     app.run()
     if app.crash_report:
         print(f"briefing: something went wrong and the game stopped. Your progress up to the "
@@ -201,17 +208,13 @@ def report_broken(broken: list) -> int:
 
 def play_plain_mode(args: argparse.Namespace, playable: list) -> int:
     """`play --plain`: print and input only (no Textual, no Rich), for screen readers and scripts."""
-    if args.mode == "presenter":
+    if Mode(args.mode) is Mode.PRESENTER:
         raise CliError("presenter mode is for the projector; --plain plays practice or exam")
     if args.watch:
         raise CliError("--watch needs the full-screen game; leave out --plain")
     from .plain import play_plain
 
-    saves_dir = Path(args.data_dir) if args.data_dir else data_dir()
-    return play_plain(playable, data_dir=saves_dir, seed=args.seed, mode=args.mode,
-                      class_code=args.class_code, name=args.name, same_order=args.same_order,
-                      start_at=args.start_at, resume_codes=args.resume_codes,
-                      results_dir=Path(args.results) if args.results else results_root(saves_dir))
+    return play_plain(playable, play_settings(args))
 
 
 def command_schema(args: argparse.Namespace) -> int:
@@ -397,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "student (the title screen asks when not given)")
     play.add_argument("--name", default="", help="the student's name (the title screen asks "
                                                  "when not given)")
-    play.add_argument("--mode", choices=("practice", "exam", "presenter"), default="practice",
+    play.add_argument("--mode", choices=MODE_NAMES, default=Mode.PRACTICE.value,
                       help="practice: feedback at once, a retry, hints (the default); exam: "
                            "feedback only in the debrief; presenter: for the projector")
     play.add_argument("--same-order", action="store_true",

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .cli import EXIT_ERRORS, EXIT_OK, CliError, load_one_pack
+from .engine.modes import MODE_NAMES, Mode
 from .paths import data_dir, pack_dirs
 
 
@@ -46,7 +47,7 @@ def add_classroom_commands(commands) -> None:
                        help="the class code for every game (else each student types one)")
     serve.add_argument("--results", metavar="DIR",
                        help="where every game's result file goes (default: your user data folder)")
-    serve.add_argument("--mode", choices=("practice", "exam", "presenter"),
+    serve.add_argument("--mode", choices=MODE_NAMES,
                        help="the mode every game is played in")
     serve.add_argument("--same-order", action="store_true",
                        help="the same option order for every student")
@@ -151,7 +152,8 @@ def command_serve(args: argparse.Namespace) -> int:
             raise CliError(f"cannot use {folder} for {use}: {exc.strerror or exc}") from None
     options = ServeOptions(results=results.resolve(), saves=saves.resolve(),
                            host=args.host, port=args.port,
-                           class_code=args.class_code, mode=args.mode,
+                           class_code=args.class_code,
+                           mode=Mode(args.mode) if args.mode else None,
                            same_order=args.same_order, max_sessions=args.max_sessions,
                            pack=Path(pack.root).resolve() if pack else None)
     try:

@@ -15,6 +15,7 @@ from typing import Any
 from .classroom.identity import short_hash, slug
 from .classroom.resume_codes import BadLock, ResumeLock, new_code
 from .engine.errors import IncompatibleSave
+from .engine.modes import Mode
 from .engine.state import GameState
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -43,12 +44,13 @@ class LoadedSave:
     lock: ResumeLock | None = None  # the save asks for its resume code before it continues
 
 
-def save_slot(pack_id: str, mode: str = "practice", class_code: str = "", name: str = "") -> str:
+def save_slot(pack_id: str, mode: Mode = Mode.PRACTICE, class_code: str = "",
+              name: str = "") -> str:
     """The save's name for a pack, a mode and a player: ``<pack>`` for a practice game by
     nobody in particular, else ``<pack>--<mode>--<class>--<name>-<hash>``. Several students
     on one machine (a served class runs every browser session on the teacher's laptop) each
     get their own save; the hash of the exact class and name keeps "Ana" and "ana" apart."""
-    slot = pack_id if mode == "practice" else f"{pack_id}--{mode}"
+    slot = pack_id if mode == Mode.PRACTICE else f"{pack_id}--{mode}"
     if class_code or name:
         who = f"{class_code}\n{name}"
         slot += f"--{slug(class_code) or 'no-class'}--{slug(name) or 'player'}-{short_hash(who)}"

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from ..content.kinds import kind_of
 from ..content.models import Pack, Question
-from ..engine import EngineError, Phase, Story
+from ..engine import EngineError, Mode, Phase, Story
 from ..engine.explore import authored_options, right_response
 from ..engine.state import GameState
 from ..engine.story import utc_now
@@ -119,7 +119,7 @@ class SimulatedClass:
 
         state.class_code = self.class_code
         state.player = f"Simulated {run_number:0{self.name_width}d}"
-        state.mode = "practice"
+        state.mode = Mode.PRACTICE
         state.attempt_id = new_attempt_id()
         return write_result(self.results_dir, pack, state, simulated=True)
 

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Sequence
 from ..content.kinds import Breakdown, guess_kind, kind_of
 from ..content.models import Pack
 from ..engine.grading import right_answer
+from ..engine.modes import Mode
 from .results import ReadResults, Result, ResultDocument
 
 MOST_MISSED = 5  # questions listed under "most missed"
@@ -241,7 +242,7 @@ def counted_attempt(attempts: Sequence[Result]) -> tuple[Result, str]:
     """The attempt that counts: the latest completed exam (a class's graded game), else the
     latest completed attempt in any mode, else the latest attempt, unfinished."""
     completed = [a for a in attempts if a.document.completed]
-    exams = [a for a in completed if a.document.mode == "exam"]
+    exams = [a for a in completed if a.document.mode == Mode.EXAM]
     if exams:
         return exams[-1], "latest completed exam"
     if completed:

@@ -57,9 +57,10 @@ def replaced_message(kept: Path) -> str:
             "find it.")
 
 
-def not_kept_message(exc: OSError) -> str:
+def not_kept_message(reason: str) -> str:
+    """What a player is told when the protected save could not be moved out of the way."""
     return (f"The saved game is protected by a resume code and could not be kept aside "
-            f"({exc.strerror or exc}), so no new game was started.")
+            f"({reason}), so no new game was started.")
 
 
 WRONG_CODE = ("That is not the resume code for this game. Check it (letters and digits, "

@@ -32,6 +32,8 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
+from ..engine.modes import Mode
+
 log = logging.getLogger("textual-serve")
 
 PAGE_FOLDER = Path(__file__).resolve().parent / "serve_page"
@@ -50,7 +52,7 @@ class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 8000
     class_code: str | None = None
-    mode: str | None = None
+    mode: Mode | None = None  # None: play's own default (practice)
     same_order: bool = False
     pack: Path | None = None  # absolute folder, checked to compile before serving
     max_sessions: int = DEFAULT_MAX_SESSIONS
@@ -66,7 +68,7 @@ def session_argv(options: ServeOptions, python: str = sys.executable) -> list[st
     if options.class_code is not None:
         argv += ["--class", options.class_code]
     if options.mode:
-        argv += ["--mode", options.mode]
+        argv += ["--mode", Mode(options.mode).value]
     if options.same_order:
         argv.append("--same-order")
     if options.pack is not None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         WrongPhase,
     )
     from .grading import Grade, grade
+    from .modes import Mode
     from .scoring import Scorecard, scorecard
     from .state import FORMAT_VERSION, GameState
     from .story import ChoiceOption, Phase, PresentedQuestion, Story
@@ -30,6 +31,7 @@ _EXPORTS = {
     ".errors": ["EngineError", "IncompatibleSave", "InvalidAnswer", "InvalidChoice", "NotAllowed",
                 "WrongPhase"],
     ".grading": ["Grade", "grade"],
+    ".modes": ["Mode"],
     ".scoring": ["Scorecard", "scorecard"],
     ".state": ["FORMAT_VERSION", "GameState"],
     ".story": ["ChoiceOption", "Phase", "PresentedQuestion", "Story"],

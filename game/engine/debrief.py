@@ -8,6 +8,7 @@ from typing import Callable
 from ..content.models import Choice, Fact, Pack, Question, Scene
 from .errors import InvalidAnswer
 from .grading import describe_response, grade, right_answer
+from .modes import Mode
 from .scoring import Scorecard, scorecard
 from .state import AnswerRecord, DecisionRecord, GameState
 
@@ -56,7 +57,7 @@ class Debrief:
     questions: tuple[QuestionReview, ...]
     decisions: tuple[DecisionReview, ...]
     notebook: tuple[Fact, ...]
-    mode: str = "practice"
+    mode: Mode = Mode.PRACTICE
     class_code: str = ""
     player: str = ""
     older_version: bool = False  # some history names what the pack no longer has (not shown)
@@ -155,7 +156,7 @@ def played_by(debrief: "Debrief", name: Callable[[str], str] = str,
         bits.append(f"Played by {name(debrief.player)}")
     if debrief.class_code:
         bits.append(f"class {class_code(debrief.class_code)}")
-    if bits or debrief.mode != "practice":
+    if bits or debrief.mode is not Mode.PRACTICE:
         bits.append(f"{debrief.mode} mode")
     text = ", ".join(bits)
     return f"{text[0].upper()}{text[1:]}." if text else ""

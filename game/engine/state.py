@@ -8,11 +8,12 @@ from typing import Any
 
 from .errors import IncompatibleSave
 from .file_fields import FieldProblem, is_int, read_records
+from .modes import Mode
 
 FORMAT_VERSION = 2  # 2: who is playing, in which mode; attempts and hints on answers
 MIN_COMPATIBLE_VERSION = 2  # a version-1 game would choke on the new fields, so it must refuse
 
-MODES = ("practice", "exam", "presenter")
+MODES = tuple(Mode)
 
 
 @dataclass(frozen=True)  # shared with the result files built from this state
@@ -57,7 +58,7 @@ class GameState:
     ended: bool = False
     started_at: str = ""
     # Who is playing and how (classroom play; empty for someone playing on their own).
-    mode: str = "practice"
+    mode: Mode = Mode.PRACTICE
     class_code: str = ""
     player: str = ""  # the display name, exactly as typed
     same_order: bool = False  # options in one order for the whole class
@@ -90,6 +91,8 @@ class GameState:
             fields["decisions"] = read_records(DecisionRecord, data.get("decisions", []),
                                                "decisions")
             fields["answers"] = read_records(AnswerRecord, data.get("answers", []), "answers")
+            # a plain word in the file ("exam"); anything else is left for shape_problem
+            fields["mode"] = Mode.parse(data.get("mode", Mode.PRACTICE)) or data.get("mode")
             state = cls(**fields)
         except FieldProblem as exc:
             raise IncompatibleSave(f"the save's {exc}") from None
@@ -112,7 +115,7 @@ class GameState:
             return "seed or question number is not a whole number"
         if not isinstance(self.ended, bool) or not isinstance(self.same_order, bool):
             return "'ended' or 'same_order' is not true or false"
-        if self.mode not in MODES:
+        if not isinstance(self.mode, Mode):
             return f"mode is not one of {', '.join(MODES)}"
         if not all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in lists):
             return "visited scenes, flags or notebook are not lists of text"

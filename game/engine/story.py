@@ -14,6 +14,7 @@ from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
 from .conditions import holds
 from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
 from .grading import Grade, grade
+from .modes import Mode
 from .practice import HINT_MODES, RETRY_MODES, attempt_points
 from .scoring import Scorecard, scorecard
 from .state import MODES, AnswerRecord, DecisionRecord, GameState
@@ -87,7 +88,7 @@ class Story:
 
     def __init__(self, pack: Pack, state: GameState | None = None, *, seed: int | None = None,
                  clock: Callable[[], str] = utc_now, start: str | None = None,
-                 mode: str = "practice", class_code: str = "", player: str = "",
+                 mode: Mode | str = Mode.PRACTICE, class_code: str = "", player: str = "",
                  same_order: bool = False, attempt_id: str = ""):
         """A new game (at ``start``, for previews, or the pack's start scene), or a saved one.
 
@@ -107,11 +108,12 @@ class Story:
             first = start or pack.manifest.start
             if first not in pack.scenes:
                 raise InvalidChoice(f"the pack has no scene '{first}'")
-            if mode not in MODES:
+            known = Mode.parse(mode)
+            if known is None:
                 raise InvalidChoice(f"there is no mode '{mode}' (modes: {', '.join(MODES)})")
             state = GameState(pack_id=pack.id, pack_version=pack.manifest.version,
                               seed=new_seed() if seed is None else seed,
-                              scene=first, started_at=clock(), mode=mode,
+                              scene=first, started_at=clock(), mode=known,
                               class_code=class_code, player=player, same_order=same_order,
                               attempt_id=attempt_id)
             self.state = state

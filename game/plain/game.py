@@ -1,28 +1,19 @@
-"""One game in plain lines: the one owner that calls the engine, autosaves after every answer
-and decision (then prints "Saved."), and writes the result file, as the TUI does."""
+"""One game in plain lines: the one owner that calls the engine, and autosaves through the game
+session after every answer and decision (then prints "Saved."), as the TUI does. Who plays,
+saves, resume codes and result files follow the session's rules (see game/session)."""
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-from ..classroom.identity import class_seed, clean_name, new_attempt_id
-from ..classroom.results import try_write_result
-from ..classroom.resume_codes import (
-    NOT_A_CODE,
-    RETRY_PAUSE,
-    WRONG_CODE,
-    ResumeLock,
-    code_message,
-    looks_like_a_code,
-    not_kept_message,
-    replaced_message,
-)
+from ..classroom.identity import clean_name
+from ..classroom.resume_codes import RETRY_PAUSE, code_message, not_kept_message, replaced_message
 from ..content.models import Pack
-from ..engine import EngineError, IncompatibleSave, Phase, Story
+from ..engine import EngineError, Mode, Phase, Story
 from ..engine.grading import Grade, describe_response, right_answer
 from ..engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
-from ..saves import LoadedSave, SaveStore, save_slot
+from ..session import Autosaved, GameSession, SavedGame, Settings
+from ..session.words import not_saved, result_lost, result_not_written, result_saved
 from . import console as parse
 from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
@@ -34,21 +25,18 @@ EXIT_OK, EXIT_INTERRUPTED = 0, 130
 
 
 class PlainGame:
-    def __init__(self, console: Console, packs: list[Pack], store: SaveStore, *,
-                 seed: int | None = None, mode: str = "practice", class_code: str = "",
-                 name: str = "", same_order: bool = False, results_dir: Path | None = None,
-                 start_at: str | None = None, resume_codes: bool = False):
+    def __init__(self, console: Console, packs: list[Pack], settings: Settings):
         self.io = console
         self.packs = packs
-        self.store = store
-        self.seed, self.mode, self.same_order = seed, mode, same_order
-        self.class_code, self.name = clean_name(class_code), clean_name(name)
-        self.results_dir = results_dir
-        self.start_at = start_at  # a preview: its own save slot, no result file
-        self.resume_codes = resume_codes  # a named player's new game gets a resume code
-        self.story: Story | None = None
+        self.settings = settings
+        self.session = GameSession(settings)  # who plays, saves, result files: the rules
+        self.mode = settings.mode
         self.shown_scene: str | None = None
-        self.result_problem = ""
+
+    @property
+    def story(self) -> Story | None:
+        """The game being played, kept by the session."""
+        return self.session.story
 
     # -- the whole run ---------------------------------------------------------------------
 
@@ -119,7 +107,8 @@ class PlainGame:
 
     def identify(self) -> None:
         """A class code needs a name: ask for it when the command line gave none."""
-        if not self.class_code or self.name:
+        session = self.session
+        if not session.class_code or session.name:
             return
 
         def a_name(line: str) -> str:
@@ -128,15 +117,16 @@ class PlainGame:
                 raise Unusable("A class code needs a name; type the name your teacher will see.")
             return name
 
-        self.name = self.io.ask(f"Class {one_line(self.class_code)}. Your name? ", a_name,
-                                {"h": self.show_help, "help": self.show_help,
-                                 **{k: v for k, v in self.commands(in_game=False).items()
-                                    if k in ("q", "quit")}})
-        self.io.say(f"Playing as {one_line(self.name)}, class {one_line(self.class_code)}.")
+        name = self.io.ask(f"Class {one_line(session.class_code)}. Your name? ", a_name,
+                           {"h": self.show_help, "help": self.show_help,
+                            **{k: v for k, v in self.commands(in_game=False).items()
+                               if k in ("q", "quit")}})
+        session.play_as(session.class_code, name)
+        self.io.say(f"Playing as {one_line(session.name)}, class {one_line(session.class_code)}.")
 
     def open_game(self, pack: Pack) -> None:
-        slot = save_slot(pack.id, self.mode, self.class_code, self.name)
-        while not self.start_at and self.store.exists(slot):
+        session = self.session
+        while session.has_save(pack.id):
             def yes_no(line: str) -> bool:
                 word = line.strip().casefold()
                 if word in ("", "y", "yes"):
@@ -148,18 +138,18 @@ class PlainGame:
             if not self.io.ask("Continue saved game? [Y/n] ", yes_no,
                                {k: v for k, v in self.commands(in_game=False).items()
                                 if k not in ("n",)}):
-                self.io.say("Starting a new game." if self.store.lock_on(slot) else
+                self.io.say("Starting a new game." if session.keeps_aside(pack.id) else
                             "Starting a new game; it replaces the saved one.")
                 break
-            loaded = self.store.load(slot)
-            if loaded.lock is not None and not self.unlocked(loaded.lock):
+            saved = session.find_save(pack.id)
+            if saved.locked and not self.unlocked(saved):
                 continue  # back to the question, as Escape goes back to the title screen
-            if self.resume(pack, loaded):
+            if self.resume(pack, saved):
                 return
             break
         self.begin(pack)
 
-    def unlocked(self, lock: ResumeLock) -> bool:
+    def unlocked(self, saved: SavedGame) -> bool:
         """Ask for the save's resume code until it is right (True) or an empty line goes back
         (False); a wrong code waits RETRY_PAUSE seconds, so guessing is slow."""
         self.io.say("This saved game is protected by a resume code: the one it showed when it "
@@ -169,21 +159,18 @@ class PlainGame:
                                self.commands(in_game=False))
             if not line.strip():
                 return False
-            if lock.opens(line):
+            problem = saved.try_code(line)
+            if not problem:
                 return True
-            self.io.say(*wrap(WRONG_CODE if looks_like_a_code(line) else NOT_A_CODE))
+            self.io.say(*wrap(problem))
             time.sleep(RETRY_PAUSE)
 
-    def resume(self, pack: Pack, loaded: LoadedSave) -> bool:
-        if loaded.state is None:
-            self.io.say(*wrap(f"{loaded.problem} Starting a new game."))
+    def resume(self, pack: Pack, saved: SavedGame) -> bool:
+        resumed = self.session.resume(pack, saved)
+        if resumed.story is None:
+            self.io.say(*wrap(f"{resumed.problem} Starting a new game."))
             return False
-        try:
-            self.story = Story(pack, loaded.state)
-        except IncompatibleSave as exc:
-            self.io.say(*wrap(f"The saved game cannot be resumed: {exc}. Starting a new game."))
-            return False
-        state = self.story.state
+        state = resumed.story.state
         self.io.say(f"Continuing: {plural(len(state.answers), 'answer')} and "
                     f"{plural(len(state.decisions), 'decision')} so far.")
         if state.question_index:  # mid-scene: its text was read before the first answer
@@ -194,62 +181,31 @@ class PlainGame:
         return True
 
     def begin(self, pack: Pack) -> None:
-        """A new game; a save protected by a resume code is kept aside, never overwritten, and
-        with resume codes on a named player's new game gets its code, printed once."""
-        seed = (class_seed(self.class_code, self.name, self.same_order) if self.class_code
-                else self.seed)
-        kept = code = None
-        if not self.start_at:  # a preview saves apart, and needs no code
-            try:
-                kept, code = self.store.start_over(
-                    save_slot(pack.id, self.mode, self.class_code, self.name),
-                    with_code=self.resume_codes and bool(self.name))
-            except OSError as exc:
-                self.io.say(*wrap(not_kept_message(exc)))
-                raise QuitGame from None
-        self.story = Story(pack, seed=seed, start=self.start_at, mode=self.mode,
-                           class_code=self.class_code, player=self.name,
-                           same_order=self.same_order and bool(self.class_code),
-                           attempt_id=new_attempt_id())
-        self.autosave()
-        if kept is not None:
-            self.io.say(*wrap(replaced_message(kept)))
-        if code is not None:
-            self.io.say(*wrap(code_message(code)))
+        """A new game (see GameSession.new_game): a protected save kept aside is told, and a
+        new resume code printed once."""
+        started = self.session.new_game(pack, self.settings.start_at)
+        if started.story is None:
+            self.io.say(*wrap(not_kept_message(started.not_kept)))
+            raise QuitGame from None
+        self.tell_autosaved(started.saved)
+        if started.kept is not None:
+            self.io.say(*wrap(replaced_message(started.kept)))
+        if started.code is not None:
+            self.io.say(*wrap(code_message(started.code)))
 
     # -- saving ---------------------------------------------------------------------------------
 
-    @property
-    def writes_results(self) -> bool:
-        state = self.story.state
-        return (bool(state.player) and state.mode != "presenter" and not self.start_at
-                and self.results_dir is not None)
-
     def autosave(self) -> bool:
         """Save, then update the result file; True when the save is on disk."""
-        story = self.story
-        slot = f"{story.pack.id}.preview" if self.start_at else None
-        try:
-            self.store.save(story.state, slot)
-            saved = True
-        except OSError as exc:
-            self.io.say(f"Could not save your progress: {exc.strerror or exc}.")
-            saved = False
-        self.write_result()
-        return saved
+        saved = self.session.autosave()
+        self.tell_autosaved(saved)
+        return saved.on_disk
 
-    def write_result(self) -> Path | None:
-        if not self.writes_results:
-            return None
-        path, reason = try_write_result(self.results_dir, self.story.pack, self.story.state)
-        if path is None:
-            if not self.result_problem:
-                self.io.say(*wrap(f"Could not write your result file for the teacher "
-                                  f"({reason}). Your game itself is saved; tell your teacher."))
-            self.result_problem = reason
-            return None
-        self.result_problem = ""
-        return path
+    def tell_autosaved(self, saved: Autosaved) -> None:
+        if saved.save_problem:
+            self.io.say(not_saved(saved.save_problem))
+        if saved.result_problem:  # once, until the result file is written again
+            self.io.say(*wrap(result_not_written(saved.result_problem)))
 
     def confirm_saved(self) -> None:
         if self.autosave():
@@ -268,15 +224,13 @@ class PlainGame:
                 self.ask_choice()
         # The finished result is on disk before the debrief is shown: a student who reads
         # "End of the debrief" has handed it in, even if the process dies a moment later.
-        path = self.write_result() if self.writes_results else None
+        handed_in = self.session.hand_in()
         self.io.say(*debrief_lines(story))
-        if self.writes_results:
-            if path is not None:
-                self.io.say("Your result for the teacher is saved in this folder:",
-                            str(path.parent))
+        if handed_in is not None:
+            if handed_in.path is not None:
+                self.io.say(*result_saved(handed_in.path).splitlines())
             else:
-                self.io.say(*wrap(f"Your result file could not be written "
-                                  f"({self.result_problem}). Tell your teacher."))
+                self.io.say(*wrap(result_lost(handed_in.problem)))
 
     def show_scene(self) -> None:
         story = self.story
@@ -325,7 +279,7 @@ class PlainGame:
 
     def feedback(self, question, response, result: Grade, ceiling: float | None) -> None:
         story = self.story
-        if story.state.mode == "exam":
+        if story.state.mode is Mode.EXAM:
             self.io.say("Answer recorded.")
         else:
             verdict = ("Right" if result.correct else
@@ -363,7 +317,7 @@ class PlainGame:
         index = self.io.ask(f"What do you do, 1 to {len(options)}? ",
                             lambda line: parse.one_number(line, len(options)), self.commands())
         outcome = story.choose(index)
-        if story.state.mode == "exam":
+        if story.state.mode is Mode.EXAM:
             self.io.say("Decision recorded.")
         elif outcome.choice is not None:
             names = {t.id: t.name for t in story.pack.manifest.tracks}

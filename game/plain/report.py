@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from ..content.glossary import reached_glossary
-from ..engine import Debrief, Story, build_debrief
+from ..engine import Debrief, Mode, Story, build_debrief
 from ..engine.debrief import OLDER_VERSION_NOTE
 from ..engine.debrief import played_by as engine_played_by
 from ..engine.practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
 from ..engine.scoring import Scorecard
 from .text import one_line, paragraphs, points, wrap
 
-MODE_LABELS = {"practice": "Practice", "exam": "Exam", "presenter": "Presenter"}
 
-
-def help_lines(mode: str) -> list[str]:
+def help_lines(mode: Mode) -> list[str]:
     lines = [
         "Help.",
         "Each scene is printed, then its recall questions, then your decision.",
@@ -35,7 +33,7 @@ def help_lines(mode: str) -> list[str]:
         lines += wrap(f"Practice mode: after an answer that is not fully right you may try "
                       f"once more for {percent(RETRY_SHARE)} of the points. The question keeps "
                       "the better of your two tries.")
-    elif mode == "exam":
+    elif mode is Mode.EXAM:
         lines += wrap("Exam mode: answers are only recorded; the debrief at the end shows "
                       "every answer and how it scored.")
     lines.append("The game saves after every answer and every decision.")
@@ -64,7 +62,7 @@ def fact_status(status: str, claimed_by: str | None) -> str:
 
 def score_line(story: Story) -> str:
     """The running scores in one line (none in exam mode, where they would give answers away)."""
-    if story.state.mode == "exam":
+    if story.state.mode is Mode.EXAM:
         return "Scores: in the debrief (exam mode)."
     parts = []
     for track in story.scorecard().tracks:

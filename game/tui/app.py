@@ -1,5 +1,5 @@
-"""The Textual app: the one owner that calls the engine, autosaves (and writes the result file),
-and decides which screen shows.
+"""The Textual app: the one owner that calls the engine, autosaves through the game session
+(which also writes the result file; see game/session), and decides which screen shows.
 
 The title screen is the first frame, and it waits only for Textual and the packs' covers: the
 engine, the compiler and the other screens are imported where they are first used (the
@@ -19,12 +19,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from ..classroom.identity import clean_name
 from ..crashlog import write_crash_log
-from ..paths import results_root
-from ..saves import SaveStore, save_slot
+from ..engine.modes import Mode
+from ..session import Autosaved, GameSession, Settings
+from ..session.words import not_saved, result_lost, result_not_written, result_saved
 from .messages import AnswerGiven, ChoiceMade, HintAsked, Proceed, StartGame
-from .result_files import ResultFiles
 from .screens.title import TitleScreen
 from .screens.too_small import KeepsEnlargeOnTop
 from .shelf import PackShelf
@@ -59,27 +58,11 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
                 priority=True),
     ]
 
-    def __init__(self, shelf: PackShelf, store: SaveStore, *, seed: int | None = None,
-                 blink: bool = True, start_at: str | None = None, watch: bool = False,
-                 mode: str = "practice", class_code: str = "", name: str = "",
-                 same_order: bool = False, results_dir: Path | None = None,
-                 resume_codes: bool = False):
+    def __init__(self, shelf: PackShelf, settings: Settings):
         super().__init__()
-        self.mode = mode
-        self.resume_codes = resume_codes  # a named player's new game gets a resume code (serve)
-        # Who plays: given on the command line (then the title screen does not ask), or typed
-        # on the title screen. Cleaned once here; shown literally everywhere.
-        self.given = (clean_name(class_code), clean_name(name))
-        self.playing_as = self.given
-        self.same_order = same_order
-        self.results = ResultFiles(results_dir, self.notify)
-        self.start_at = start_at  # preview from this scene; saves go to a separate slot
-        self.watch = watch
+        self.settings = settings
+        self.session = GameSession(settings)  # who plays, saves, result files: the rules
         self.shelf = shelf
-        self.store = store
-        self.seed = seed
-        self.blink = blink  # tests turn the cursor blink off for stable snapshots
-        self.story: Story | None = None
         self.read_scene: str | None = None  # the scene whose text was read before its questions
         self.crash_report: Path | None = None
         self.scene_screen: SceneScreen | None = None  # see game_screen
@@ -88,6 +71,11 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
     @property
     def packs(self) -> dict[str, Pack]:
         return self.shelf.packs
+
+    @property
+    def story(self) -> Story | None:
+        """The game being played, kept by the session."""
+        return self.session.story
 
     # -- the title screen, and the packs behind it -------------------------------------------
 
@@ -106,11 +94,12 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
             # (New game would otherwise wait for the packs for ever).
             self.call_after_refresh(self.run_worker, self.compile_packs, thread=True,
                                     name="compile packs")
-        if self.watch:
+        if self.settings.watch:
             self.watch_packs()
-        if self.start_at:
+        if self.settings.start_at:
             # after the first refresh, so the title screen is mounted before it is replaced
-            self.call_after_refresh(self.begin, next(iter(self.packs.values())), self.start_at)
+            self.call_after_refresh(self.begin, next(iter(self.packs.values())),
+                                    self.settings.start_at)
         self.tell_left_out(self.shelf.skipped)
 
     def compile_packs(self) -> None:
@@ -141,17 +130,15 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
                         markup=False)
 
     def title_screen(self) -> TitleScreen:
-        def has_save(pack_id: str, class_code: str, name: str) -> bool:
-            return self.store.exists(save_slot(pack_id, self.mode, class_code, name))
-
-        class_code, name = self.given
-        screen = TitleScreen(self.shelf.covers, has_save, mode=self.mode,
-                             class_code=class_code, name=name)
+        # Who plays as the command line gave it (the title screen then does not ask).
+        settings = self.settings
+        screen = TitleScreen(self.shelf.covers, self.session.has_save, mode=settings.mode,
+                             class_code=settings.class_code, name=settings.name)
         return self.dress(screen)
 
     def dress(self, screen: Screen) -> Screen:
         """Presenter mode's large, high-contrast look is a class on every screen."""
-        screen.set_class(self.mode == "presenter", "presenter")
+        screen.set_class(self.settings.mode is Mode.PRESENTER, "presenter")
         return screen
 
     @on(StartGame)
@@ -180,12 +167,12 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
         if outcome.choice is None:
             self.show_current()
             return
-        if story.state.mode == "exam":  # the debrief says how it scored
+        if story.state.mode is Mode.EXAM:  # the debrief says how it scored
             self.notify("Decision recorded.", timeout=3)
             self.show_current()
             return
         names = {t.id: t.name for t in story.pack.manifest.tracks}
-        presenter = story.state.mode == "presenter"
+        presenter = story.state.mode is Mode.PRESENTER
         dialog = FeedbackDialog(outcome.choice, names, hidden=presenter,
                                 what_happened=scene.what_happened)
         self.push_screen(self.dress(dialog), lambda _: self.show_current())
@@ -238,17 +225,30 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
             self.read_scene = self.story.scene.id
         self.show_current()
 
-    @property
-    def save_slot(self) -> str | None:
-        return f"{self.story.pack.id}.preview" if self.start_at else None
-
     def autosave(self) -> None:
-        try:
-            self.store.save(self.story.state, self.save_slot)
-        except OSError as exc:
-            self.notify(f"Could not save your progress: {exc.strerror or exc}.",
-                        severity="error", timeout=10, markup=False)
-        self.results.write(self.story, preview=bool(self.start_at))
+        self.tell_autosaved(self.session.autosave())
+
+    def tell_autosaved(self, saved: Autosaved) -> None:
+        """Only problems: a save that failed (each time), a result file that stopped being
+        written (once, until it works again). Neither stops the game."""
+        if saved.save_problem:
+            self.notify(not_saved(saved.save_problem), severity="error", timeout=10,
+                        markup=False)
+        if saved.result_problem:
+            self.notify(result_not_written(saved.result_problem), title="Result not saved",
+                        severity="error", timeout=12, markup=False)
+
+    def tell_handed_in(self) -> None:
+        """At the debrief: where the finished result went, or that it could not be written."""
+        handed_in = self.session.hand_in()
+        if handed_in is None:
+            return  # the game writes no result file
+        if handed_in.path is not None:
+            self.notify(result_saved(handed_in.path), title="Result saved", timeout=10,
+                        markup=False)
+        else:
+            self.notify(result_lost(handed_in.problem), title="Result not saved",
+                        severity="error", timeout=30, markup=False)
 
     # -- which screen shows ------------------------------------------------------------------
 
@@ -266,13 +266,13 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
         status, state = status_line(story), story.state
         if story.phase is Phase.ENDED:
             self.leave_game(self.dress(DebriefScreen(build_debrief(story.pack, state))))
-            self.results.write_final(story, preview=bool(self.start_at))
+            self.tell_handed_in()
         elif story.phase is Phase.AWAITING_ANSWER and self.read_scene == story.scene.id:
             presented = story.question
             hint = presented.question.hint if presented.question.id in state.hints else ""
             if self.question_screen is None:
                 self.question_screen = self.game_screen(QuestionScreen(
-                    presented, status, blink=self.blink, mode=state.mode, hint=hint))
+                    presented, status, blink=self.settings.blink, mode=state.mode, hint=hint))
             else:
                 self.question_screen.show(presented, status, hint)
             self.bring_forward(self.question_screen)
@@ -281,7 +281,7 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
             if self.scene_screen is None:
                 self.scene_screen = self.game_screen(SceneScreen(
                     story.scene, story.choices, status, questions_waiting=waiting,
-                    presenter=state.mode == "presenter"))
+                    presenter=state.mode is Mode.PRESENTER))
             else:
                 self.scene_screen.show(story.scene, story.choices, status, waiting)
             self.bring_forward(self.scene_screen)
@@ -317,7 +317,7 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
     def back_to_title(self) -> None:
         while isinstance(self.screen, ModalScreen):  # close dialogs, then leave the game screen
             self.pop_screen()
-        self.story = None
+        self.session.leave()
         self.leave_game(self.title_screen())
 
     # -- actions and commands ----------------------------------------------------------------
@@ -362,23 +362,14 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
     def _fatal_error(self) -> None:
         # Textual's default prints a full traceback with locals on exit; players get a sentence
         # instead (see cli.command_play) and the details go to a log file.
-        self.crash_report = write_crash_log(self.store.folder.parent, traceback.format_exc())
+        self.crash_report = write_crash_log(self.settings.data_dir, traceback.format_exc())
         self._close_messages_no_wait()
 
 
 
-def make_app(packs: list[Pack] = (), *, data_dir: Path, folders: Iterable[Path] = (),
-             strict: bool = False, seed: int | None = None, skipped: Iterable[Path] = (),
-             blink: bool = True, start_at: str | None = None, watch: bool = False,
-             mode: str = "practice", class_code: str = "", name: str = "",
-             same_order: bool = False, results_dir: Path | None = None,
-             resume_codes: bool = False) -> BriefingApp:
-    """The app factory that the CLI and the tests share. ``packs`` are compiled already;
-    ``folders`` compile in a worker after the first frame (``strict``: each was named, so one
-    with errors stops the game). Results go to ``results_dir``, by default the ``results``
-    folder beside the saves."""
-    shelf = PackShelf(packs, folders, skipped=skipped, strict=strict)
-    return BriefingApp(shelf, SaveStore(data_dir), seed=seed, blink=blink, start_at=start_at,
-                       watch=watch, mode=mode, class_code=class_code, name=name,
-                       same_order=same_order, resume_codes=resume_codes,
-                       results_dir=results_dir or results_root(Path(data_dir)))
+def make_app(settings: Settings, packs: Iterable[Pack] = (), *, folders: Iterable[Path] = (),
+             strict: bool = False, skipped: Iterable[Path] = ()) -> BriefingApp:
+    """The app factory that the CLI and the tests share: a game with ``settings``. ``packs``
+    are compiled already; ``folders`` compile in a worker after the first frame (``strict``:
+    each was named, so one with errors stops the game; ``skipped`` had errors already)."""
+    return BriefingApp(PackShelf(packs, folders, skipped=skipped, strict=strict), settings)

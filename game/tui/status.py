@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..engine.modes import Mode
+
 if TYPE_CHECKING:
     from ..engine import Story
 
-MODE_LABELS = {"practice": "Practice", "exam": "Exam", "presenter": "Presenter"}
 # Modes where the running scores would give the answers away before the debrief or the reveal.
 SCORES_HIDDEN = {
-    "exam": "Exam: your scores are in the debrief",
-    "presenter": "Presenter: answers hidden until revealed",
+    Mode.EXAM: f"{Mode.EXAM.label}: your scores are in the debrief",
+    Mode.PRESENTER: f"{Mode.PRESENTER.label}: answers hidden until revealed",
 }
 
 
@@ -27,13 +28,13 @@ def format_points(value: float) -> str:
     return f"{value:g}"
 
 
-def who_line(mode: str, player: str = "", class_code: str = "") -> str:
+def who_line(mode: Mode, player: str = "", class_code: str = "") -> str:
     """'Exam · Ana · class 7B': the mode first, so it stays in sight when a narrow bar cuts a
     long name. Shown as typed, never read as markup; '' for someone playing practice on their
     own, the default, which needs no label."""
-    if mode == "practice" and not player and not class_code:
+    if mode is Mode.PRACTICE and not player and not class_code:
         return ""
-    parts = [MODE_LABELS.get(mode, mode)]
+    parts = [mode.label]
     if player:
         parts.append(player)
     if class_code:

@@ -50,7 +50,6 @@ class ReloadsPacks:
 
     def reload_pack(self, pack_id: str, folder: Path) -> None:
         from ..content import compile_pack
-        from ..engine import Story
         from .screens.pack_errors import PackErrorsDialog
 
         result = compile_pack(folder)
@@ -66,15 +65,12 @@ class ReloadsPacks:
         if self.story is None or self.story.pack.id != pack_id:
             self.notify(f"Reloaded {folder.name}.", markup=False)
             return
-        state = self.story.state
-        scene = result.pack.scenes.get(state.scene)
-        if scene is None:
-            self.notify(f"The scene '{state.scene}' is gone; starting again from the first scene.",
+        scene_id = self.story.state.scene
+        if not self.session.carry_over(result.pack):
+            self.notify(f"The scene '{scene_id}' is gone; starting again from the first scene.",
                         severity="warning", markup=False)
-            self.begin(result.pack, start=self.start_at if self.start_at in result.pack.scenes
-                       else None)
+            start_at = self.settings.start_at
+            self.begin(result.pack, start=start_at if start_at in result.pack.scenes else None)
             return
-        state.question_index = min(state.question_index, len(scene.questions))
-        self.story = Story(result.pack, state, clock=self.story.clock)
-        self.notify(f"Reloaded {folder.name}; you are still in '{state.scene}'.", markup=False)
+        self.notify(f"Reloaded {folder.name}; you are still in '{scene_id}'.", markup=False)
         self.show_current()

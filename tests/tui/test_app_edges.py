@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
@@ -12,7 +13,7 @@ SIZE = (80, 24)
 
 
 async def test_several_packs_show_a_picker(mini_pack, campaign, data_dir):
-    app = make_app([campaign, mini_pack], data_dir=data_dir, seed=1, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=1, blink=False), [campaign, mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         picker = app.screen.query_one("#packs")
         assert [o.prompt for o in picker.options] == [campaign.manifest.title, "The Flood"]
@@ -26,7 +27,7 @@ async def test_several_packs_show_a_picker(mini_pack, campaign, data_dir):
 
 
 async def test_an_unexpected_error_is_logged_not_shown(mini_pack, data_dir, monkeypatch):
-    app = make_app([mini_pack], data_dir=data_dir, seed=1, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=1, blink=False), [mini_pack])
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug in the engine")

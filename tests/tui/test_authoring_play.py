@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from game.content import compile_pack
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.pack_errors import PackErrorsDialog
 from game.tui.screens.scene import SceneScreen
@@ -15,7 +16,8 @@ SIZE = (80, 24)
 
 
 async def test_from_starts_at_the_scene_and_saves_apart(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=1, blink=False, start_at="tue-radio")
+    app = make_app(Settings(data_dir=data_dir, seed=1, blink=False,
+                            start_at="tue-radio"), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen) and app.screen.scene.id == "tue-radio"
@@ -27,7 +29,7 @@ async def test_watch_reloads_keeps_the_place_and_shows_errors(tmp_path, data_dir
     folder = tmp_path / "mini"
     shutil.copytree(MINI, folder)
     pack = compile_pack(folder).pack
-    app = make_app([pack], data_dir=data_dir, seed=1, blink=False, watch=True)
+    app = make_app(Settings(data_dir=data_dir, seed=1, blink=False, watch=True), [pack])
     scenes = folder / "scenes.yaml"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from game.classroom.results import read_results
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.feedback import FeedbackDialog
@@ -33,7 +34,7 @@ async def to_first_question(pilot) -> QuestionScreen:
 
 
 async def test_the_title_screen_asks_a_class_student_for_a_name(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, class_code="7B", blink=False)
+    app = make_app(Settings(data_dir=data_dir, class_code="7B", blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         assert app.focused.id == "name"  # the class is known; the name is asked first
         assert not app.screen.query("#class-code")
@@ -50,7 +51,7 @@ async def test_the_title_screen_asks_a_class_student_for_a_name(mini_pack, data_
 
 
 async def test_someone_on_their_own_just_presses_enter(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         assert {w.id for w in app.screen.query("Input")} == {"class-code", "name"}
         await pilot.press("enter")
@@ -62,7 +63,8 @@ async def test_someone_on_their_own_just_presses_enter(mini_pack, data_dir):
 
 async def test_a_name_with_markup_and_control_characters_is_shown_literally(mini_pack, data_dir):
     name = "[bold]boom[/] \x1b[31m../../x\x07" + "y" * 10_000
-    app = make_app([mini_pack], data_dir=data_dir, class_code="[i]7B", name=name, blink=False)
+    app = make_app(Settings(data_dir=data_dir, class_code="[i]7B", name=name,
+                            blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         assert "Playing as [bold]boom[/] [31m../../x" in text_of(app.screen, "#seat")
         await pilot.press("enter")
@@ -80,7 +82,7 @@ async def test_a_name_with_markup_and_control_characters_is_shown_literally(mini
 
 
 async def test_practice_offers_a_second_try_for_half_the_points(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         screen = await to_first_question(pilot)
@@ -104,7 +106,7 @@ async def test_practice_offers_a_second_try_for_half_the_points(mini_pack, data_
 
 
 async def test_going_on_without_a_retry_shows_the_answer(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         screen = await to_first_question(pilot)
@@ -121,7 +123,7 @@ async def test_going_on_without_a_retry_shows_the_answer(mini_pack, data_dir):
 
 
 async def test_a_hint_shows_its_cost_and_costs_it(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         screen = await to_first_question(pilot)
@@ -139,8 +141,8 @@ async def test_a_hint_shows_its_cost_and_costs_it(mini_pack, data_dir):
 
 
 async def test_exam_mode_gives_no_feedback_until_the_debrief(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, mode="exam", class_code="7B", name="Bo",
-                   blink=False)
+    app = make_app(Settings(data_dir=data_dir, mode="exam", class_code="7B", name="Bo",
+                            blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         screen = await to_first_question(pilot)
@@ -171,7 +173,7 @@ async def test_exam_mode_gives_no_feedback_until_the_debrief(mini_pack, data_dir
 
 
 async def test_presenter_mode_shows_notes_and_hides_answers_until_revealed(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, mode="presenter", seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, mode="presenter", seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         assert not app.screen.query("Input")  # nobody's name: the class plays together
         await pilot.press("enter")
@@ -209,7 +211,7 @@ async def test_presenter_mode_shows_notes_and_hides_answers_until_revealed(mini_
 
 async def test_two_students_on_one_machine_keep_their_own_saves(mini_pack, data_dir):
     async def start_as(name: str, keys=()):
-        app = make_app([mini_pack], data_dir=data_dir, class_code="7B", blink=False)
+        app = make_app(Settings(data_dir=data_dir, class_code="7B", blink=False), [mini_pack])
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press(*name)
             await pilot.pause()
@@ -234,8 +236,8 @@ async def test_two_students_on_one_machine_keep_their_own_saves(mini_pack, data_
 async def test_the_result_file_follows_autosaves_and_is_completed_at_the_debrief(
         mini_pack, data_dir, tmp_path):
     results = tmp_path / "class-results"
-    app = make_app([mini_pack], data_dir=data_dir, class_code="7B", name="Ana",
-                   results_dir=results, blink=False)
+    app = make_app(Settings(data_dir=data_dir, class_code="7B", name="Ana", results_dir=results,
+                            blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -266,8 +268,8 @@ async def test_a_result_that_cannot_be_written_is_told_and_the_game_goes_on(
         mini_pack, data_dir, tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the results folder should be")
-    app = make_app([mini_pack], data_dir=data_dir, class_code="7B", name="Ana",
-                   results_dir=blocked, blink=False)
+    app = make_app(Settings(data_dir=data_dir, class_code="7B", name="Ana", results_dir=blocked,
+                            blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         screen = await to_first_question(pilot)

@@ -12,6 +12,7 @@ from textual.geometry import Region
 
 from game.classroom.identity import MAX_NAME, clean_name
 from game.content import compile_pack
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.notebook import NotebookDialog
@@ -49,7 +50,7 @@ def careful(screen) -> int:
 # -- small terminals ---------------------------------------------------------------------------
 
 async def test_a_small_terminal_asks_to_be_enlarged_and_the_game_comes_back(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
@@ -68,7 +69,7 @@ async def test_a_small_terminal_asks_to_be_enlarged_and_the_game_comes_back(mini
 
 
 async def test_shrinking_mid_question_keeps_the_question_and_the_typed_answer(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter", "4")  # new game, the questions, a digit typed
         await pilot.pause()
@@ -89,7 +90,7 @@ async def test_shrinking_mid_question_keeps_the_question_and_the_typed_answer(mi
 
 
 async def test_a_screen_change_while_covered_stays_under_the_request(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.resize_terminal(60, 20)
@@ -125,7 +126,7 @@ async def wrong_answer_feedback(app, pilot) -> None:
 async def test_no_color_leaves_only_greys_and_the_marks_still_tell(mini_pack, data_dir,
                                                                    monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         assert app.no_color
         await wrong_answer_feedback(app, pilot)
@@ -139,7 +140,7 @@ async def test_no_color_leaves_only_greys_and_the_marks_still_tell(mini_pack, da
 async def test_colours_are_there_without_no_color(mini_pack, data_dir, monkeypatch):
     """The other side of the test above, so that it can fail."""
     monkeypatch.delenv("NO_COLOR", raising=False)
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await wrong_answer_feedback(app, pilot)
         assert any(not r == g == b for r, g, b in colours_on(app.screen))
@@ -154,7 +155,7 @@ async def paste(pilot, widget, text: str) -> None:
 
 
 async def test_a_hostile_name_is_shown_and_saved_literally(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=(120, 30)) as pilot:
         await paste(pilot, app.screen.query_one("#name"), HOSTILE)
         await pilot.press("enter")  # New game
@@ -176,7 +177,7 @@ async def test_a_hostile_name_is_shown_and_saved_literally(mini_pack, data_dir):
 
 async def test_a_hostile_typed_answer_is_echoed_stored_and_debriefed_literally(mini_pack,
                                                                                 data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
         await play_until(pilot, lambda s: isinstance(s, QuestionScreen)
@@ -198,7 +199,7 @@ async def test_a_hostile_typed_answer_is_echoed_stored_and_debriefed_literally(m
 
 
 async def test_a_huge_paste_is_cut_to_fit_and_nothing_breaks(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await paste(pilot, app.screen.query_one("#name"), "[b]" * 40_000)  # 120,000 characters
         name = app.screen.query_one("#name").value
@@ -223,7 +224,7 @@ async def test_markup_in_content_is_shown_literally(tmp_path, data_dir):
     scenes.write_text(text, encoding="utf-8")
     result = compile_pack(folder)
     assert result.ok, [str(d) for d in result.diagnostics]
-    app = make_app([result.pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [result.pack])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -240,7 +241,7 @@ async def test_markup_in_content_is_shown_literally(tmp_path, data_dir):
 # -- saves from another version, and broken saves ----------------------------------------------
 
 async def saved_game_at_question(mini_pack, data_dir) -> dict:
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter", "5", "enter")
         await pilot.pause()
@@ -253,7 +254,7 @@ async def test_a_save_from_an_older_pack_version_resumes_when_its_scene_exists(m
     assert save["pack_version"] != "0.0.1"
     save["pack_version"] = "0.0.1"
     (data_dir / "saves" / "mini.json").write_text(json.dumps(save), encoding="utf-8")
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Continue is highlighted
         await pilot.pause()
@@ -267,7 +268,7 @@ async def test_a_save_whose_scene_is_gone_is_refused_and_a_new_game_starts(mini_
     save["scene"] = "mon-removed"
     saves = data_dir / "saves"
     (saves / "mini.json").write_text(json.dumps(save), encoding="utf-8")
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Continue
         await pilot.pause()
@@ -287,7 +288,7 @@ async def broken_save_is_kept_aside(mini_pack, data_dir, content: bytes) -> None
     saves = data_dir / "saves"
     saves.mkdir(parents=True)
     (saves / "mini.json").write_bytes(content)
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Continue
         await pilot.pause()

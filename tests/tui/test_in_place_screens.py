@@ -7,6 +7,7 @@ import gc
 
 from textual.widgets import Markdown, OptionList, Static
 
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.question import QuestionScreen
 from game.tui.screens.scene import SceneScreen
@@ -39,7 +40,7 @@ def expected_scene(app) -> dict:
 
 
 async def test_every_scene_and_question_shown_in_place_is_the_current_one(campaign, data_dir):
-    app = make_app([campaign], data_dir=data_dir, seed=5, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=5, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await new_game(pilot)
         scene_screen, question_screen, scenes, kinds = app.screen, None, set(), set()
@@ -75,7 +76,7 @@ async def test_the_footer_leaves_no_dead_keys_behind(campaign, data_dir, monkeyp
         await recompose(footer)
 
     monkeypatch.setattr(KeysFooter, "recompose", counted)
-    app = make_app([campaign], data_dir=data_dir, seed=5, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=5, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await new_game(pilot)
         for _ in range(60):
@@ -93,7 +94,7 @@ async def test_the_footer_leaves_no_dead_keys_behind(campaign, data_dir, monkeyp
 async def test_a_presenter_scene_is_rebuilt_with_its_own_notes(campaign, data_dir):
     """In presenter mode the notes panel comes and goes with the scene, so the screen is built
     anew each time; it must still show the current scene and its own notes."""
-    app = make_app([campaign], data_dir=data_dir, seed=5, blink=False, mode="presenter")
+    app = make_app(Settings(data_dir=data_dir, seed=5, blink=False, mode="presenter"), [campaign])
     async with app.run_test(size=(120, 40)) as pilot:
         await new_game(pilot)
         seen = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.content import compile_pack
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.question import QuestionScreen
@@ -35,7 +36,7 @@ async def to_first_question(pilot) -> QuestionScreen:
 
 
 async def test_a_burst_of_letters_and_enter_records_every_match(matching, data_dir):
-    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_first_question(pilot)
         q = screen.presented.question
@@ -57,7 +58,7 @@ async def test_a_burst_of_letters_and_enter_records_every_match(matching, data_d
 
 
 async def test_enter_before_every_item_is_matched_records_nothing(matching, data_dir):
-    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_first_question(pilot)
         await burst(pilot, "a", "b", "enter")
@@ -68,7 +69,7 @@ async def test_enter_before_every_item_is_matched_records_nothing(matching, data
 
 
 async def test_arrows_change_a_match_and_backspace_clears_it(matching, data_dir):
-    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_first_question(pilot)
         targets = screen.presented.targets
@@ -83,7 +84,7 @@ async def test_arrows_change_a_match_and_backspace_clears_it(matching, data_dir)
 
 
 async def test_a_letter_used_once_moves_to_the_new_item(matching, data_dir):
-    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
     async with app.run_test(size=SIZE) as pilot:
         screen = await to_first_question(pilot)
         items, targets = screen.presented.options, screen.presented.targets
@@ -92,7 +93,7 @@ async def test_a_letter_used_once_moves_to_the_new_item(matching, data_dir):
 
 
 async def test_the_debrief_shows_the_pairs(matching, data_dir):
-    app = make_app([matching], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await play_to_debrief(pilot)

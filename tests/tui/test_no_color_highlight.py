@@ -11,6 +11,7 @@ from rich.style import Style
 from textual.widgets import DataTable, OptionList
 
 from game.classroom.results import write_result
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.dashboard.app import make_dashboard
 from game.tui.screens.question import QuestionScreen
@@ -64,7 +65,7 @@ async def focused_answer(app, pilot, kind: type) -> OptionList:
 async def test_no_color_marks_the_highlighted_answer_without_colour(mini_pack, data_dir,
                                                                     monkeypatch, kind):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         assert app.no_color
         await pilot.press("enter")  # New game
@@ -77,7 +78,7 @@ async def test_no_color_marks_the_highlighted_answer_without_colour(mini_pack, d
 async def test_no_color_marks_the_title_menu_and_a_list_without_focus(mini_pack, data_dir,
                                                                       monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         menu = app.screen.query_one("#menu", OptionList)
         assert not menu.has_focus  # the name box has the keys; the menu keeps its highlight
@@ -92,7 +93,7 @@ async def test_no_color_marks_the_title_menu_and_a_list_without_focus(mini_pack,
 async def test_with_colour_the_highlight_is_not_underlined(mini_pack, data_dir, monkeypatch):
     """The other side of the tests above: the rule is for no-colour terminals only."""
     monkeypatch.delenv("NO_COLOR", raising=False)
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         here, _ = highlighted_and_other(app.screen.query_one("#menu", OptionList))
         assert not here.underline and here.bgcolor is not None
@@ -123,7 +124,7 @@ async def test_the_dashboard_cursor_row_is_reversed_only_without_colour(tmp_path
 async def test_only_a_ticked_box_shows_its_tick(mini_pack, data_dir, monkeypatch):
     """Ticked and unticked boxes must differ in shape, not in colour alone (NO_COLOR)."""
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # New game
         answer = await focused_answer(app, pilot, MultiSelectAnswer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.scene import SceneScreen
@@ -17,7 +18,7 @@ def best_tradecraft(screen: SceneScreen) -> int:
 
 
 async def test_whole_week_by_keyboard_to_the_debrief(campaign, data_dir):
-    app = make_app([campaign], data_dir=data_dir, seed=2, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=2, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         seen = await play_to_debrief(pilot, pick=best_tradecraft)
@@ -31,7 +32,7 @@ async def test_whole_week_by_keyboard_to_the_debrief(campaign, data_dir):
 
 
 async def test_quit_mid_week_and_continue_at_the_same_place(campaign, data_dir):
-    app = make_app([campaign], data_dir=data_dir, seed=2, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=2, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         for _ in range(12):  # a few scenes in, part-way through a scene's questions
@@ -40,7 +41,7 @@ async def test_quit_mid_week_and_continue_at_the_same_place(campaign, data_dir):
         where = (app.story.state.scene, app.story.state.question_index, app.story.phase)
         answers = len(app.story.state.answers)
         await pilot.press("ctrl+q")
-    again = make_app([campaign], data_dir=data_dir, blink=False)
+    again = make_app(Settings(data_dir=data_dir, blink=False), [campaign])
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Continue is highlighted when there is a save
         await pilot.pause()

@@ -6,6 +6,7 @@ import json
 import shutil
 
 from game.content import compile_pack
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.notebook import NotebookDialog
 from game.tui.screens.question import QuestionScreen
@@ -27,7 +28,7 @@ def hasty(screen) -> int:
 
 
 async def test_title_to_debrief_by_keyboard_all_right(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, TitleScreen)
         await pilot.press("enter")  # New game
@@ -40,7 +41,7 @@ async def test_title_to_debrief_by_keyboard_all_right(mini_pack, data_dir):
 
 
 async def test_wrong_answers_and_the_other_branch(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         seen = await play_to_debrief(pilot, pick=hasty, right=lambda q: False)
@@ -51,7 +52,7 @@ async def test_wrong_answers_and_the_other_branch(mini_pack, data_dir):
 
 
 async def test_every_answer_and_decision_is_autosaved(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")  # new game, then go to the questions
         await pilot.pause()
@@ -62,7 +63,7 @@ async def test_every_answer_and_decision_is_autosaved(mini_pack, data_dir):
 
 
 async def test_continue_after_quit_resumes_at_the_same_question(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")
         await pilot.pause()
@@ -71,7 +72,7 @@ async def test_continue_after_quit_resumes_at_the_same_question(mini_pack, data_
         await pilot.pause()
         before = app.screen.presented
         await pilot.press("ctrl+q")
-    again = make_app([mini_pack], data_dir=data_dir, blink=False)
+    again = make_app(Settings(data_dir=data_dir, blink=False), [mini_pack])
     async with again.run_test(size=SIZE) as pilot:
         menu = again.screen.query_one("#menu")
         assert [o.prompt for o in menu.options][:2] == ["New game", "Continue where you left off"]
@@ -83,12 +84,12 @@ async def test_continue_after_quit_resumes_at_the_same_question(mini_pack, data_
 
 
 async def test_new_game_over_a_save_asks_first(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")
         await pilot.pause()
         await answer_question(pilot, app.screen.presented)
-    again = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    again = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("tab", "tab", "home", "enter")  # past the name form: New game
         await pilot.pause()
@@ -103,7 +104,7 @@ async def test_corrupt_save_is_explained_and_a_new_game_can_start(mini_pack, dat
     saves = data_dir / "saves"
     saves.mkdir(parents=True)
     (saves / "mini.json").write_text('{"format_version": 1, "pack_id": "mi')
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Continue is highlighted
         await pilot.pause()
@@ -116,7 +117,7 @@ async def test_corrupt_save_is_explained_and_a_new_game_can_start(mini_pack, dat
 
 
 async def test_notebook_shows_facts_with_status_and_source(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "ctrl+n")
         await pilot.pause()
@@ -128,7 +129,7 @@ async def test_notebook_shows_facts_with_status_and_source(mini_pack, data_dir):
 
 
 async def test_timeline_keys_reorder_events(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await play_until(pilot, lambda s: isinstance(s, QuestionScreen)
@@ -141,7 +142,7 @@ async def test_timeline_keys_reorder_events(mini_pack, data_dir):
 
 
 async def test_resizing_mid_question_loses_nothing(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")
         await pilot.press("4")  # typed into the number box
@@ -153,7 +154,7 @@ async def test_resizing_mid_question_loses_nothing(mini_pack, data_dir):
 
 
 async def test_ctrl_q_quits_from_inside_a_dialog(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "f1")
         await pilot.pause()
@@ -166,7 +167,7 @@ async def test_ctrl_q_quits_from_inside_a_dialog(mini_pack, data_dir):
 async def test_a_repeated_submit_does_not_answer_the_next_question(mini_pack, data_dir):
     from game.tui.messages import AnswerGiven
 
-    app = make_app([mini_pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")
         await pilot.pause()
@@ -179,7 +180,7 @@ async def test_a_repeated_submit_does_not_answer_the_next_question(mini_pack, da
 
 
 async def test_page_down_scrolls_a_long_scene(campaign, data_dir):
-    app = make_app([campaign], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await new_game(pilot)
         body = app.screen.query_one("#body")
@@ -192,7 +193,7 @@ async def test_page_down_scrolls_a_long_scene(campaign, data_dir):
 async def test_a_long_notebook_scrolls_by_keyboard(campaign, data_dir):
     from .driver import step
 
-    app = make_app([campaign], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         while len(app.story.state.notebook) < 8:
@@ -227,7 +228,7 @@ async def test_a_scenes_glossary_joins_the_notebook_when_the_scene_is_reached(tm
         await pilot.press("escape")
         return shown
 
-    app = make_app([result.pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [result.pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from game.engine.debrief import OLDER_VERSION_NOTE
 from game.saves import SaveStore
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.notebook import NotebookDialog
@@ -21,7 +22,7 @@ async def test_a_save_from_before_the_pack_changed_plays_to_the_debrief(mini_pac
     saved = saved_hasty_game(mini_pack)
     SaveStore(data_dir).save(saved)
     pack = changed_pack(tmp_path, *ALL_EDITS)
-    app = make_app([pack], data_dir=data_dir, seed=3, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Continue is highlighted
         await pilot.pause()

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from game.saves import SaveStore, save_slot
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.confirm import ConfirmDialog
 from game.tui.screens.question import QuestionScreen
@@ -30,8 +31,8 @@ def quick_retry(monkeypatch):
 
 
 def served(mini_pack, data_dir):
-    return make_app([mini_pack], data_dir=data_dir, class_code="7B", blink=False,
-                    resume_codes=True)
+    return make_app(Settings(data_dir=data_dir, class_code="7B", blink=False,
+                             resume_codes=True), [mini_pack])
 
 
 def save_path(data_dir):
@@ -161,14 +162,15 @@ async def test_a_new_game_keeps_the_protected_save_aside(mini_pack, data_dir):
 
 
 async def test_without_the_flag_nothing_changes(mini_pack, data_dir):
-    app = make_app([mini_pack], data_dir=data_dir, class_code="7B", name="Ana Lee", blink=False)
+    app = make_app(Settings(data_dir=data_dir, class_code="7B", name="Ana Lee",
+                            blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen)
     assert "resume_lock" not in json.loads(save_path(data_dir).read_text())
-    again = make_app([mini_pack], data_dir=data_dir, class_code="7B", name="Ana Lee",
-                     blink=False, resume_codes=True)
+    again = make_app(Settings(data_dir=data_dir, class_code="7B", name="Ana Lee", blink=False,
+                              resume_codes=True), [mini_pack])
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # Continue: a save without a code needs none
         await pilot.pause()

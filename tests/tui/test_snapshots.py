@@ -10,6 +10,7 @@ import pytest
 
 from game.content import compile_pack
 from game.paths import packs_root
+from game.session import Settings
 from game.tui.app import make_app
 
 from ..conftest import CAMPAIGN_ID, MINI
@@ -23,7 +24,7 @@ def app_for(tmp_path):
     def build(pack_dir):
         result = compile_pack(pack_dir)
         assert result.ok
-        return make_app([result.pack], data_dir=tmp_path / "data", seed=7, blink=False)
+        return make_app(Settings(data_dir=tmp_path / "data", seed=7, blink=False), [result.pack])
 
     return build
 
@@ -78,8 +79,8 @@ def test_practice_hint_and_second_try_offered(snap_compare, tmp_path):
         await pilot.pause()
         await pilot.press("f2", "4", "enter")
 
-    app = make_app([compile_pack(MINI).pack], data_dir=tmp_path / "data", class_code="7B",
-                   name="Ana [bold]Lee[/]", blink=False)
+    app = make_app(Settings(data_dir=tmp_path / "data", class_code="7B", name="Ana [bold]Lee[/]",
+                            blink=False), [compile_pack(MINI).pack])
     assert snap_compare(app, run_before=hint_then_wrong, terminal_size=SIZE)
 
 
@@ -89,12 +90,12 @@ def test_exam_answer_recorded(snap_compare, tmp_path):
         await pilot.pause()
         await pilot.press("4", "enter")
 
-    app = make_app([compile_pack(MINI).pack], data_dir=tmp_path / "data", mode="exam",
-                   class_code="7B", name="Bo", blink=False)
+    app = make_app(Settings(data_dir=tmp_path / "data", mode="exam", class_code="7B", name="Bo",
+                            blink=False), [compile_pack(MINI).pack])
     assert snap_compare(app, run_before=answer_wrong, terminal_size=SIZE)
 
 
 def test_presenter_scene_with_notes(snap_compare, tmp_path):
-    app = make_app([compile_pack(MINI).pack], data_dir=tmp_path / "data", mode="presenter",
-                   seed=7, blink=False)
+    app = make_app(Settings(data_dir=tmp_path / "data", mode="presenter", seed=7,
+                            blink=False), [compile_pack(MINI).pack])
     assert snap_compare(app, press=["enter"], terminal_size=(120, 30))

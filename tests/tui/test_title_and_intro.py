@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Markdown, OptionList, Static
 
 from game.paths import packs_root
+from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.intro import IntroScreen
 from game.tui.screens.scene import SceneScreen
@@ -26,7 +27,7 @@ def shown(screen, selector: str) -> str:
 
 async def test_the_title_shows_at_once_and_new_game_waits_for_the_compiler(data_dir):
     folder = packs_root() / CAMPAIGN_ID
-    app = make_app(data_dir=data_dir, folders=[folder], seed=1, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=1, blink=False), folders=[folder])
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, TitleScreen)
         assert shown(app.screen, "#game-title") == "Hit for Hit: A Week on the Syria Desk"
@@ -45,7 +46,7 @@ async def test_the_title_shows_at_once_and_new_game_waits_for_the_compiler(data_
 
 
 async def test_continue_skips_the_intro(campaign, data_dir):
-    app = make_app([campaign], data_dir=data_dir, seed=1, blink=False)
+    app = make_app(Settings(data_dir=data_dir, seed=1, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")  # New game, past the intro
         await pilot.pause()
@@ -63,7 +64,7 @@ async def test_a_named_pack_with_errors_ends_the_game_for_the_cli_to_explain(tmp
     broken = tmp_path / "broken"
     shutil.copytree(MINI, broken)
     (broken / "scenes.yaml").write_text("scenes:\n  - id: [not, text]\n", encoding="utf-8")
-    app = make_app(data_dir=data_dir, folders=[broken], strict=True, blink=False)
+    app = make_app(Settings(data_dir=data_dir, blink=False), folders=[broken], strict=True)
     async with app.run_test(size=SIZE) as pilot:
         assert shown(app.screen, "#game-title") == "The Flood"  # the cover is fine
         for _ in range(50):
@@ -79,7 +80,7 @@ async def test_a_broken_pack_among_others_is_left_out_of_the_picker(tmp_path, da
     shutil.copytree(MINI, good)
     shutil.copytree(MINI, broken)
     (broken / "pack.yaml").write_text("title: Broken\n", encoding="utf-8")
-    app = make_app(data_dir=data_dir, folders=[broken, good], blink=False)
+    app = make_app(Settings(data_dir=data_dir, blink=False), folders=[broken, good])
     async with app.run_test(size=SIZE) as pilot:
         assert [o.id for o in app.screen.query_one("#packs", OptionList).options] == [
             "broken", "mini"]
@@ -98,7 +99,7 @@ async def test_a_compiler_bug_ends_the_game_with_the_crash_log(data_dir, monkeyp
         raise RuntimeError("a bug in the compiler")
 
     monkeypatch.setattr("game.tui.shelf.PackShelf.compile_waiting", broken)
-    app = make_app(data_dir=data_dir, folders=[MINI], blink=False)
+    app = make_app(Settings(data_dir=data_dir, blink=False), folders=[MINI])
     with pytest.raises(Exception):  # Pilot re-raises so the test sees it
         async with app.run_test(size=SIZE) as pilot:
             for _ in range(40):

@@ -21,6 +21,7 @@ from game.plain.console import Console
 from game.plain.game import PlainGame
 from game.plain.report import debrief_lines, notebook_lines, score_line
 from game.saves import SaveStore
+from game.session import Settings
 from game.tui.status import status_line
 from tests.conftest import MINI
 from tests.plain.scripts import right_line
@@ -222,7 +223,7 @@ def test_plain_mode_resumes_and_debriefs_a_changed_pack(mini_pack, tmp_path):
             lines.append("1")
     out = io.StringIO()
     console = Console(io.StringIO("\n".join(lines) + "\n"), out, echo=False)
-    assert PlainGame(console, [pack], store).run() == 0
+    assert PlainGame(console, [pack], Settings(data_dir=tmp_path / "data")).run() == 0
     text = " ".join(out.getvalue().split())
     assert "End of the debrief." in text and OLDER_VERSION_NOTE in text
     assert "Your notebook: 1 fact." in text

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from ...engine import Grade, PresentedQuestion
+from ...engine.modes import Mode
 from ...engine.grading import right_answer
 from ...engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
 from ..answer_widgets import answer_spec
@@ -44,7 +45,7 @@ class QuestionScreen(Screen):
     ]
 
     def __init__(self, presented: PresentedQuestion, status: Status, blink: bool = True,
-                 mode: str = "practice", hint: str = "") -> None:
+                 mode: Mode = Mode.PRACTICE, hint: str = "") -> None:
         """``hint`` is the hint's text when it was already shown (a resumed game)."""
         super().__init__()
         self.blink = blink
@@ -149,11 +150,11 @@ class QuestionScreen(Screen):
         self.grade = grade
         self.query_one("#answer").display = False
         self.query_one("#question-help", Static).display = False
-        if self.mode == "exam":
+        if self.mode == Mode.EXAM:
             self.stage = "recorded"
             self.show_box(Content("Answer recorded. Press Enter to continue. You will see how "
                                   "you did in the debrief."), "recorded")
-        elif self.mode == "presenter":
+        elif self.mode == Mode.PRESENTER:
             self.stage = "hidden"
             self.show_box(Content("Answer recorded. Press R to reveal the answer, or Enter "
                                   "to go on."), "recorded")

@@ -13,21 +13,21 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ...classroom.resume_codes import NOT_A_CODE, RETRY_PAUSE, WRONG_CODE, looks_like_a_code
+from ...classroom.resume_codes import RETRY_PAUSE
 from ..widgets.literal_input import LiteralInput
 
 
 class ResumeCodeDialog(ModalScreen[str | None]):
-    """Asks for the code until ``opens(code)`` is true: dismisses with the code, or with None
-    on Escape (back to the title screen). After a wrong code the box is closed for
-    RETRY_PAUSE seconds, so guessing is slow."""
+    """Asks for the code until ``try_code(code)`` opens the save (it returns "", else what to
+    tell): dismisses with the code, or with None on Escape (back to the title screen). After a
+    wrong code the box is closed for RETRY_PAUSE seconds, so guessing is slow."""
 
     BINDINGS = [Binding("escape", "back", "Back to the title screen")]
     retry_pause = RETRY_PAUSE  # seconds; a class attribute so tests can shorten it
 
-    def __init__(self, opens: Callable[[str], bool]) -> None:
+    def __init__(self, try_code: Callable[[str], str]) -> None:
         super().__init__()
-        self.opens = opens
+        self.check = try_code
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="resume-code"):
@@ -52,13 +52,13 @@ class ResumeCodeDialog(ModalScreen[str | None]):
         if box.disabled:
             return  # still waiting after a wrong code
         typed = box.value
-        if self.opens(typed):
+        problem = self.check(typed)
+        if not problem:
             self.dismiss(typed)
             return
         box.value = ""
         box.disabled = True
-        self.query_one("#resume-problem", Static).update(
-            Content(WRONG_CODE if looks_like_a_code(typed) else NOT_A_CODE))
+        self.query_one("#resume-problem", Static).update(Content(problem))
         self.set_timer(self.retry_pause, self.reopen)
 
     def reopen(self) -> None:

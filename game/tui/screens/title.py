@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from ...classroom.identity import MAX_NAME, clean_name
 from ...content.cover import PackCover
+from ...engine.modes import Mode
 from ..messages import StartGame
-from ..status import MODE_LABELS
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.literal_input import LiteralInput
 
@@ -28,7 +28,7 @@ class TitleScreen(Screen):
     """Asks for a class code and a name unless the command line gave them (or the teacher is
     presenting). Both may stay empty to play on one's own; a class code needs a name."""
 
-    def __init__(self, packs: list[PackCover], has_save: HasSave, *, mode: str = "practice",
+    def __init__(self, packs: list[PackCover], has_save: HasSave, *, mode: Mode = Mode.PRACTICE,
                  class_code: str = "", name: str = "") -> None:
         super().__init__()
         self.packs = packs
@@ -37,7 +37,7 @@ class TitleScreen(Screen):
         self.mode = mode
         self.given_class = class_code
         self.given_name = name
-        self.ask_name = not name and mode != "presenter"
+        self.ask_name = not name and mode is not Mode.PRESENTER
         self.ask_class = self.ask_name and not class_code
         self.save_shown: bool | None = None
 
@@ -52,7 +52,7 @@ class TitleScreen(Screen):
                 yield Static("Choose a briefing:", classes="menu-label", id="packs-label",
                              markup=False)
                 yield OptionList(*self.pack_options(), id="packs", markup=False)
-            if self.given_name or self.given_class or self.mode != "practice":
+            if self.given_name or self.given_class or self.mode is not Mode.PRACTICE:
                 yield Static(Content(self.seat_text()), id="seat", classes="menu-label")
             if self.ask_name:
                 yield from self.identity_form()
@@ -77,8 +77,8 @@ class TitleScreen(Screen):
                 widget.display = False
 
     def seat_text(self) -> str:
-        mode = f"{MODE_LABELS[self.mode]} mode"
-        if self.mode == "presenter":
+        mode = f"{self.mode.label} mode"
+        if self.mode is Mode.PRESENTER:
             return f"{mode}, for the projector (no result file)"
         if self.given_class:
             mode += f", class {self.given_class}"
