@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.content import compile_pack
+from game.packs import compile_pack
 from game.paths import packs_root
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from game.classroom.identity import class_seed
-from game.content import compile_pack
+from game.packs import compile_pack
 from game.engine import Story
 from game.paths import packs_root
 
