@@ -28,6 +28,15 @@ def campaign():
     return result.pack
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_shared_data_dir(tmp_path_factory):
+    """No test reads or writes the user's own data folder (saves, results, crash logs), and
+    parallel workers never share one; a test that needs an empty one asks for data_dir."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+        yield
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "data"

@@ -171,7 +171,12 @@ class PlainGame:
             if lock.opens(line):
                 return True
             self.io.say(*wrap(WRONG_CODE if looks_like_a_code(line) else NOT_A_CODE))
-            time.sleep(RETRY_PAUSE)
+            self.pause_before_retry()
+
+    def pause_before_retry(self) -> None:
+        """Wait RETRY_PAUSE seconds before the next try (a method, so tests can see the pause
+        asked for without waiting it out)."""
+        time.sleep(RETRY_PAUSE)
 
     def resume(self, pack: Pack, loaded: LoadedSave) -> bool:
         if loaded.state is None:
