@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml
 play: $(STAMP)
 	$(BIN)/briefing play
 
+# Two workers (pytest-xdist): the machines it runs on have two cores. loadgroup keeps the tests
+# marked xdist_group together (the wheel's, so it is built once).
+TEST_WORKERS ?= 2
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 validate: $(STAMP)
 	$(BIN)/briefing validate

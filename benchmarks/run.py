@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))  # the checkout's game/, whether or not it is inst
 import yaml  # noqa: E402
 
 from benchmarks.synthetic_pack import write_pack  # noqa: E402
-from game.content import compile_pack  # noqa: E402
+from game.packs import compile_pack  # noqa: E402
 from game.authoring.playtest import playtest  # noqa: E402
 from game.paths import packs_root  # noqa: E402
 

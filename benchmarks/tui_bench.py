@@ -157,7 +157,7 @@ class QuickPilot:
 
 
 async def play_game(limit: int = 600) -> dict:
-    from game.content import compile_pack
+    from game.packs import compile_pack
     from game.paths import packs_root
     from game.session import Settings
     from game.tui.app import make_app

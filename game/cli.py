@@ -9,58 +9,27 @@ from pathlib import Path
 
 from . import __version__
 from typing import TYPE_CHECKING
+from .cli_classroom import add_classroom_commands
+from .cli_common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    PackHasErrors,
+    load_one_pack,
+    resolve_pack_dirs,
+    summary_line,
+)
 from .crashlog import write_crash_log
 from .engine.modes import MODE_NAMES, Mode
-from .paths import data_dir, pack_dirs, packs_root
+from .paths import data_dir
 
 if TYPE_CHECKING:
     from .content import CompileResult
     from .session import Settings
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(Exception):
-    """A problem with what the user asked for, said in words (exit status 2)."""
-
-
-def resolve_pack_dirs(names: list[str]) -> list[Path]:
-    """Pack folders from ids of shipped packs or paths; all shipped packs when none are named."""
-    if not names:
-        found = pack_dirs()
-        if not found:
-            raise CliError(f"no packs found in {packs_root()}")
-        return found
-    folders = []
-    for name in names:
-        path = Path(name)
-        if path.is_file() and path.suffix == ".yaml":
-            path = path.parent  # a single file is checked as part of its pack
-        if path.is_dir():
-            folders.append(path)
-        elif (packs_root() / name / "pack.yaml").is_file():
-            folders.append(packs_root() / name)
-        elif (Path("scenes") / name / "pack.yaml").is_file():  # where `briefing new` puts it
-            folders.append(Path("scenes") / name)
-        else:
-            shipped = ", ".join(p.name for p in pack_dirs()) or "none"
-            raise CliError(f"'{name}' is neither a pack folder nor a shipped pack (shipped: {shipped})")
-    return folders
-
-
-def summary_line(result: CompileResult, folder: Path) -> str:
-    from .content.loader import display_path
-
-    errors = len(result.errors)
-    warnings = len(result.diagnostics) - errors
-    s = result.stats()
-    counts = (f"{s['scenes']} scenes, {s['days']} days, {s['decisions']} decisions, "
-              f"{s['questions']} questions, {s['endings']} endings")
-    return f"{display_path(folder)}: {errors} error(s), {warnings} warning(s); {counts}"
-
-
 def command_validate(args: argparse.Namespace) -> int:
-    from .content import compile_pack
+    from .packs import compile_pack
 
     if args.explain is not None:
         return command_explain(args)
@@ -147,7 +116,7 @@ def command_play(args: argparse.Namespace) -> int:
         # A player's game: the title screen shows at once and the packs compile behind it.
         return run_game(args, folders=folders, strict=bool(args.pack))
     # Plain mode, an author's preview or --watch, or no terminal: compile first.
-    from .content import compile_pack
+    from .packs import compile_pack
 
     results = [compile_pack(folder) for folder in folders]
     playable = [r.pack for r in results if r.ok]
@@ -232,31 +201,6 @@ def command_schema(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(schema_text(kinds[0]), end="")
     return EXIT_OK
-
-
-def load_one_pack(name: str | None, allow_errors: bool = False):
-    """The pack named (or the only shipped one), compiled; refuses a pack with errors unless
-    ``allow_errors`` (the story map still helps find them), when it only reports them."""
-    from .content import compile_pack
-
-    folders = resolve_pack_dirs([name] if name else [])
-    if len(folders) > 1:
-        raise CliError("several packs are shipped; name one: "
-                       + ", ".join(f.name for f in folders))
-    result = compile_pack(folders[0])
-    if allow_errors and result.pack is not None:
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
-        return result.pack
-    if not result.ok:
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
-        raise PackHasErrors(summary_line(result, folders[0]))
-    return result.pack
-
-
-class PackHasErrors(Exception):
-    """The pack does not compile; its errors were printed (exit status 1)."""
 
 
 def command_graph(args: argparse.Namespace) -> int:
@@ -472,8 +416,6 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", metavar="DIR",
                         help="write both schemas into DIR (the repo keeps them in docs/schema)")
     schema.set_defaults(handler=command_schema)
-
-    from .cli_classroom import add_classroom_commands  # late: it imports this module
 
     add_classroom_commands(commands)
     return parser

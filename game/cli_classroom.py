@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .cli import EXIT_ERRORS, EXIT_OK, CliError, load_one_pack
+from .cli_common import EXIT_ERRORS, EXIT_OK, CliError, load_one_pack
 from .engine.modes import MODE_NAMES, Mode
 from .paths import data_dir, pack_dirs
 
@@ -100,7 +100,7 @@ def command_report(args: argparse.Namespace) -> int:
 def report_packs(found, named: str | None) -> list:
     """The packs a report can quote: the one named, and the shipped packs the results are for
     (looked up among shipped folders only: a result file cannot point the report elsewhere)."""
-    from .content import compile_pack
+    from .packs import compile_pack
 
     packs = [load_one_pack(named)] if named else []
     shipped = {folder.name: folder for folder in pack_dirs()}
@@ -127,7 +127,7 @@ def command_handout(args: argparse.Namespace) -> int:
 
 
 def write_output(path: Path, text: str) -> None:
-    from .saves import atomic_write
+    from .atomic import atomic_write
 
     try:
         atomic_write(path.expanduser(), text)

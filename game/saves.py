@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_write
 from .classroom.identity import short_hash, slug
 from .classroom.resume_codes import BadLock, ResumeLock, new_code
 from .engine.errors import IncompatibleSave
@@ -20,21 +20,6 @@ from .engine.state import GameState
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 LOCK_KEY = "resume_lock"  # in the save's JSON, beside the GameState's own fields
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temp file, fsync and rename, so a crash leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.content import compile_pack
+from game.packs import compile_pack
 from game.paths import packs_root
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -26,6 +26,15 @@ def campaign():
     result = compile_pack(packs_root() / CAMPAIGN_ID)
     assert result.ok, "\n".join(str(d) for d in result.errors)
     return result.pack
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_shared_data_dir(tmp_path_factory):
+    """No test reads or writes the user's own data folder (saves, results, crash logs), and
+    parallel workers never share one; a test that needs an empty one asks for data_dir."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+        yield
 
 
 @pytest.fixture

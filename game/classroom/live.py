@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..content import compile_pack
 from ..content.models import Pack
+from ..packs import compile_pack
 from ..paths import pack_dirs
 from .identity import clean_name
 from .results import ReadResults, Result

@@ -224,7 +224,7 @@ def write_result(results_dir: Path, pack: Pack, state: GameState, *,
     The attempt id is unique per game started, so the file is this attempt's alone: updating it
     never touches another student's or another attempt's file.
     """
-    from ..saves import atomic_write  # the one atomic writer (temp file, fsync, rename)
+    from ..atomic import atomic_write  # the one atomic writer (temp file, fsync, rename)
 
     if not state.attempt_id:
         raise ValueError("the state has no attempt id; start the game with an identity")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .codes import lookup
 from .diagnostics import Diagnostic, did_you_mean

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
-ERROR = "error"
-WARNING = "warning"
+from .severity import ERROR, WARNING
+from .suggest import did_you_mean
+
+__all__ = ["ERROR", "WARNING", "Diagnostic", "did_you_mean", "has_errors", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -39,14 +41,6 @@ class Diagnostic:
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
         return f"{text}\n    hint: {self.hint}" if self.hint else text
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """A ' Did you mean X?' suffix, or '' when nothing is close."""
-    from difflib import get_close_matches  # only when there is a mistake to explain
-
-    close = get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

@@ -8,6 +8,7 @@ import types
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .checks import WHOLE_FILE, check_pack
 from .compiler import NodeCompiler, parse_yaml
@@ -111,8 +112,10 @@ def with_recall_track(manifest: Manifest) -> Manifest:
     return Manifest(**{**manifest.__dict__, "tracks": (*manifest.tracks, recall)})
 
 
-def compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None = None) -> CompileResult:
-    """Compile ``pack_dir`` (pack.yaml plus scene files) against its seed article."""
+def compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path] = ()) -> CompileResult:
+    """Compile ``pack_dir`` (pack.yaml plus scene files) against its seed article, found in
+    the pack folder or in one of ``seeds_dirs``. The caller names those (game/packs.py names
+    the shipped seeds/): content does not know where the game is installed."""
     # Compiling makes many small objects and no cycles worth collecting: pausing the cyclic
     # garbage collector meanwhile saves it walking them again and again (measured in benchmarks/).
     paused = gc.isenabled()
@@ -124,11 +127,9 @@ def compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None = None) -> Compil
             gc.enable()
 
 
-def _compile_pack(pack_dir: Path, seeds_dirs: list[Path] | None) -> CompileResult:
-    from ..paths import seeds_root  # late: content must not depend on where it is installed
-
+def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
     pack_dir = Path(pack_dir)
-    seeds_dirs = list(seeds_dirs) if seeds_dirs is not None else [seeds_root()]
+    seeds_dirs = list(seeds_dirs)
     manifest_path = pack_dir / MANIFEST_NAME
     if not manifest_path.is_file():
         return CompileResult(None, [Diagnostic(

@@ -163,7 +163,12 @@ class PlainGame:
             if not problem:
                 return True
             self.io.say(*wrap(problem))
-            time.sleep(RETRY_PAUSE)
+            self.pause_before_retry()
+
+    def pause_before_retry(self) -> None:
+        """Wait RETRY_PAUSE seconds before the next try (a method, so tests can see the pause
+        asked for without waiting it out)."""
+        time.sleep(RETRY_PAUSE)
 
     def resume(self, pack: Pack, saved: SavedGame) -> bool:
         resumed = self.session.resume(pack, saved)

@@ -38,7 +38,7 @@ class PackShelf:
 
     def compile_waiting(self) -> list[tuple[Path, CompileResult]]:
         """Compile the waiting folders (run in a thread: pure Python, no widgets touched)."""
-        from ..content import compile_pack
+        from ..packs import compile_pack
 
         return [(folder, compile_pack(folder)) for folder in self.waiting]
 

@@ -49,7 +49,7 @@ class ReloadsPacks:
                 self.reload_pack(pack_id, watcher.folder)
 
     def reload_pack(self, pack_id: str, folder: Path) -> None:
-        from ..content import compile_pack
+        from ..packs import compile_pack
         from .screens.pack_errors import PackErrorsDialog
 
         result = compile_pack(folder)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from game.content import compile_pack
+from game.packs import compile_pack
 from game.content.graph import find_cycle, reachable
 from game.content.models import QUESTION_TYPES
 from game.engine import Phase, Story

@@ -61,9 +61,10 @@ class Game:
         with self.changed:
             self.changed.notify_all()
 
-    def wait_for_prompt(self, after: int, timeout: float = 20) -> bool:
+    def wait_for_prompt(self, after: int, timeout: float = 120) -> bool:
         """True once a new prompt waits (output past ``after`` that ends in a question);
-        False when the game has stopped."""
+        False when the game has stopped. ``timeout`` only guards against a hang: a loaded
+        machine may be slow to prompt, never that slow."""
         deadline = time.monotonic() + timeout
         with self.changed:
             while True:

@@ -3,10 +3,13 @@ game that keeps the protected save aside, all from a scripted stdin."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 from game.classroom.identity import class_seed
+from game.classroom.resume_codes import RETRY_PAUSE
+from game.cli import main
 from game.saves import SaveStore, save_slot
 from tests.conftest import MINI
 from tests.plain.scripts import run_plain, script_for
@@ -53,6 +56,23 @@ def test_continue_needs_the_code_and_a_wrong_one_shows_nothing(mini_pack, tmp_pa
     text = result.read_text(encoding="utf-8")
     assert code not in text and code.replace("-", "") not in text and "resume_lock" not in text
     assert json.loads(text)["completed"] is True
+
+
+def test_each_wrong_code_asks_for_the_pause_after_saying_why(mini_pack, tmp_path, monkeypatch,
+                                                              capsys):
+    """In process, with the clock's sleep recorded instead of slept: the pause is asked for,
+    RETRY_PAUSE seconds, once a wrong try has been answered, and the test does not wait."""
+    code, _, _ = ana_starts(mini_pack, tmp_path)
+    asked = []
+    monkeypatch.setattr("game.plain.game.time.sleep",
+                        lambda seconds: asked.append((seconds, capsys.readouterr().out)))
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\nABCDEF\nx9\n\n"))
+    capsys.readouterr()
+    assert main(["play", "--plain", "--data-dir", str(tmp_path), *ANA]) == 0
+    assert [seconds for seconds, _ in asked] == [RETRY_PAUSE, RETRY_PAUSE]
+    assert "not the resume code" in asked[0][1] and asked[0][1].rstrip().endswith("moment.")
+    assert "has 6 letters and digits" in asked[1][1]
+    assert PROMPT in capsys.readouterr().out  # asked again; Enter alone then went back
 
 
 def test_going_back_then_a_new_game_keeps_the_old_save_aside(mini_pack, tmp_path):

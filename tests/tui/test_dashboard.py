@@ -10,9 +10,7 @@ from textual.widgets import DataTable, Static
 from game.classroom.identity import new_attempt_id
 from game.classroom.results import write_result
 from game.engine import Story
-from game.tui.dashboard.app import make_dashboard
-
-POLL_LIMIT = 100  # pauses of 0.05 s: every wait below gives up after 5 s
+from game.tui.dashboard.app import DashboardApp, make_dashboard
 
 
 def game(pack, name: str, class_code: str = "7B") -> Story:
@@ -42,13 +40,17 @@ def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+async def folder_read(pilot) -> None:
+    """Wait for the reads of the results folder under way, then for the app to show what they
+    found: the worker's end and the app's message queue say when, not a clock."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def wait_for_rows(pilot, count: int) -> None:
-    for _ in range(POLL_LIMIT):
-        await pilot.pause()
-        if pilot.app.screen.query_one("#students", DataTable).row_count == count:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"the dashboard never showed {count} rows: {rows(pilot.app)}")
+    await folder_read(pilot)
+    shown = pilot.app.screen.query_one("#students", DataTable).row_count
+    assert shown == count, f"the dashboard showed {shown} rows, not {count}: {rows(pilot.app)}"
 
 
 async def test_dashboard_shows_the_class_and_updates_when_results_arrive(tmp_path, mini_pack):
@@ -89,17 +91,22 @@ async def test_dashboard_shows_the_class_and_updates_when_results_arrive(tmp_pat
         assert "33.3% right" in text_of(app, "#hardest")
 
 
-async def test_dashboard_reads_the_folder_again_on_its_own(tmp_path, mini_pack):
+async def test_dashboard_reads_the_folder_again_on_its_own(tmp_path, mini_pack, monkeypatch):
+    """The app asks for a read every ``every`` seconds; the test fires that interval itself
+    rather than waiting for the clock."""
+    intervals = []
+    monkeypatch.setattr(DashboardApp, "set_interval",
+                        lambda app, every, callback, **options: intervals.append((every, callback)))
     app = make_dashboard(tmp_path / "not-yet", packs=[mini_pack], every=0.1)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(POLL_LIMIT):
-            if "No results yet" in text_of(app, "#summary"):
-                break
-            await pilot.pause(0.05)
+        await folder_read(pilot)
         assert "No results yet" in text_of(app, "#summary")
         assert not app.screen.query_one("#skipped", Static).display
+        assert intervals == [(0.1, app.action_refresh)]
         story = game(mini_pack, "Dev")
         write_result(tmp_path / "not-yet", mini_pack, story.state)
+        [(_, tick)] = intervals
+        tick()
         await wait_for_rows(pilot, 1)  # no key pressed: the interval found it
         assert rows(app)[0][:4] == ["Dev", "7B", "playing", "The river rises"]
 

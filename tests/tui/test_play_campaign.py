@@ -28,7 +28,8 @@ async def test_whole_week_by_keyboard_to_the_debrief(campaign, data_dir):
         markdown = app.screen.query_one("#debrief-text").source
         assert "## Scores" in markdown and "grade A: Outstanding analysis" in markdown
         assert markdown.count("**What actually happened:**") == len(app.story.state.decisions)
-        assert markdown.count("**Right answer:**") == len(app.story.state.answers) == 41  # Saturday's match question is the 41st
+        # 41: Saturday's match question is the 41st
+        assert markdown.count("**Right answer:**") == len(app.story.state.answers) == 41
 
 
 async def test_quit_mid_week_and_continue_at_the_same_place(campaign, data_dir):

@@ -8,7 +8,9 @@ import json
 import re
 
 import pytest
+from textual.app import App
 
+from game.classroom.resume_codes import RETRY_PAUSE
 from game.saves import SaveStore, save_slot
 from game.session import Settings
 from game.tui.app import make_app
@@ -24,10 +26,13 @@ SIZE = (80, 24)
 CODE = re.compile(r"Your resume code is ([A-Z0-9]{3}-[A-Z0-9]{3})\. Write it down")
 
 
-@pytest.fixture(autouse=True)
-def quick_retry(monkeypatch):
-    """The one second's pause after a wrong code, shortened; the test still waits for it."""
-    monkeypatch.setattr(ResumeCodeDialog, "retry_pause", 0.4)
+@pytest.fixture
+def held_pauses(monkeypatch) -> list:
+    """Each pause after a wrong code, asked for and held: the test ends it (dialog.reopen())
+    when it has checked the closed box, so nothing waits on the clock or the machine's load."""
+    asked: list = []
+    monkeypatch.setattr(ResumeCodeDialog, "pause_before_retry", lambda dialog: asked.append(dialog))
+    return asked
 
 
 def served(mini_pack, data_dir):
@@ -41,14 +46,6 @@ def save_path(data_dir):
 
 def shown(screen, selector: str) -> str:
     return " ".join(str(w.render()) for w in screen.query(selector))
-
-
-async def wait_until(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.02)
-        if condition():
-            return
-    raise AssertionError("condition not met")
 
 
 async def ana_starts(mini_pack, data_dir) -> tuple[str, object]:
@@ -82,7 +79,13 @@ def app_menu(pilot) -> list[str]:
     return [o.id for o in pilot.app.screen.query_one("#menu").options]
 
 
-async def test_continue_asks_for_the_code_and_refuses_a_wrong_one(mini_pack, data_dir):
+async def end_the_pause(pilot, dialog) -> None:
+    dialog.reopen()  # what the pause's timer does when it fires
+    await pilot.pause()
+
+
+async def test_continue_asks_for_the_code_and_refuses_a_wrong_one(mini_pack, data_dir,
+                                                                  held_pauses):
     code, ana = await ana_starts(mini_pack, data_dir)
     text = save_path(data_dir).read_text()
     assert code not in text and code.replace("-", "") not in text
@@ -98,14 +101,19 @@ async def test_continue_asks_for_the_code_and_refuses_a_wrong_one(mini_pack, dat
         assert "not the resume code" in shown(dialog, "#resume-problem")
         box = dialog.query_one("#resume-code")
         assert box.disabled and box.value == ""  # a pause before the next try
+        assert held_pauses == [dialog]
         await pilot.press(*code.replace("-", ""), "enter")  # typed into a closed box: nothing
         await pilot.pause()
         assert app.screen is dialog and app.story is None
-        await wait_until(pilot, lambda: not box.disabled)
+        assert held_pauses == [dialog]  # and no second pause
+        await end_the_pause(pilot, dialog)
+        assert not box.disabled
         await pilot.press(*"x9", "enter")
         await pilot.pause()
         assert "has 6 letters and digits" in shown(dialog, "#resume-problem")
-        await wait_until(pilot, lambda: not box.disabled)
+        assert box.disabled and held_pauses == [dialog, dialog]
+        await end_the_pause(pilot, dialog)
+        assert not box.disabled
         await pilot.press(*f" {code.lower()} ", "enter")  # case and spaces do not matter
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
@@ -175,3 +183,29 @@ async def test_without_the_flag_nothing_changes(mini_pack, data_dir):
         await pilot.press("enter")  # Continue: a save without a code needs none
         await pilot.pause()
         assert isinstance(again.screen, SceneScreen) and again.story is not None
+
+
+class DialogAlone(App[None]):
+    """The resume code dialog with nothing around it, and a code that never opens."""
+
+    def on_mount(self) -> None:
+        self.push_screen(ResumeCodeDialog(lambda typed: "That is not the code."))
+
+
+async def test_a_wrong_code_closes_the_box_for_retry_pause_seconds(monkeypatch):
+    """The pause is a timer of RETRY_PAUSE seconds on the app's clock that reopens the box;
+    the test sees it asked for and fires it itself."""
+    app = DialogAlone()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, ResumeCodeDialog)
+        timers = []
+        monkeypatch.setattr(dialog, "set_timer", lambda delay, callback: timers.append(
+            (delay, callback)))
+        await pilot.press(*"ABCDEF", "enter")
+        await pilot.pause()
+        box = dialog.query_one("#resume-code")
+        assert box.disabled and timers == [(RETRY_PAUSE, dialog.reopen)]
+        timers[0][1]()
+        await pilot.pause()
+        assert not box.disabled and box.has_focus

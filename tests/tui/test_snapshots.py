@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.content import compile_pack
+from game.packs import compile_pack
 from game.paths import packs_root
 from game.session import Settings
 from game.tui.app import make_app

@@ -3,11 +3,15 @@ then the pack's intro before a new game's first scene (Continue skips it)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import shutil
+import threading
 
 import pytest
 
 from textual.widgets import Markdown, OptionList, Static
+from textual.worker import WorkerFailed
 
 from game.paths import packs_root
 from game.session import Settings
@@ -19,6 +23,7 @@ from game.tui.screens.title import TitleScreen
 from ..conftest import CAMPAIGN_ID, MINI
 
 SIZE = (80, 24)
+HANG_GUARD = 120  # seconds: only so that a broken worker fails the test instead of hanging it
 
 
 def shown(screen, selector: str) -> str:
@@ -65,12 +70,10 @@ async def test_a_named_pack_with_errors_ends_the_game_for_the_cli_to_explain(tmp
     shutil.copytree(MINI, broken)
     (broken / "scenes.yaml").write_text("scenes:\n  - id: [not, text]\n", encoding="utf-8")
     app = make_app(Settings(data_dir=data_dir, blink=False), folders=[broken], strict=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         assert shown(app.screen, "#game-title") == "The Flood"  # the cover is fine
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.return_code is not None:
-                break
+        # compiled in the worker, and the app has taken the result (and so ended)
+        await asyncio.wait_for(app.shelf.ready.wait(), HANG_GUARD)
     assert app.return_code == 1 and app.shelf.unplayable
     assert [folder for folder, _ in app.shelf.broken] == [broken]
 
@@ -95,14 +98,18 @@ async def test_a_broken_pack_among_others_is_left_out_of_the_picker(tmp_path, da
 
 async def test_a_compiler_bug_ends_the_game_with_the_crash_log(data_dir, monkeypatch):
     """Never a title screen whose New game waits for ever."""
+    compiling = threading.Event()
+
     def broken(shelf):
+        compiling.set()
         raise RuntimeError("a bug in the compiler")
 
     monkeypatch.setattr("game.tui.shelf.PackShelf.compile_waiting", broken)
     app = make_app(Settings(data_dir=data_dir, blink=False), folders=[MINI])
     with pytest.raises(Exception):  # Pilot re-raises so the test sees it
-        async with app.run_test(size=SIZE) as pilot:
-            for _ in range(40):
-                await pilot.pause(0.05)
+        async with app.run_test(size=SIZE):
+            assert await asyncio.to_thread(compiling.wait, HANG_GUARD)  # the worker calls it
+            with contextlib.suppress(WorkerFailed):  # the app's own end re-raises it below
+                await app.workers.wait_for_complete()  # so the app has handled the failure
     assert app.crash_report is not None
     assert "a bug in the compiler" in app.crash_report.read_text()

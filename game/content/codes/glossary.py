@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagnostics import WARNING
+from ..severity import WARNING
 from . import Code
 
 KEY = "glossary"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagnostics import ERROR
+from ..severity import ERROR
 from . import Code
 
 KEY = "keys"

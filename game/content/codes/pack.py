@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagnostics import ERROR, WARNING
+from ..severity import ERROR, WARNING
 from . import Code
 
 KEY = "pack"

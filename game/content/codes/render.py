@@ -6,7 +6,7 @@ import json
 import re
 import textwrap
 
-from ..diagnostics import did_you_mean
+from ..suggest import did_you_mean
 from . import CODES, SECTIONS, Code, Section, UnknownCode
 
 WIDTH = 79

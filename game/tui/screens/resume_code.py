@@ -23,7 +23,6 @@ class ResumeCodeDialog(ModalScreen[str | None]):
     wrong code the box is closed for RETRY_PAUSE seconds, so guessing is slow."""
 
     BINDINGS = [Binding("escape", "back", "Back to the title screen")]
-    retry_pause = RETRY_PAUSE  # seconds; a class attribute so tests can shorten it
 
     def __init__(self, try_code: Callable[[str], str]) -> None:
         super().__init__()
@@ -59,7 +58,12 @@ class ResumeCodeDialog(ModalScreen[str | None]):
         box.value = ""
         box.disabled = True
         self.query_one("#resume-problem", Static).update(Content(problem))
-        self.set_timer(self.retry_pause, self.reopen)
+        self.pause_before_retry()
+
+    def pause_before_retry(self) -> None:
+        """Reopen the box after RETRY_PAUSE seconds on the app's clock. Tests put their own in
+        its place, to see the pause asked for and end it themselves without waiting."""
+        self.set_timer(RETRY_PAUSE, self.reopen)
 
     def reopen(self) -> None:
         box = self.query_one("#resume-code", Input)

@@ -1,0 +1,26 @@
+"""Writing a file so that a crash leaves either the old file or the new one, never half of it.
+
+The one atomic writer, for saves, result files and the files the CLI writes. It imports
+nothing of the game's, so every layer that writes files can use it (see the import-linter
+contract in pyproject.toml)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temp file, fsync and rename, so a crash leaves the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
