@@ -21,7 +21,7 @@ from .cli_common import (
     summary_line,
 )
 from .crashlog import write_crash_log
-from .engine.modes import MODE_NAMES, Mode
+from .engine import MODE_NAMES, Mode
 from .paths import data_dir
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .cli_common import EXIT_ERRORS, EXIT_OK, CliError, load_one_pack
-from .engine.modes import MODE_NAMES, Mode
+from .engine import MODE_NAMES, Mode
 from .paths import data_dir, pack_dirs
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-from .engine import Debrief
-from .engine.debrief import OLDER_VERSION_NOTE
-from .engine.debrief import played_by as engine_played_by
-from .engine.practice import HINT_COST, RETRY_SHARE, percent
-from .engine.scoring import Scorecard
+from .engine import (
+    HINT_COST,
+    OLDER_VERSION_NOTE,
+    RETRY_SHARE,
+    Debrief,
+    percent,
+    played_by as engine_played_by,
+    Scorecard,
+)
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 

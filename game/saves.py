@@ -14,9 +14,7 @@ from typing import Any
 from .atomic import atomic_write
 from .classroom.identity import short_hash, slug
 from .classroom.resume_codes import BadLock, ResumeLock, new_code
-from .engine.errors import IncompatibleSave
-from .engine.modes import Mode
-from .engine.state import GameState
+from .engine import GameState, IncompatibleSave, Mode
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 LOCK_KEY = "resume_lock"  # in the save's JSON, beside the GameState's own fields

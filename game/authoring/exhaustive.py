@@ -18,9 +18,7 @@ from typing import Callable, Iterator
 
 from ..content.graph import scene_graph
 from ..content.models import Condition, Pack, Scene
-from ..engine import EngineError, Phase, Story
-from ..engine.conditions import holds
-from ..engine.explore import right_response
+from ..engine import EngineError, holds, Phase, right_response, Story
 from .playtest import MAX_STEPS, Failure, PlaytestReport
 
 MAX_STATES = 200_000  # merged points to expand before giving up on a pathological pack

@@ -14,10 +14,16 @@ from typing import Any, Callable
 
 from ..content.kinds import kind_of
 from ..content.models import Pack, Question
-from ..engine import EngineError, Mode, Phase, Story
-from ..engine.explore import authored_options, right_response
-from ..engine.state import GameState
-from ..engine.story import utc_now
+from ..engine import (
+    authored_options,
+    EngineError,
+    GameState,
+    Mode,
+    Phase,
+    right_response,
+    Story,
+    utc_now,
+)
 
 MAX_STEPS = 2_000  # a playthrough longer than this is going round in circles
 BLOCK = 250  # runs per block: each block explores on its own, so any --jobs gives one report

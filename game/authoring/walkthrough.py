@@ -12,8 +12,7 @@ from ..content.diagnostics import ERROR, Diagnostic
 from ..content.loader import display_path, read_text
 from ..content.kinds import kind_of
 from ..content.models import Loc, Pack, Scalar, doc
-from ..engine import EngineError, Phase, Story
-from ..engine.explore import right_response, wrong_response
+from ..engine import EngineError, Phase, right_response, Story, wrong_response
 from ..content.quotes import fold_text
 
 FOLDER = "walkthroughs"

@@ -14,7 +14,7 @@ from typing import Union
 
 from ..content.kinds import kind_of
 from ..content.models import Pack, Question, Scene
-from ..engine.grading import right_answer
+from ..engine import right_answer
 
 
 

@@ -19,8 +19,7 @@ from typing import Any, Iterable, Sequence
 
 from ..content.kinds import Breakdown, guess_kind, kind_of
 from ..content.models import Pack
-from ..engine.grading import right_answer
-from ..engine.modes import Mode
+from ..engine import Mode, right_answer
 from .results import ReadResults, Result, ResultDocument
 
 MOST_MISSED = 5  # questions listed under "most missed"

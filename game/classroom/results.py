@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..content.models import Pack
-from ..engine.file_fields import (LIST, OBJECT, TEXT, TRUE_OR_FALSE, FieldProblem, NUMBER,
+from ..file_fields import (LIST, OBJECT, TEXT, TRUE_OR_FALSE, FieldProblem, NUMBER,
                                   field_name, is_int, is_number, read_records, required)
-from ..engine.scoring import scorecard
-from ..engine.state import MODES, AnswerRecord, DecisionRecord, GameState
+from ..engine import MODES, AnswerRecord, DecisionRecord, GameState, scorecard
 from .identity import result_file_name
 
 FORMAT = "briefing-result"

@@ -32,7 +32,7 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
-from ..engine.modes import Mode
+from ..engine import Mode
 
 log = logging.getLogger("textual-serve")
 

@@ -1,7 +1,8 @@
-"""The game engine: pure Python, no textual and no rich (a test checks sys.modules).
+"""The game engine: pure Python, no textual and no rich (an import contract checks it).
 
-The names below load on first use : a save store that only needs ``state`` and
-``errors`` does not import the whole engine, and the game's first frame comes sooner.
+Everything outside the engine imports these names from ``game.engine``, never from its modules
+(an import contract in pyproject.toml checks that too). They load on first use: a save store
+that only needs ``GameState`` does not import the whole engine, and the first frame comes sooner.
 """
 
 from __future__ import annotations
@@ -11,30 +12,34 @@ from typing import TYPE_CHECKING
 from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from .debrief import Debrief, build_debrief
-    from .errors import (
-        EngineError,
-        IncompatibleSave,
-        InvalidAnswer,
-        InvalidChoice,
-        NotAllowed,
-        WrongPhase,
-    )
-    from .grading import Grade, grade
-    from .modes import Mode
-    from .scoring import Scorecard, scorecard
-    from .state import FORMAT_VERSION, GameState
-    from .story import ChoiceOption, Phase, PresentedQuestion, Story
+    from .conditions import holds
+    from .debrief import OLDER_VERSION_NOTE, Debrief, build_debrief, played_by
+    from .errors import (EngineError, IncompatibleSave, InvalidAnswer, InvalidChoice,
+                         NotAllowed, WrongPhase)
+    from .explore import authored_options, play, right_response, wrong_response
+    from .grading import Grade, describe_response, grade, right_answer
+    from .modes import MODE_NAMES, Mode
+    from .practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
+    from .scoring import Scorecard, available, scorecard, totals
+    from .state import FORMAT_VERSION, MODES, AnswerRecord, DecisionRecord, GameState
+    from .story import ChoiceOption, Phase, PresentedQuestion, Story, utc_now
 
 _EXPORTS = {
-    ".debrief": ["Debrief", "build_debrief"],
-    ".errors": ["EngineError", "IncompatibleSave", "InvalidAnswer", "InvalidChoice", "NotAllowed",
-                "WrongPhase"],
-    ".grading": ["Grade", "grade"],
-    ".modes": ["Mode"],
-    ".scoring": ["Scorecard", "scorecard"],
-    ".state": ["FORMAT_VERSION", "GameState"],
-    ".story": ["ChoiceOption", "Phase", "PresentedQuestion", "Story"],
+    # playing: ink's host API (the scene, what is on offer, answer, choose, the phase)
+    ".story": ["Story", "Phase", "ChoiceOption", "PresentedQuestion", "utc_now"],
+    ".errors": ["EngineError", "IncompatibleSave", "InvalidAnswer", "InvalidChoice",
+                "NotAllowed", "WrongPhase"],
+    # the one state object, saved as JSON, and the records in it
+    ".state": ["GameState", "AnswerRecord", "DecisionRecord", "FORMAT_VERSION", "MODES"],
+    ".modes": ["Mode", "MODE_NAMES"],
+    # what answers and decisions are worth
+    ".grading": ["Grade", "grade", "right_answer", "describe_response"],
+    ".practice": ["HINT_COST", "HINT_MODES", "RETRY_MODES", "RETRY_SHARE", "percent"],
+    ".scoring": ["Scorecard", "scorecard", "totals", "available"],
+    ".conditions": ["holds"],
+    # the debrief, and automatic play for the author's tools
+    ".debrief": ["Debrief", "build_debrief", "played_by", "OLDER_VERSION_NOTE"],
+    ".explore": ["play", "right_response", "wrong_response", "authored_options"],
 }
 __all__ = sorted(name for names in _EXPORTS.values() for name in names)
 __getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import IncompatibleSave
-from .file_fields import FieldProblem, is_int, read_records
+from ..file_fields import FieldProblem, is_int, read_records
 from .modes import Mode
 
 FORMAT_VERSION = 2  # 2: who is playing, in which mode; attempts and hints on answers

@@ -9,9 +9,19 @@ import time
 from ..classroom.identity import clean_name
 from ..classroom.resume_codes import RETRY_PAUSE, code_message, not_kept_message, replaced_message
 from ..content.models import Pack
-from ..engine import EngineError, Mode, Phase, Story
-from ..engine.grading import Grade, describe_response, right_answer
-from ..engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
+from ..engine import (
+    HINT_COST,
+    HINT_MODES,
+    RETRY_SHARE,
+    describe_response,
+    EngineError,
+    Grade,
+    Mode,
+    percent,
+    Phase,
+    right_answer,
+    Story,
+)
 from ..session import Autosaved, GameSession, SavedGame, Settings
 from ..session.words import not_saved, result_lost, result_not_written, result_saved
 from . import console as parse

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from ..content.glossary import reached_glossary
-from ..engine import Debrief, Mode, Story, build_debrief
-from ..engine.debrief import OLDER_VERSION_NOTE
-from ..engine.debrief import played_by as engine_played_by
-from ..engine.practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
-from ..engine.scoring import Scorecard
+from ..engine import (
+    HINT_COST,
+    HINT_MODES,
+    OLDER_VERSION_NOTE,
+    RETRY_MODES,
+    RETRY_SHARE,
+    build_debrief,
+    Debrief,
+    Mode,
+    percent,
+    played_by as engine_played_by,
+    Scorecard,
+    Story,
+)
 from .text import one_line, paragraphs, points, wrap
 
 

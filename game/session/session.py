@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..classroom.identity import clean_name
 from ..classroom.resume_codes import NOT_A_CODE, WRONG_CODE, looks_like_a_code
-from ..engine.errors import IncompatibleSave
-from ..engine.modes import Mode
+from ..engine import IncompatibleSave, Mode
 from ..saves import LoadedSave, SaveStore, save_slot
 from .settings import Settings
 from .words import cannot_go_on

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..classroom.identity import clean_name
-from ..engine.modes import Mode
+from ..engine import Mode
 from ..paths import results_root
 
 

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from ..crashlog import write_crash_log
-from ..engine.modes import Mode
+from ..engine import Mode
 from ..session import Autosaved, GameSession, Settings
 from ..session.words import not_saved, result_lost, result_not_written, result_saved
 from .messages import AnswerGiven, ChoiceMade, HintAsked, Proceed, StartGame

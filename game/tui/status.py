@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..engine.modes import Mode
+from ..engine import Mode
 
 if TYPE_CHECKING:
     from ..engine import Story

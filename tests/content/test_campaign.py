@@ -9,8 +9,7 @@ from collections import Counter
 from game.packs import compile_pack
 from game.content.graph import find_cycle, reachable
 from game.content.models import QUESTION_TYPES
-from game.engine import Phase, Story
-from game.engine.explore import play, right_response, wrong_response
+from game.engine import Phase, play, right_response, Story, wrong_response
 from game.paths import packs_root
 
 from ..conftest import CAMPAIGN_ID

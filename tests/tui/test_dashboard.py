@@ -112,7 +112,7 @@ async def test_dashboard_reads_the_folder_again_on_its_own(tmp_path, mini_pack, 
 
 
 async def test_a_finished_game_and_a_scene_the_pack_does_not_know(tmp_path, mini_pack):
-    from game.engine.explore import play
+    from game.engine import play
 
     finished = play(mini_pack, pick=lambda story: 0)
     state = finished.state

@@ -3,7 +3,7 @@ plays it to the debrief, which says so once."""
 
 from __future__ import annotations
 
-from game.engine.debrief import OLDER_VERSION_NOTE
+from game.engine import OLDER_VERSION_NOTE
 from game.saves import SaveStore
 from game.session import Settings
 from game.tui.app import make_app

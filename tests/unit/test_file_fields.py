@@ -10,9 +10,8 @@ from dataclasses import fields
 
 import pytest
 
-from game.engine import IncompatibleSave, Story
-from game.engine.file_fields import BY_ANNOTATION, is_number
-from game.engine.state import AnswerRecord, DecisionRecord, GameState
+from game.engine import AnswerRecord, DecisionRecord, GameState, IncompatibleSave, Story
+from game.file_fields import BY_ANNOTATION, is_number
 
 
 @pytest.mark.parametrize("record", [AnswerRecord, DecisionRecord])

@@ -3,9 +3,8 @@
 import pytest
 
 from game.content.models import Question
-from game.engine import InvalidAnswer, grade
+from game.engine import grade, InvalidAnswer, right_answer
 from game.content.quotes import fold_text
-from game.engine.grading import right_answer
 
 
 def question(**fields):

@@ -11,7 +11,7 @@ import pytest
 from game.classroom.handout import handout_html, handout_markdown
 from game.cli import main
 from game.content import compile_pack
-from game.engine.grading import right_answer
+from game.engine import right_answer
 
 from ..conftest import MINI
 

@@ -3,9 +3,18 @@ records that still sum to the scores."""
 
 import pytest
 
-from game.engine import GameState, InvalidChoice, NotAllowed, Story, WrongPhase, build_debrief
-from game.engine.practice import HINT_COST, RETRY_SHARE
-from game.engine.scoring import available, totals
+from game.engine import (
+    HINT_COST,
+    RETRY_SHARE,
+    available,
+    build_debrief,
+    GameState,
+    InvalidChoice,
+    NotAllowed,
+    Story,
+    totals,
+    WrongPhase,
+)
 
 CAREFUL = "Report 40 moved, and note the radio's 55"
 

@@ -14,8 +14,7 @@ from game.classroom.live import PackShelf, class_view
 from game.classroom.report import build_report
 from game.classroom.results import (ResultDocument, read_one, read_results, result_document,
                                     write_result)
-from game.engine import Story
-from game.engine.explore import right_response, wrong_response
+from game.engine import right_response, Story, wrong_response
 
 from ..conftest import FIXTURES
 

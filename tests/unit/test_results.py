@@ -12,8 +12,7 @@ import pytest
 from game.classroom.identity import (MAX_NAME, class_seed, clean_name, new_attempt_id,
                                      result_file_name, slug)
 from game.classroom.results import read_results, result_document, write_result
-from game.engine import Story
-from game.engine.explore import play, right_response
+from game.engine import play, right_response, Story
 
 HOSTILE_NAMES = ["../../x", "[bold]boom[/]", "a\x1b[31mred\x07\x00b", "é" * 10_000, "///",
                  "CON", "  ", "[link=file:///etc/passwd]x[/link]"]

@@ -14,9 +14,7 @@ from game.classroom.results import result_document
 from game.content import compile_pack
 from game.content.glossary import reached_glossary
 from game.debrief_text import debrief_markdown
-from game.engine import GameState, Phase, Story, build_debrief
-from game.engine.debrief import OLDER_VERSION_NOTE
-from game.engine.scoring import totals
+from game.engine import OLDER_VERSION_NOTE, build_debrief, GameState, Phase, Story, totals
 from game.plain.console import Console
 from game.plain.game import PlainGame
 from game.plain.report import debrief_lines, notebook_lines, score_line

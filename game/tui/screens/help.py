@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-from ...engine.practice import HINT_COST, RETRY_SHARE, percent
+from ...engine import HINT_COST, RETRY_SHARE, percent
 from ..styles import GAME_CSS
 
 HELP_TEXT = """\

@@ -13,10 +13,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ...engine import Grade, PresentedQuestion
-from ...engine.modes import Mode
-from ...engine.grading import right_answer
-from ...engine.practice import HINT_COST, HINT_MODES, RETRY_SHARE, percent
+from ...engine import (
+    HINT_COST,
+    HINT_MODES,
+    RETRY_SHARE,
+    Grade,
+    Mode,
+    percent,
+    PresentedQuestion,
+    right_answer,
+)
 from ..answer_widgets import answer_spec
 from ..messages import AnswerGiven, HintAsked, Proceed
 from ..status import Status, format_points

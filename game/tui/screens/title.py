@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from ...classroom.identity import MAX_NAME, clean_name
 from ...content.cover import PackCover
-from ...engine.modes import Mode
+from ...engine import Mode
 from ..messages import StartGame
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.literal_input import LiteralInput
