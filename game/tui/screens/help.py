@@ -23,7 +23,7 @@ something to read. Then you answer **recall questions** on the facts, and make *
 - **Space**: tick an option (questions with several right answers)
 - **U / D**: move an event up or down (timeline questions)
 - **T / F**: true or false
-- **H** (or **F2** in a text box or a match question): the question's hint, when it has one (practice)
+- **H** (or **F2** where letter keys answer, as in a text box): the question's hint, when it has one (practice)
 - **A**: try again after an answer that was not fully right (practice)
 - **R**: reveal the answer (presenter mode)
 - **PgUp / PgDn**: scroll a long scene, the intro or the debrief
