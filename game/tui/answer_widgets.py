@@ -48,8 +48,8 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
         "True or false? Press T or F, or pick with arrows and Enter."),
     "match": AnswerWidget(
         lambda p, blink: MatchAnswer(p.options, p.targets, p.question.reuse, id="answer"),
-        "Highlight an item with the arrows and press the letter of its match (Left/Right "
-        "also change it), then press Enter.", letter_keys=True),
+        "Press the letter of each item's match (↑↓ move, ←→ change it), then Enter.",
+        letter_keys=True),
 }
 
 

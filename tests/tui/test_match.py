@@ -100,3 +100,21 @@ async def test_the_debrief_shows_the_pairs(matching, data_dir):
         assert isinstance(app.screen, DebriefScreen)
         text = app.screen.query_one("#debrief-text").source
         assert "The storm closed the port → Harbour officials" in text
+
+
+async def test_the_campaigns_match_question_fits_at_80x24(campaign, data_dir):
+    """The question, every letter on the right and every item on the left are on screen at
+    once: the question area has nothing to scroll."""
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False, start_at="sat-quiet"),
+                   [campaign])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the scene read: to its questions
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.presented.question.type == "match"
+        area = screen.query_one("#question-area")
+        assert area.max_scroll_y == 0
+        pairs = screen.query_one(MatchList)
+        assert pairs.option_count == 4 and pairs.max_scroll_y == 0

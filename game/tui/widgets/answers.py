@@ -219,11 +219,13 @@ class MatchList(OptionList):
         super().__init__(*self.prompts(), markup=False, **kwargs)
 
     def prompts(self) -> list[str]:
+        """'1. [c] item', as a letter written in the blank on paper: one line an item, so the
+        question, the letters and every item fit at 80x24; the letters are listed above."""
         rows = []
         for n, item in enumerate(self.items, 1):
             match = self.matched.get(item)
-            shown = (f"{LETTERS[self.targets.index(match)]}. {match}" if match else "?")
-            rows.append(f"{n}. {item}\n   → {shown}")
+            letter = LETTERS[self.targets.index(match)] if match in self.targets else " "
+            rows.append(f"{n}. [{letter}] {item}")
         return rows
 
     def redraw(self, highlight: int) -> None:
