@@ -128,8 +128,8 @@ def track_averages(latest: list[Result], packs: PackLookup) -> list[TrackAverage
         for track in result.document.tracks:
             key = (pack.id, track.id)
             names.setdefault(key, (pack.title, track.name, track.graded))
-            if track.available > 0:
-                sums[key].append(100 * max(0.0, track.earned) / track.available)
+            if track.exact_percent is not None:
+                sums[key].append(track.exact_percent)
     return [TrackAverage(pack_title, name, graded,
                          round(sum(sums[key]) / len(sums[key]), 1) if sums[key] else None,
                          len(sums[key]))

@@ -278,7 +278,8 @@ def track_summaries(pack: Pack | None, counted: list[ResultDocument],
     summaries = []
     for track_id, name, graded in tracks:
         scores = [d.track(track_id) for d in finished]
-        values = [t.percent for t in scores if t is not None and t.percent is not None]
+        values = [t.exact_percent for t in scores
+                  if t is not None and t.exact_percent is not None]
         summaries.append(TrackSummary(track_id, name, graded,
                                       round(sum(values) / len(values), 1) if values else None,
                                       len(values)))

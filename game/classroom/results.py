@@ -49,6 +49,12 @@ class TrackScore:
     graded: bool
     band: str
 
+    @property
+    def exact_percent(self) -> float | None:
+        """Earned of available, unrounded (a negative score counts as none): class averages
+        are taken of these and rounded once, so the report and the dashboard agree."""
+        return 100 * max(0.0, self.earned) / self.available if self.available > 0 else None
+
 
 @dataclass(frozen=True)
 class ResultDocument:

@@ -314,3 +314,20 @@ def test_a_hand_edited_file_with_odd_values_is_reported_not_fatal(tmp_path, mini
     assert "Odd" in report_csv(report)
     assert {q.id: q.common_wrong for q in report.sections[0].questions}["q-villages"] == [
         ("(no answer)", 1)]
+
+
+def test_the_report_and_the_dashboard_give_the_same_class_average(tmp_path, mini_pack):
+    """Averages are of the exact percents, rounded once: 100% and 1 of 6 (16.67%) make 58.3%,
+    where the mean of the rounded percents would read 58.4%."""
+    from game.classroom.live import track_averages
+
+    folder = tmp_path / "results"
+    key = mini_pack.content_hash
+    write(folder, "ana", document("Ana", content_hash=key, answers=[answer("q-villages", 3, 1)]))
+    write(folder, "ben", document("Ben", content_hash=key, answers=[
+        answer("q-villages", 5, 0), answer("q-day", "Tuesday", 1, 5)]))
+    found = read_results(folder)
+    [section] = build_report(found, [mini_pack]).sections
+    recall = next(t for t in section.tracks if t.id == "recall")
+    dashboard = next(t for t in track_averages(found.results, {}) if t.track == "Recall")
+    assert recall.average_percent == dashboard.percent == 58.3
