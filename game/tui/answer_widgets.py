@@ -9,7 +9,6 @@ from textual.widget import Widget
 
 from ..engine import PresentedQuestion
 from .widgets.answers import (
-    MatchAnswer,
     MultiSelectAnswer,
     NumericAnswer,
     ShortTextAnswer,
@@ -17,6 +16,7 @@ from .widgets.answers import (
     TimelineAnswer,
     TrueFalseAnswer,
 )
+from .widgets.match_answer import MatchAnswer
 
 
 class AnswerWidget(NamedTuple):
@@ -48,7 +48,8 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
         "True or false? Press T or F, or pick with arrows and Enter."),
     "match": AnswerWidget(
         lambda p, blink: MatchAnswer(p.options, p.targets, p.question.reuse, id="answer"),
-        "Press the letter of each item's match (↑↓ move, ←→ change it), then Enter.",
+        "Press the letter of each item's match (↑↓ move, ←→ change, Backspace clears), "
+        "then Enter.",
         letter_keys=True),
 }
 

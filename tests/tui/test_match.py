@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from game.content import compile_pack
@@ -9,7 +11,7 @@ from game.session import Settings
 from game.tui.app import make_app
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.question import QuestionScreen
-from game.tui.widgets.answers import MatchList
+from game.tui.widgets.match_answer import MatchList
 
 from ..conftest import FIXTURES
 from .driver import burst, new_game, play_to_debrief
@@ -81,6 +83,56 @@ async def test_arrows_change_a_match_and_backspace_clears_it(matching, data_dir)
         assert pairs.matched == {first: targets[0]}
         await burst(pilot, "backspace")
         assert pairs.matched == {}
+
+
+async def test_the_arrows_skip_letters_other_items_hold(matching, data_dir):
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_first_question(pilot)
+        items, targets = screen.presented.options, screen.presented.targets
+        pairs = app.screen.query_one(MatchList)
+        await burst(pilot, "a", "down", "down", "c", "up", "up")  # item 1 a, item 4 c; on 2
+        assert pairs.highlighted == 1
+        await burst(pilot, *["right"] * 5)
+        assert pairs.matched[items[0]] == targets[0] and pairs.matched[items[3]] == targets[2]
+        free = [t for t in targets if t not in (targets[0], targets[2])]
+        assert pairs.matched[items[1]] == free[5 % len(free) - 1]
+
+
+async def test_the_largest_match_can_be_read_and_scrolled_by_keyboard(matching, data_dir,
+                                                                      tmp_path):
+    """Six pairs and eight letters, after a hint: PgUp brings the question back, and moving
+    down the list keeps the highlighted item on screen."""
+    pack = tmp_path / "matching"
+    shutil.copytree(FIXTURES / "matching", pack)
+    scenes = pack / "scenes.yaml"
+    text = scenes.read_text(encoding="utf-8")
+    more = ("          - {left: The beaches reopen on Sunday after the clean-up of the sea front"
+            " and the harbour walls is done, right: The mayor}\n"
+            "          - {left: Winds reached the town at noon and blew down the old market "
+            "hall and two of the piers, right: The coast guard}\n")
+    text = text.replace("        extra: [The coast guard]\n",
+                        more + "        extra: [The police, The council]\n"
+                        "        hint: Each claim names its source in the article.\n", 1)
+    scenes.write_text(text, encoding="utf-8")
+    compiled = compile_pack(pack)
+    assert compiled.ok, [str(d) for d in compiled.diagnostics]
+    big = compiled.pack
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [big])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_first_question(pilot)
+        assert len(screen.presented.options) == 6 and len(screen.presented.targets) == 8
+        await burst(pilot, "f2")  # the hint shows above the list, pushing it down
+        area = screen.query_one("#question-area")
+        assert area.max_scroll_y > 0  # too tall for 80x24: it must scroll
+        pairs = screen.query_one(MatchList)
+        await burst(pilot, *["down"] * 5)
+        assert pairs.highlighted == 5
+        line = pairs.content_region.y + pairs.option_line(5)[0]
+        assert area.content_region.y <= line < area.content_region.bottom
+        await burst(pilot, "pageup", "pageup")
+        assert area.scroll_y == 0
+        assert screen.query_one("#question-ask").region.y >= area.content_region.y
 
 
 async def test_a_letter_used_once_moves_to_the_new_item(matching, data_dir):

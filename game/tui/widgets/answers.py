@@ -15,7 +15,6 @@ from textual.strip import Strip
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from ...content.kinds.match import LETTERS
 from ..messages import AnswerGiven
 from .literal_input import LiteralInput, printable
 
@@ -177,93 +176,3 @@ class TimelineAnswer(OptionList):
     def action_submit(self) -> None:
         self.post_message(AnswerGiven(tuple(self.items)))
 
-
-class MatchAnswer(Vertical):
-    """Match each item on the left to one on the right: the right-hand items are listed with
-    letters; a letter key gives the highlighted item that match and moves on to the next."""
-
-    def __init__(self, items: tuple[str, ...], targets: tuple[str, ...], reuse: bool,
-                 **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.items, self.targets, self.reuse = items, targets, reuse
-
-    def compose(self) -> ComposeResult:
-        each = "a letter may be used more than once" if self.reuse else "each letter once"
-        legend = "\n".join([f"Match with ({each}):", *(f"{letter}. {text}" for letter, text
-                                                      in zip(LETTERS, self.targets))])
-        yield Static(Content(legend), classes="match-targets")
-        yield MatchList(self.items, self.targets, self.reuse, id="pairs")
-
-    def focus(self, scroll_visible: bool = True):
-        self.query_one(MatchList).focus(scroll_visible)
-        return self
-
-
-class MatchList(OptionList):
-    """The items on the left, each with its match so far."""
-
-    BINDINGS = [
-        *[Binding(letter, f"assign({n})", show=False) for n, letter in enumerate(LETTERS)],
-        Binding("right", "cycle(1)", "Next match", show=False),
-        Binding("left", "cycle(-1)", "Previous match", show=False),
-        Binding("backspace,delete", "clear", "Clear", show=False),
-        # Not a priority binding: those run as the key arrives, ahead of the letters typed
-        # before it that still wait in this widget's queue.
-        Binding("enter", "submit", "Submit matches"),
-    ]
-
-    def __init__(self, items: tuple[str, ...], targets: tuple[str, ...], reuse: bool,
-                 **kwargs) -> None:
-        self.items, self.targets, self.reuse = items, targets, reuse
-        self.matched: dict[str, str] = {}
-        super().__init__(*self.prompts(), markup=False, **kwargs)
-
-    def prompts(self) -> list[str]:
-        """'1. [c] item', as a letter written in the blank on paper: one line an item, so the
-        question, the letters and every item fit at 80x24; the letters are listed above."""
-        rows = []
-        for n, item in enumerate(self.items, 1):
-            match = self.matched.get(item)
-            letter = LETTERS[self.targets.index(match)] if match in self.targets else " "
-            rows.append(f"{n}. [{letter}] {item}")
-        return rows
-
-    def redraw(self, highlight: int) -> None:
-        self.clear_options()
-        self.add_options(self.prompts())
-        self.highlighted = highlight
-
-    def action_assign(self, index: int) -> None:
-        here = self.highlighted
-        if here is None or not 0 <= index < len(self.targets):
-            return
-        target = self.targets[index]
-        if not self.reuse:  # each item on the right once: it leaves the item that had it
-            for item, match in list(self.matched.items()):
-                if match == target:
-                    del self.matched[item]
-        self.matched[self.items[here]] = target
-        self.redraw(min(here + 1, len(self.items) - 1))
-
-    def action_cycle(self, step: int) -> None:
-        here = self.highlighted
-        if here is None:
-            return
-        current = self.matched.get(self.items[here])
-        start = self.targets.index(current) if current in self.targets else -1 if step > 0 else 0
-        index = (start + step) % len(self.targets)
-        self.action_assign(index)
-        self.highlighted = here  # the arrows change this item's match and stay on it
-
-    def action_clear(self) -> None:
-        here = self.highlighted
-        if here is not None and self.matched.pop(self.items[here], None) is not None:
-            self.redraw(here)
-
-    def action_submit(self) -> None:
-        missing = [n for n, item in enumerate(self.items, 1) if item not in self.matched]
-        if missing:
-            self.notify(f"Match every item first (still open: {', '.join(map(str, missing))}).",
-                        severity="warning")
-            return
-        self.post_message(AnswerGiven(dict(self.matched)))
