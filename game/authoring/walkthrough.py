@@ -26,8 +26,10 @@ class Step:
         "Take the choice whose text starts with this."))
     continue_: bool = field(default=False, metadata=doc(
         "Go on from a scene with no decision.", yaml="continue"))
-    answer: Scalar | tuple[str, ...] | None = field(default=None, metadata=doc(
-        "Answer the current question: an option's text, a number, words, true/false, or a list."))
+    answer: Scalar | tuple[str, ...] | Mapping[str, str] | None = field(
+        default=None, metadata=doc(
+            "Answer the current question: an option's text, a number, words, true/false, a "
+            "list, or for a match question each item on the left with its match."))
     answer_all: str | None = field(default=None, metadata=doc(
         "Answer every question still waiting in this scene.", choices=("right", "wrong")))
     expect_scene: str | None = field(default=None, metadata=doc("The scene the player is in."))

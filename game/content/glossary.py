@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from .graph import scene_graph
+from .kinds import KINDS
 from .models import GlossaryEntry, Manifest, Pack, Scene
 
 
@@ -54,8 +55,9 @@ def scene_texts(scene: Scene) -> Iterator[tuple[object, str, str]]:
         yield fact, "text", fact.text
     for question in scene.questions:
         yield question, "ask", question.ask
-        yield from ((question, "options", option) for option in question.options)
-        yield from ((question, "order", event) for event in question.order)
+        kind = KINDS.get(question.type)
+        if kind is not None:  # (an unknown type is reported where it is written)
+            yield from kind.texts(question)
         yield question, "explanation", question.explanation
     for choice in scene.choices:
         yield choice, "text", choice.text

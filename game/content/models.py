@@ -206,7 +206,8 @@ class Question:
         "match: 3 to 6 items on the left, each with the item on the right it goes with. The "
         "player sees both sides shuffled.",
         example="pairs: [{left: The drone was of Iranian origin, right: US intelligence}, "
-                "{left: The US does not seek conflict with Iran, right: Lloyd Austin}]"))
+                "{left: No Iranian nationals were killed, right: Iranian state TV}, "
+                "{left: There have been no more clashes since Friday, right: the DoD}]"))
     extra: tuple[str, ...] = field(default=(), metadata=doc(
         "match: more items on the right that go with nothing on the left, to choose among.",
         example="extra: [Syrian state media]"))

@@ -10,6 +10,7 @@ from ..content.kinds.match import LETTERS
 from ..engine import PresentedQuestion
 from . import console as parse
 from .console import Unusable, numbered
+from .text import wrap
 
 
 class AnswerForm(NamedTuple):
@@ -81,23 +82,30 @@ def match(p: PresentedQuestion) -> AnswerForm:
     items, targets, reuse = p.options, p.targets, p.question.reuse
     letters = LETTERS[:len(targets)]
     each = "a letter may be used more than once" if reuse else "each letter once"
-    lines = ["Match each item to one on the right: a number and a letter for each item,",
-             f"{each}.", *numbered(items), "", *numbered(targets, letters)]
+    lines = [*wrap(f"Match each item to one on the right: a number and a letter for each "
+                   f"item, {each}."), *numbered(items), "", *numbered(targets, letters)]
     return AnswerForm(lines, "Your matches, e.g. 1b 2a? ",
                       lambda line: {items[i]: targets[t]
                                     for i, t in read_pairs(line, len(items), letters, reuse)})
 
 
-ANSWER_FORMS: dict[str, Callable[[PresentedQuestion], AnswerForm]] = {
-    "single-choice": single_choice,
-    "multiple-select": multiple_select,
-    "numeric": numeric,
-    "short-text": short_text,
-    "timeline": timeline,
-    "true-false": true_false,
-    "match": match,
+class PlainKind(NamedTuple):
+    ask: Callable[[PresentedQuestion], AnswerForm]
+    help: str  # how to answer, for plain mode's help
+
+
+ANSWER_FORMS: dict[str, PlainKind] = {
+    "single-choice": PlainKind(single_choice, "One choice: one number, e.g. 2."),
+    "multiple-select": PlainKind(multiple_select,
+                                 "Several right answers: all their numbers, e.g. 1 3 or 1,3."),
+    "numeric": PlainKind(numeric, "Numbers: digits, e.g. 12."),
+    "short-text": PlainKind(short_text, "Short text: a few words."),
+    "timeline": PlainKind(timeline, "Timeline: every number, first event first, e.g. 3 1 2."),
+    "true-false": PlainKind(true_false,
+                            "True or false: t or f (also true, false, yes, no, 1 or 2)."),
+    "match": PlainKind(match, "Match: a number and a letter for each item, e.g. 1b 2a 3c."),
 }
 
 
 def answer_form(presented: PresentedQuestion) -> AnswerForm:
-    return ANSWER_FORMS[presented.question.type](presented)
+    return ANSWER_FORMS[presented.question.type].ask(presented)

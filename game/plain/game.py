@@ -32,6 +32,7 @@ from .text import one_line, paragraphs, plural, points, unmark, wrap
 
 SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
 EXIT_OK, EXIT_INTERRUPTED = 0, 130
+ANSWER_ECHO = 400  # characters of the player's answer repeated in the feedback, at most
 
 
 class PlainGame:
@@ -299,8 +300,9 @@ class PlainGame:
         else:
             verdict = ("Right" if result.correct else
                        "Partly right" if result.points > 0 else "Not right")
-            self.io.say(f"{verdict}: {points(result.points)} of {points(result.max_points)} "
-                        f"points. You answered: {shorten(describe_response(question, response))}")
+            given = shorten(describe_response(question, response), limit=ANSWER_ECHO)
+            self.io.say(*wrap(f"{verdict}: {points(result.points)} of "
+                              f"{points(result.max_points)} points. You answered: {given}"))
             if ceiling is None:  # the answer is shown once no second try is open
                 self.io.say(*wrap(f"Answer: {right_answer(question)}"))
                 self.io.say(*wrap(unmark(question.explanation.strip())))

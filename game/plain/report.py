@@ -17,6 +17,7 @@ from ..engine import (
     Scorecard,
     Story,
 )
+from .answer_forms import ANSWER_FORMS
 from .text import one_line, paragraphs, points, wrap
 
 
@@ -25,11 +26,7 @@ def help_lines(mode: Mode) -> list[str]:
         "Help.",
         "Each scene is printed, then its recall questions, then your decision.",
         "Answer with the numbers shown:",
-        "  One choice: one number, e.g. 2.",
-        "  Several right answers: all their numbers, e.g. 1 3 or 1,3.",
-        "  Timeline: every number, first event first, e.g. 3 1 2.",
-        "  True or false: t or f (also true, false, yes, no, 1 or 2).",
-        "  Numbers: digits, e.g. 12. Short text: a few words.",
+        *(f"  {kind.help}" for kind in ANSWER_FORMS.values()),
         "Commands, at any prompt:",
         "  n or notebook: your facts, with status and source, and the glossary.",
         "  h or help: this help.",

@@ -22,7 +22,7 @@ from .widgets.match_answer import MatchAnswer
 class AnswerWidget(NamedTuple):
     make: Callable[[PresentedQuestion, bool], Widget]  # (the question as shown, cursor blink)
     how_to_answer: str
-    text_box: bool = False  # the answer is typed: the feedback echoes it
+    echo: bool = False  # the feedback repeats the answer given: typed, or out of sight once given
     letter_keys: bool = False  # letters answer (typed or picked), so the hint key is F2
 
 
@@ -35,11 +35,11 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
         "Tick every right option with Space, then press Enter. Wrong ticks cost points."),
     "numeric": AnswerWidget(
         lambda p, blink: NumericAnswer(p.question.unit, blink=blink, id="answer"),
-        "Type a number and press Enter.", text_box=True, letter_keys=True),
+        "Type a number and press Enter.", echo=True, letter_keys=True),
     "short-text": AnswerWidget(
         lambda p, blink: ShortTextAnswer(blink=blink, id="answer"),
         "Type a short answer and press Enter. Case and punctuation do not matter.",
-        text_box=True, letter_keys=True),
+        echo=True, letter_keys=True),
     "timeline": AnswerWidget(
         lambda p, blink: TimelineAnswer(p.options, id="answer"),
         "Earliest first. Highlight an event and move it with U / D, then press Enter."),
@@ -50,7 +50,7 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
         lambda p, blink: MatchAnswer(p.options, p.targets, p.question.reuse, id="answer"),
         "Press the letter of each item's match (↑↓ move, ←→ change, Backspace clears), "
         "then Enter.",
-        letter_keys=True),
+        echo=True, letter_keys=True),
 }
 
 

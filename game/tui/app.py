@@ -38,8 +38,7 @@ if TYPE_CHECKING:
 
 # What a game needs beyond the title screen, imported by the compiling worker after the first
 # frame so that New game does not wait for it.
-WARM_UP = ("game.engine.story", "game.engine.debrief", "game.content.glossary",
-           "game.classroom.results", "game.tui.status", "game.tui.screens.intro",
+WARM_UP = ("game.content.glossary", "game.classroom.results", "game.tui.status", "game.tui.screens.intro",
            "game.tui.screens.scene", "game.tui.screens.question", "game.tui.screens.feedback",
            "game.tui.screens.debrief", "game.tui.screens.confirm")
 
@@ -110,6 +109,8 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
             self.call_from_thread(self.packs_compiled, results)
         except RuntimeError:
             return  # the player quit before the packs were ready: nothing is waiting for them
+        from ..engine import Story, build_debrief  # noqa: F401  (loaded here, off the UI thread)
+
         for module in WARM_UP:
             import_module(module)
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from textual.widgets import Markdown
 
 from game.content import compile_pack
+from game.content.kinds import KINDS
 from game.session import Settings
+from game.tui.answer_widgets import ANSWER_WIDGETS
 from game.tui.app import make_app
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.question import QuestionScreen
@@ -170,3 +173,29 @@ async def test_the_campaigns_match_question_fits_at_80x24(campaign, data_dir):
         assert area.max_scroll_y == 0
         pairs = screen.query_one(MatchList)
         assert pairs.option_count == 4 and pairs.max_scroll_y == 0
+
+
+async def test_the_feedback_repeats_the_pairs_given(matching, data_dir):
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await to_first_question(pilot)
+        q = screen.presented.question
+        given = {p.left: p.right for p in q.pairs}
+        first, second = screen.presented.options[:2]
+        given[first], given[second] = given[second], given[first]
+        await burst(pilot, *letters_for(screen.presented, given), "enter")
+        if screen.stage == "retry-offered":
+            await burst(pilot, "enter")  # no second try: see the answer
+        feedback = str(screen.query_one("#feedback").render())
+        assert f"Your answer: {KINDS['match'].describe(q, given)}" in feedback.replace("\n", " ")
+
+
+async def test_help_says_how_to_answer_every_kind(matching, data_dir):
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [matching])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = app.screen.query_one(Markdown).source
+        for name, spec in ANSWER_WIDGETS.items():
+            assert f"**{KINDS[name].label.capitalize()}**: {spec.how_to_answer}" in text
+        assert "Backspace clears" in text

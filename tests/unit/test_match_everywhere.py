@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 
 import pytest
 
@@ -16,6 +17,7 @@ from game.classroom.report_csv import report_csv
 from game.classroom.report_html import report_html
 from game.classroom.results import read_results, write_result
 from game.content import compile_pack
+from game.content.kinds import KINDS
 from game.engine import Phase, Story, build_debrief
 
 from ..conftest import FIXTURES
@@ -23,6 +25,7 @@ from ..plain.scripts import match_line, run_plain
 
 MATCHING = FIXTURES / "matching"
 CLAIMS = "q-who-said"
+MATCH_KIND = KINDS["match"]
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +70,11 @@ def test_playtest_plays_match_questions(pack):
     assert report.runs == 40
 
 
-def test_the_walkthrough_answers_with_the_right_side_in_pair_order():
+def test_walkthroughs_answer_by_the_right_side_in_pair_order_or_pair_by_pair():
     pack = compile_pack(MATCHING).pack
-    [(path, walkthrough, problems)] = run_all(pack, MATCHING)
-    assert walkthrough is not None and problems == []
+    runs = run_all(pack, MATCHING)
+    assert [path.name for path, _, _ in runs] == ["01-all-right.yaml", "02-pairs-by-name.yaml"]
+    assert all(walkthrough is not None and problems == [] for _, walkthrough, problems in runs)
 
 
 def test_the_debrief_writes_out_both_answers(pack):
@@ -132,3 +136,43 @@ def test_plain_mode_reads_one_line_of_pairs(pack, tmp_path):
     assert "Type a number and a letter for each item" in out  # "nonsense"
     assert second.ask in out
     assert "Traceback" not in out + done.stderr
+
+
+def test_a_term_in_a_pair_is_checked_by_the_glossary(tmp_path):
+    pack = tmp_path / "matching"
+    shutil.copytree(MATCHING, pack)
+    scenes = pack / "scenes.yaml"
+    text = scenes.read_text(encoding="utf-8").replace("right: Local radio}",
+                                                      "right: The harbourmaster}")
+    text = text.replace("    ending: true\n", "    ending: true\n    glossary: [{term: "
+                        "harbourmaster, meaning: The official in charge of a harbour.}]\n")
+    scenes.write_text(text, encoding="utf-8")
+    found = [d for d in compile_pack(pack).diagnostics if d.code == "term-used-before-defined"]
+    assert [(d.line, "harbourmaster" in d.message) for d in found] == [(18, True)]
+
+
+def test_the_student_handout_says_a_match_may_reuse_only_where_it_may(pack):
+    student = handout_markdown(pack, student=True)
+    assert "Match with (each once):" in student
+    assert "Match with (an item may be used more than once): Harbour officials; The mayor." \
+        in student
+
+
+def test_plain_mode_repeats_the_whole_match_answered_within_its_width(pack, tmp_path):
+    story = Story(pack, seed=5)
+    presented = story.question
+    q = presented.question
+    wrong = {p.left: p.right for p in q.pairs}
+    first, second = presented.options[:2]
+    wrong[first], wrong[second] = wrong[second], wrong[first]
+    stdin = "\n".join([match_line(presented, wrong), "2", "", "1b 2a 3a", "", "1", ""]) + "\n"
+    out = run_plain(["--pack", str(MATCHING), "--seed", "5"], stdin, tmp_path).stdout
+    feedback = out[out.index("Partly right: 1.5 of 3 points."):].split("\nAnswer:")[0]
+    assert feedback.replace("\n", " ").endswith(
+        MATCH_KIND.describe(q, wrong)), feedback
+    assert max(len(line) for line in out.splitlines()) <= 72
+
+
+def test_plain_help_says_how_to_answer_a_match(tmp_path):
+    out = run_plain(["--pack", str(MATCHING)], "h\nq\n", tmp_path).stdout
+    assert "Match: a number and a letter for each item, e.g. 1b 2a 3c." in out

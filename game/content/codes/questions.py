@@ -114,9 +114,11 @@ CODES = (
         "Without `reuse`, the player is told to use each item on the right once, so a shared "
         "match could never be given.",
         before="        pairs:\n          - {left: 40 were moved, right: Officials}\n"
-               "          - {left: 55 were moved, right: Officials}\n",
+               "          - {left: 55 were moved, right: Officials}\n"
+               "          - {left: We will rebuild, right: The mayor}\n",
         after="        reuse: true\n        pairs:\n          - {left: 40 were moved, right: "
-              "Officials}\n          - {left: 55 were moved, right: Officials}\n",
+              "Officials}\n          - {left: 55 were moved, right: Officials}\n"
+              "          - {left: We will rebuild, right: The mayor}\n",
     ),
     Code(
         "bad-tolerance", ERROR,

@@ -13,7 +13,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 from hashlib import blake2b
-from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Protocol
 
 from ..diagnostics import WARNING, did_you_mean
 
@@ -114,6 +114,11 @@ class QuestionKind:
     def authored_options(self, q: Question) -> tuple[str, ...]:
         """What a player picks from or orders, in the order the author wrote it."""
         return q.options
+
+    def texts(self, q: Question) -> Iterator[tuple[Any, str, str]]:
+        """(model, field, text) for what the player reads of this kind's own fields (the
+        options, the events, the pairs), for the glossary's check of terms used early."""
+        yield from ((q, "options", option) for option in q.options)
 
     # -- stored responses (saves and result files hold them as JSON) ------------------------------
 

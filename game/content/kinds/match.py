@@ -20,12 +20,11 @@ from .base import (
     Report,
     Show,
     Tally,
-    count_items,
     seeded_order,
 )
 
 if TYPE_CHECKING:
-    from ..models import Question
+    from ..models import Pair, Question
 
 MIN_PAIRS, MAX_PAIRS = 3, 6
 MAX_TARGETS = 8  # items on the right: each gets a letter key, a to h
@@ -56,22 +55,26 @@ class Match(QuestionKind):
             report(q, "pairs" if q.pairs else "", code,
                    f"A match question needs {MIN_PAIRS} to {MAX_PAIRS} pairs; this one has "
                    f"{len(q.pairs)}.", "List each item on the left with its match under 'pairs'.")
-        for left, count in count_items(lefts(q)):
-            if count > 1:
-                report(q, "pairs", "duplicate-option", f"The item '{left}' is on the left "
-                       f"{count} times.", "Make each item on the left different.")
+        seen: dict[str, Pair] = {}
+        for pair in q.pairs:  # reported at the pair that repeats an earlier one
+            if pair.left in seen:
+                report(pair, "left", "duplicate-option", f"The item '{pair.left}' is on the "
+                       "left twice.", "Make each item on the left different.")
+            seen.setdefault(pair.left, pair)
         used = [p.right for p in q.pairs]
         for extra in q.extra:
             if extra in used:
                 report(q, "extra", "duplicate-option", f"'{extra}' is in 'extra' but a pair "
                        "uses it already.", "List in 'extra' only items that match nothing.")
         if not q.reuse:
-            for right, count in count_items(used):
-                if count > 1:
-                    report(q, "pairs", "match-right-reused", f"'{right}' goes with {count} "
-                           "items on the left, but each item on the right is used once.",
-                           "Add 'reuse: true' if that is meant, or give each pair its own "
-                           "match.")
+            first: dict[str, Pair] = {}
+            for pair in q.pairs:
+                if pair.right in first:
+                    report(pair, "right", "match-right-reused", f"'{pair.right}' goes with "
+                           f"'{first[pair.right].left}' already, and each item on the right "
+                           "is used once.", "Add 'reuse: true' to the question if that is "
+                           "meant, or give each pair its own match.")
+                first.setdefault(pair.right, pair)
         if len(targets(q)) > MAX_TARGETS:
             report(q, "extra" if q.extra else "pairs", "too-many-items",
                    f"A match question can show at most {MAX_TARGETS} items on the right; this "
@@ -135,13 +138,20 @@ class Match(QuestionKind):
         return dict(zip(items, pool))
 
     def from_walkthrough(self, q: Question, value: Any) -> Any:
-        """A list of the items on the right, in the order the pairs are written."""
+        """Each item on the left with its match, or a list of the items on the right in the
+        order the pairs are written."""
         if isinstance(value, tuple) and len(value) == len(q.pairs):
             return dict(zip(lefts(q), value))
-        return value
+        return dict(value) if isinstance(value, Mapping) else value
 
     def authored_options(self, q: Question) -> tuple[str, ...]:
         return lefts(q)
+
+    def texts(self, q: Question):
+        for pair in q.pairs:
+            yield pair, "left", pair.left
+            yield pair, "right", pair.right
+        yield from ((q, "extra", item) for item in q.extra)
 
     def to_json(self, response: Any) -> Any:
         return dict(response) if isinstance(response, Mapping) else response
@@ -168,7 +178,7 @@ class Match(QuestionKind):
         return tuple(("", left) for left in sorted(lefts(q), key=str.casefold))
 
     def handout_note(self, q: Question, student: bool) -> str:
-        each = "some more than once" if q.reuse else "each once"
+        each = "an item may be used more than once" if q.reuse else "each once"
         return f"Match with ({each}): {'; '.join(sorted(targets(q), key=str.casefold))}."
 
 

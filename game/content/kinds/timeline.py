@@ -55,6 +55,9 @@ class Timeline(QuestionKind):
     def authored_options(self, q: Question) -> tuple[str, ...]:
         return q.order
 
+    def texts(self, q: Question):
+        yield from ((q, "order", event) for event in q.order)
+
     def handout_items(self, q: Question, student: bool) -> tuple[tuple[str, str], ...]:
         # The true order is the answer, so everyone sees the events alphabetically here.
         return tuple(("", e) for e in sorted(q.order, key=str.casefold))

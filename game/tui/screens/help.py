@@ -8,7 +8,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from ...content.kinds import KINDS
 from ...engine import HINT_COST, RETRY_SHARE, percent
+from ..answer_widgets import ANSWER_WIDGETS
 from ..styles import GAME_CSS
 
 HELP_TEXT = """\
@@ -20,9 +22,6 @@ something to read. Then you answer **recall questions** on the facts, and make *
 ## Keys
 
 - **↑ ↓ and Enter**, **1–9**, or the mouse: pick a choice or an option
-- **Space**: tick an option (questions with several right answers)
-- **U / D**: move an event up or down (timeline questions)
-- **T / F**: true or false
 - **H** (or **F2** where letter keys answer, as in a text box): the question's hint, when it has one (practice)
 - **A**: try again after an answer that was not fully right (practice)
 - **R**: reveal the answer (presenter mode)
@@ -31,6 +30,10 @@ something to read. Then you answer **recall questions** on the facts, and make *
 - **Ctrl+P**: the command palette: notebook, help, themes, title screen
 - **F1** or **?**: this help
 - **Ctrl+Q**: quit; your progress is saved after every answer and decision
+
+## Answering each kind of question
+
+{kinds}
 
 ## Scoring
 
@@ -58,7 +61,9 @@ something to read. Then you answer **recall questions** on the facts, and make *
 
 Your notebook marks each fact **CONFIRMED**, **CLAIMED** (and by whom) or **DISPUTED**.
 A good analyst never lets a claim pass for a fact.
-""".format(retry=percent(RETRY_SHARE), hint=percent(HINT_COST))
+""".format(retry=percent(RETRY_SHARE), hint=percent(HINT_COST), kinds="\n".join(
+    f"- **{KINDS[name].label.capitalize()}**: {spec.how_to_answer}"
+    for name, spec in ANSWER_WIDGETS.items()))
 
 
 class HelpDialog(ModalScreen[None]):

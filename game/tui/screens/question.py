@@ -19,8 +19,9 @@ from ...engine import (
     RETRY_SHARE,
     Grade,
     Mode,
-    percent,
     PresentedQuestion,
+    describe_response,
+    percent,
     right_answer,
 )
 from ..answer_widgets import answer_spec
@@ -191,9 +192,8 @@ class QuestionScreen(Screen):
         self.stage = "done"
         verdict, style = self.verdict(grade)
         # What was typed is shown as typed (a Content is never read as markup).
-        echoed = ([Content(f"Your answer: {printable(str(self.response))}")]
-                  if answer_spec(self.presented).text_box and self.response is not None
-                  else [])
+        echoed = ([Content(f"Your answer: {printable(describe_response(q, self.response))}")]
+                  if answer_spec(self.presented).echo and self.response is not None else [])
         self.show_box(Content("\n").join([
             Content(f"{verdict}: {format_points(grade.points)} of "
                     f"{plural(grade.max_points)}. Press Enter to continue."),
