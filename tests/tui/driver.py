@@ -151,3 +151,42 @@ async def new_game(pilot) -> None:
     if isinstance(pilot.app.screen, IntroScreen):
         await pilot.press("enter")
         await pilot.pause()
+
+
+def burst_keys(presented: PresentedQuestion, response) -> list[str]:
+    """Every key that gives ``response`` to the question on screen, Enter included where the
+    kind needs it, to be sent in one burst."""
+    return BURST_KEYS[presented.question.type](presented, response)
+
+
+def timeline_keys(presented, order) -> list[str]:
+    """Selection sort with the widget's move keys, as sort_timeline does, but as one list."""
+    keys, current = [], list(presented.options)
+    for place, item in enumerate(order):
+        index = current.index(item)
+        keys += ["home", *["down"] * index, *["u"] * (index - place)]
+        current.insert(place, current.pop(index))
+    return keys + ["enter"]
+
+
+def ticks_keys(presented, picked) -> list[str]:
+    keys = []
+    for index, option in enumerate(presented.options):
+        if option in picked:
+            keys.append("space")
+        if index < len(presented.options) - 1:
+            keys.append("down")
+    return keys + ["enter"]
+
+
+# One entry per question kind (tests/unit/test_question_kinds.py checks that none is missing).
+BURST_KEYS = {
+    "single-choice": lambda p, r: [str(p.options.index(r) + 1)],
+    "true-false": lambda p, r: ["t" if r else "f"],
+    "numeric": lambda p, r: [*f"{r:g}", "enter"],
+    "short-text": lambda p, r: [*r, "enter"],
+    "multiple-select": ticks_keys,
+    "timeline": timeline_keys,
+    "match": lambda p, r: ["home", *["abcdefgh"[p.targets.index(r[item])]
+                                     for item in p.options], "enter"],
+}

@@ -19,7 +19,7 @@ from game.content.reference import reference_markdown
 from game.plain.answer_forms import ANSWER_FORMS
 from game.tui.answer_widgets import ANSWER_WIDGETS
 from tests.plain.scripts import RIGHT_LINES, WRONG_LINES
-from tests.tui.driver import ANSWER_KEYS
+from tests.tui.driver import ANSWER_KEYS, BURST_KEYS
 
 from ..conftest import FIXTURES, MINI
 
@@ -57,7 +57,8 @@ def missing_parts(name: str) -> list[str]:
         missing.append("a row in docs/scene-format.md's question types")
     if not (KIND_FIXTURES / f"{name}.yaml").is_file():
         missing.append(f"a diagnostic fixture tests/fixtures/kinds/{name}.yaml")
-    for table, where in ((ANSWER_KEYS, "tests/tui/driver.py"),
+    for table, where in ((ANSWER_KEYS, "tests/tui/driver.py ANSWER_KEYS"),
+                         (BURST_KEYS, "tests/tui/driver.py BURST_KEYS"),
                          (RIGHT_LINES, "tests/plain/scripts.py RIGHT_LINES"),
                          (WRONG_LINES, "tests/plain/scripts.py WRONG_LINES")):
         if name not in table:
@@ -83,7 +84,8 @@ def test_a_kind_that_does_not_grade_is_caught(monkeypatch):
 
 
 def test_the_tables_name_only_real_kinds():
-    for table in (ANSWER_WIDGETS, ANSWER_FORMS, ANSWER_KEYS, RIGHT_LINES, WRONG_LINES):
+    for table in (ANSWER_WIDGETS, ANSWER_FORMS, ANSWER_KEYS, BURST_KEYS, RIGHT_LINES,
+                  WRONG_LINES):
         assert set(table) == set(KINDS)
 
 

@@ -60,12 +60,20 @@ class MultiSelectAnswer(SelectionList):
     """Space ticks an option; Enter submits every ticked option."""
 
     BINDINGS = [
-        Binding("space", "select", "Tick", show=True),
-        Binding("enter", "submit", "Submit", show=True, priority=True),
+        # Our own tick: SelectionList's "select" toggles only when a message it posts comes
+        # back, by when arrow keys typed after Space may have moved the highlight.
+        Binding("space", "tick", "Tick", show=True),
+        # Not a priority binding: a priority binding runs as the key arrives, ahead of the
+        # Space and arrow keys typed before it that still wait in this widget's queue.
+        Binding("enter", "submit", "Submit", show=True),
     ]
 
     def __init__(self, options: tuple[str, ...], **kwargs) -> None:
         super().__init__(*[(Content(text), text) for text in options], **kwargs)
+
+    def action_tick(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted))
 
     def action_submit(self) -> None:
         self.post_message(AnswerGiven(tuple(self.selected)))
@@ -151,7 +159,7 @@ class TimelineAnswer(OptionList):
     BINDINGS = [
         Binding("u,shift+up", "move(-1)", "Move up"),
         Binding("d,shift+down", "move(1)", "Move down"),
-        Binding("enter", "submit", "Submit order", priority=True),
+        Binding("enter", "submit", "Submit order"),  # not priority: see MultiSelectAnswer
     ]
 
     def __init__(self, items: tuple[str, ...], **kwargs) -> None:
