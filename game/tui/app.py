@@ -315,6 +315,10 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
         if self.story is not None and hasattr(self.screen, "set_status"):
             self.screen.set_status(status_line(self.story))
 
+    def action_back_to_title(self) -> None:
+        """The debrief's T key (and the command palette's "Title screen")."""
+        self.back_to_title()
+
     def back_to_title(self) -> None:
         while isinstance(self.screen, ModalScreen):  # close dialogs, then leave the game screen
             self.pop_screen()

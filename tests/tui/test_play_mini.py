@@ -238,3 +238,13 @@ async def test_a_scenes_glossary_joins_the_notebook_when_the_scene_is_reached(tm
                          pick=careful)
         after = await glossary_on_screen(pilot)
         assert "NGO" in after and "wrap-up — The day's last note." in after
+
+
+async def test_t_at_the_debrief_goes_back_to_the_title_screen(mini_pack, data_dir):
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await play_to_debrief(pilot, pick=careful)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
