@@ -37,11 +37,13 @@ def _credit(points: float, fraction: float) -> Grade:
 def grade(question: Question, response: Any) -> Grade:
     """Grade ``response``; raises InvalidAnswer when it is not the kind this question takes."""
     try:
-        return credit(question, kind_of(question).fraction(question, response))
-    except BadResponse as exc:
-        raise InvalidAnswer(str(exc)) from None
+        kind = kind_of(question)
     except KeyError:
         raise InvalidAnswer(f"unknown question type {question.type}") from None
+    try:
+        return credit(question, kind.fraction(question, response))
+    except BadResponse as exc:
+        raise InvalidAnswer(str(exc)) from None
 
 
 def right_answer(question: Question) -> str:

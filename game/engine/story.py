@@ -160,21 +160,16 @@ class Story:
     @property
     def question(self) -> PresentedQuestion | None:
         q = self.pending_question
-        if q is None:
-            return None
-        index = self.state.question_index
-        shown = self.presentation(q)
-        return PresentedQuestion(q, shown.options, index + 1, len(self.scene.questions),
-                                 shown.targets)
+        return None if q is None else self._presented(q, self.state.question_index + 1)
 
     def retry_presented(self) -> PresentedQuestion | None:
         """The question open for a second try, shown as it was the first time."""
         q = self.retry_question
-        if q is None:
-            return None
-        index = self.state.question_index - 1
+        return None if q is None else self._presented(q, self.state.question_index)
+
+    def _presented(self, q: Question, number: int) -> PresentedQuestion:
         shown = self.presentation(q)
-        return PresentedQuestion(q, shown.options, index + 1, len(self.scene.questions),
+        return PresentedQuestion(q, shown.options, number, len(self.scene.questions),
                                  shown.targets)
 
     @property

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from game.content.kinds.match import LETTERS
 from game.engine import Phase, Story
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +29,7 @@ def option_number(presented, text) -> str:
 
 def match_line(presented, matches: dict) -> str:
     return " ".join(f"{presented.options.index(item) + 1}"
-                    f"{'abcdefgh'[presented.targets.index(target)]}"
+                    f"{LETTERS[presented.targets.index(target)]}"
                     for item, target in matches.items())
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 
+from game.content.kinds.match import LETTERS
 from game.engine import PresentedQuestion
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.intro import IntroScreen
@@ -82,7 +83,7 @@ async def match(pilot, q, options, right, presented) -> None:
     rights = [answer[item] for item in options]
     if not right:
         rights = rights[1:] + rights[:1]
-    await pilot.press("home", *["abcdefgh"[presented.targets.index(r)] for r in rights],
+    await pilot.press("home", *[LETTERS[presented.targets.index(r)] for r in rights],
                       "enter")
 
 
@@ -187,6 +188,6 @@ BURST_KEYS = {
     "short-text": lambda p, r: [*r, "enter"],
     "multiple-select": ticks_keys,
     "timeline": timeline_keys,
-    "match": lambda p, r: ["home", *["abcdefgh"[p.targets.index(r[item])]
+    "match": lambda p, r: ["home", *[LETTERS[p.targets.index(r[item])]
                                      for item in p.options], "enter"],
 }

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from textual.widgets import Markdown
 
+from game.content.kinds.match import LETTERS
 from game.content import compile_pack
 from game.content.kinds import KINDS
 from game.session import Settings
@@ -29,7 +30,7 @@ def matching():
 
 def letters_for(presented, matches: dict) -> list[str]:
     """The letter keys for ``matches``, item by item down the list as shown."""
-    return ["abcdefgh"[presented.targets.index(matches[item])] for item in presented.options]
+    return [LETTERS[presented.targets.index(matches[item])] for item in presented.options]
 
 
 async def to_first_question(pilot) -> QuestionScreen:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Protocol
 
-from ..diagnostics import WARNING, did_you_mean
+from ..diagnostics import did_you_mean
 
 if TYPE_CHECKING:
     from ..models import Question
@@ -230,5 +230,5 @@ def picks_breakdown(q: Question | None, given: list[tuple[Any, bool]], show: Sho
 
 
 __all__ = ["BadResponse", "Breakdown", "Presented", "QuestionKind", "Report", "Tally",
-           "Show", "WARNING", "check_answer_in_options", "check_options", "count_items",
+           "Show", "check_answer_in_options", "check_options", "count_items",
            "option_rows", "picked_texts", "picks_breakdown", "seeded_order", "yaml_boolean"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import string
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from .base import (
     BadResponse,
@@ -40,6 +40,16 @@ def targets(q: Question) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*(p.right for p in q.pairs), *q.extra]))
 
 
+def repeats(pairs: tuple[Pair, ...], side: str) -> Iterator[tuple[Pair, Pair]]:
+    """Each pair whose ``side`` ("left" or "right") repeats an earlier pair's, with that one."""
+    first: dict[str, Pair] = {}
+    for pair in pairs:
+        text = getattr(pair, side)
+        if text in first:
+            yield pair, first[text]
+        first.setdefault(text, pair)
+
+
 def key_of(q: Question) -> dict[str, str]:
     return {p.left: p.right for p in q.pairs}
 
@@ -55,26 +65,20 @@ class Match(QuestionKind):
             report(q, "pairs" if q.pairs else "", code,
                    f"A match question needs {MIN_PAIRS} to {MAX_PAIRS} pairs; this one has "
                    f"{len(q.pairs)}.", "List each item on the left with its match under 'pairs'.")
-        seen: dict[str, Pair] = {}
-        for pair in q.pairs:  # reported at the pair that repeats an earlier one
-            if pair.left in seen:
-                report(pair, "left", "duplicate-option", f"The item '{pair.left}' is on the "
-                       "left twice.", "Make each item on the left different.")
-            seen.setdefault(pair.left, pair)
+        for pair, _ in repeats(q.pairs, "left"):  # reported at the pair that repeats
+            report(pair, "left", "duplicate-option", f"The item '{pair.left}' is on the "
+                   "left twice.", "Make each item on the left different.")
         used = [p.right for p in q.pairs]
         for extra in q.extra:
             if extra in used:
                 report(q, "extra", "duplicate-option", f"'{extra}' is in 'extra' but a pair "
                        "uses it already.", "List in 'extra' only items that match nothing.")
         if not q.reuse:
-            first: dict[str, Pair] = {}
-            for pair in q.pairs:
-                if pair.right in first:
-                    report(pair, "right", "match-right-reused", f"'{pair.right}' goes with "
-                           f"'{first[pair.right].left}' already, and each item on the right "
-                           "is used once.", "Add 'reuse: true' to the question if that is "
-                           "meant, or give each pair its own match.")
-                first.setdefault(pair.right, pair)
+            for pair, earlier in repeats(q.pairs, "right"):
+                report(pair, "right", "match-right-reused", f"'{pair.right}' goes with "
+                       f"'{earlier.left}' already, and each item on the right is used once.",
+                       "Add 'reuse: true' to the question if that is meant, or give each "
+                       "pair its own match.")
         if len(targets(q)) > MAX_TARGETS:
             report(q, "extra" if q.extra else "pairs", "too-many-items",
                    f"A match question can show at most {MAX_TARGETS} items on the right; this "
