@@ -42,3 +42,31 @@ def data_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pilot_waits_to_see_the_screen():
+    """``pilot.press`` plays a player who looks before each key: it waits until the app shows
+    what the key acts on (see game/tui/key_gate.py, which drops keys typed before a screen
+    change is painted). Bursts that do not wait are sent with tests/tui/driver.py's burst."""
+    from textual.pilot import Pilot
+
+    press = Pilot.press
+
+    async def press_when_shown(self, *keys: str) -> None:
+        for key in keys:
+            await until_keys_open(self)
+            await press(self, key)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Pilot, "press", press_when_shown)
+        yield
+
+
+async def until_keys_open(pilot, turns: int = 500) -> None:
+    import math
+
+    for _ in range(turns):
+        if getattr(pilot.app, "keys_open_at", 0.0) != math.inf:
+            return
+        await pilot.pause()

@@ -261,6 +261,10 @@ class Scene:
         "The decision; leave out for a scene that simply goes on.",
         example="choices: [{text: Attribute it to US intelligence, next: thu-capability, "
                 "effects: {tradecraft: 2}}, {text: Leave Iran out, next: thu-capability}]"))
+    prompt: str = field(default="", metadata=doc(
+        "For a decision: the question it puts to the player, shown just above the choices "
+        "(the scene's text may have scrolled out of sight by then).",
+        example="prompt: What goes in the first line of your flash report?"))
     next: Union[str, tuple[Route, ...], None] = field(default=None, metadata=doc(
         "Where to go next: a scene id, or a list of routes tried in order.",
         example="next: [{to: sun-correction, if: {flags: [cited-holds]}}, {to: sun-photo}]"))

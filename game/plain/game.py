@@ -330,7 +330,9 @@ class PlainGame:
             story.choose(0)
             self.autosave()  # a move, not a decision: saved, but nothing to confirm
             return
-        self.io.say("", "Your decision:", *numbered(o.text for o in options))
+        prompt = story.scene.prompt.strip()
+        self.io.say("", f"Your decision: {prompt}" if prompt else "Your decision:",
+                    *numbered(o.text for o in options))
         index = self.io.ask(f"What do you do, 1 to {len(options)}? ",
                             lambda line: parse.one_number(line, len(options)), self.commands())
         outcome = story.choose(index)

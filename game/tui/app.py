@@ -23,6 +23,7 @@ from ..crashlog import write_crash_log
 from ..engine import Mode
 from ..session import Autosaved, GameSession, Settings
 from ..session.words import not_saved, result_lost, result_not_written, result_saved
+from .key_gate import KeysInOrder
 from .messages import AnswerGiven, ChoiceMade, HintAsked, Proceed, StartGame
 from .screens.title import TitleScreen
 from .screens.too_small import KeepsEnlargeOnTop
@@ -43,7 +44,7 @@ WARM_UP = ("game.content.glossary", "game.classroom.results", "game.tui.status",
            "game.tui.screens.debrief", "game.tui.screens.confirm")
 
 
-class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
+class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
     BINDINGS = [
@@ -88,6 +89,7 @@ class BriefingApp(StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
         return screen
 
     def on_mount(self) -> None:
+        self.watch_screen_changes()
         if self.shelf.waiting:  # once the title screen is painted
             # A worker that fails is a bug: it ends the game with the crash log, as any other
             # (New game would otherwise wait for the packs for ever).

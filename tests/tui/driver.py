@@ -17,6 +17,8 @@ from game.tui.screens.intro import IntroScreen
 from game.tui.screens.question import QuestionScreen
 from game.tui.screens.scene import SceneScreen
 
+from ..conftest import until_keys_open
+
 
 async def burst(pilot, *keys: str) -> None:
     """Send ``keys`` as a terminal does when they arrive together (a paste, a fast typist, a
@@ -33,7 +35,29 @@ async def burst(pilot, *keys: str) -> None:
         event = events.Key(key, char)
         event.set_sender(pilot.app)
         driver.send_message(event)
-    await pilot.pause()
+    await until_keys_applied(pilot)
+
+
+async def until_screen(pilot, screen_type, turns: int = 500):
+    """The screen once it is a ``screen_type`` (a game started from a scene switches to it after
+    the first frame), shown and taking keys."""
+    for _ in range(turns):
+        if isinstance(pilot.app.screen, screen_type):
+            break
+        await pilot.pause()
+    await until_keys_open(pilot)
+    assert isinstance(pilot.app.screen, screen_type), pilot.app.screen
+    return pilot.app.screen
+
+
+async def until_keys_applied(pilot, turns: int = 500) -> None:
+    """Wait until the app has applied (or dropped) every key sent and shows what they did."""
+    app = pilot.app
+    for _ in range(turns):
+        await pilot.pause()
+        if not (getattr(app, "applying", False) or getattr(app, "typed", None)):
+            break
+    await until_keys_open(pilot)
 
 
 async def answer_question(pilot, presented: PresentedQuestion, right: bool = True) -> None:
@@ -119,7 +143,10 @@ async def step(pilot, pick=lambda screen: 0, right=lambda q: True, settle=True) 
             await answer_question(pilot, screen.presented, right(screen.presented.question))
     elif isinstance(screen, SceneScreen):
         decide = screen.scene.is_decision and not screen.questions_waiting
-        await pilot.press(str((pick(screen) if decide else 0) + 1))
+        if decide:  # a decision: its number highlights the choice, Enter takes it
+            await pilot.press(str(pick(screen) + 1), "enter")
+        else:
+            await pilot.press("enter")
     elif isinstance(screen, DebriefScreen):
         raise AssertionError("already at the debrief")
     else:  # a dialog: decision feedback

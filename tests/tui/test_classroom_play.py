@@ -159,7 +159,7 @@ async def test_exam_mode_gives_no_feedback_until_the_debrief(mini_pack, data_dir
         await answer_question(pilot, app.screen.presented)
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press(str(careful(app.screen) + 1))  # the decision
+        await pilot.press(str(careful(app.screen) + 1), "enter")  # the decision
         await pilot.pause()
         assert not isinstance(app.screen, FeedbackDialog)  # no verdict on the call either
         assert any(n.message == "Decision recorded." for n in app._notifications)
@@ -196,7 +196,7 @@ async def test_presenter_mode_shows_notes_and_hides_answers_until_revealed(mini_
         await answer_question(pilot, app.screen.presented)
         await pilot.press("r", "enter")
         await pilot.pause()
-        await pilot.press(str(careful(app.screen) + 1))
+        await pilot.press(str(careful(app.screen) + 1), "enter")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, FeedbackDialog)

@@ -12,7 +12,9 @@ from game.tui.app import make_app
 from game.tui.screens.question import QuestionScreen
 
 from ..conftest import FIXTURES, MINI
-from .driver import burst, burst_keys
+from game.tui.screens.scene import SceneScreen
+
+from .driver import burst, burst_keys, until_screen
 
 SIZE = (80, 24)
 
@@ -48,7 +50,7 @@ async def test_each_answer_typed_in_one_burst_is_recorded_as_typed(data_dir, pac
     pack = compile_pack(pack_dir).pack
     app = make_app(Settings(data_dir=data_dir, seed=11, blink=False, start_at=scene), [pack])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until_screen(pilot, SceneScreen)
         await burst(pilot, "enter")  # the scene read: to its questions
         kinds = []
         while isinstance(app.screen, QuestionScreen) and not app.screen.answered:

@@ -61,7 +61,7 @@ def test_feedback_after_a_partly_right_answer(snap_compare, app_for):
         await pilot.press(str(options.index("Monday") + 1), "enter")
         await pilot.pause()
         report_55 = next(i for i, c in enumerate(app.screen.choices) if c.text == "Report 55 moved")
-        await pilot.press(str(report_55 + 1), "enter", "enter")
+        await pilot.press(str(report_55 + 1), "enter", "enter", "enter")
         await pilot.pause()
         options = list(app.screen.presented.options)
         await pilot.press("home", *["down"] * options.index("Officials"), "space", "enter")

@@ -113,6 +113,7 @@ class QuestionScreen(Screen):
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self.call_next(self.replace_answer_widget)
         self.refresh_bindings()
+        self.app.hold_keys()  # a new question: keys typed before it shows are not for it
 
     async def replace_answer_widget(self) -> None:
         slot = self.query_one("#answer-slot", Vertical)
@@ -177,6 +178,7 @@ class QuestionScreen(Screen):
         # The scroll area takes focus so arrows and PgDn reach a long explanation; Enter goes on.
         self.query_one("#question-area").focus()
         self.refresh_bindings()
+        self.app.hold_keys()  # an Enter typed twice must not skip the feedback unread
 
     def verdict(self, grade: Grade) -> tuple[str, str]:
         again = " on the second try" if self.retrying else ""
@@ -205,6 +207,7 @@ class QuestionScreen(Screen):
             Content(f"Source: “{q.source.strip()}”"),
         ]), style)
         self.refresh_bindings()
+        self.app.hold_keys()
 
     def show_box(self, content: Content, style: str) -> None:
         feedback = self.query_one("#feedback", Static)

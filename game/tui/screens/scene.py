@@ -10,12 +10,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Markdown, OptionList, Static
-from textual.widgets.option_list import Option
 
 from ...content.models import Scene
 from ...engine import ChoiceOption
 from ..messages import ChoiceMade, Proceed
 from ..status import Status
+from ..widgets.choice_list import ChoiceList
 from ..widgets.fact_list import FactList
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.status_bar import StatusBar
@@ -48,6 +48,7 @@ class SceneScreen(Screen):
         """The next scene on this same screen. The game keeps one SceneScreen and changes its
         widgets in place: building a new screen for every scene (a Header, a Footer and the
         stylesheet applied to each widget again) cost about four times as much per key."""
+        self.app.hold_keys()  # what the keys act on is changing: see key_gate.py
         same_scene = scene is self.scene  # back from its questions: the text is already there
         self.scene, self.choices, self.status = scene, choices, status
         self.questions_waiting = questions_waiting
@@ -65,12 +66,9 @@ class SceneScreen(Screen):
             facts.show(scene.facts)
             self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         prompt = self.query_one("#prompt", Static)
-        prompt.update(self.prompt_text())
+        prompt.update(self.prompt_content())
         prompt.display = bool(self.prompt_text())
-        choices_list = self.query_one("#choices", OptionList)
-        choices_list.set_options(self.options())
-        choices_list.highlighted = 0
-        choices_list.focus()
+        self.show_choices()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,10 +79,10 @@ class SceneScreen(Screen):
                 yield from self.facilitator_panel()
         else:
             yield from self.body()
-        prompt = Static(self.prompt_text(), id="prompt", markup=False)
+        prompt = Static(self.prompt_content(), id="prompt")
         prompt.display = bool(self.prompt_text())
         yield prompt
-        yield OptionList(*self.options(), id="choices", markup=False)
+        yield ChoiceList(id="choices", markup=False)
         yield KeysFooter()
 
     def body(self) -> ComposeResult:
@@ -103,33 +101,60 @@ class SceneScreen(Screen):
                 for prompt in self.scene.discuss:
                     yield Static(Content(f"• {prompt.strip()}"), classes="discuss")
 
+    @property
+    def deciding(self) -> bool:
+        return self.scene.is_decision and not self.questions_waiting
+
     def prompt_text(self) -> str:
         if self.questions_waiting:
             return "Read the scene, then answer the recall questions:"
-        if self.scene.is_decision:
-            return "Your call:"
+        if self.deciding:
+            question = " ".join(self.scene.prompt.split())
+            how = f"pick with ↑ ↓ or 1–{len(self.choices)}, then press Enter."
+            return f"Your call: {question}\n{how[0].upper()}{how[1:]}" if question else \
+                f"Your call: {how}"
         return ""
 
-    def options(self) -> list[Option]:
+    def prompt_content(self) -> Content:
+        """The decision's own question stands out; the line on the keys stays quiet."""
+        text = self.prompt_text()
+        question = " ".join(self.scene.prompt.split())
+        if self.deciding and question:
+            return Content.assemble("Your call: ", (question, "bold $text"),
+                                    text[text.index("\n"):])
+        return Content(text)
+
+    def show_choices(self) -> None:
+        """The choices, or the one way on; a decision starts with none highlighted."""
+        choices = self.query_one("#choices", ChoiceList)
         if self.questions_waiting:
             plural = "s" if self.questions_waiting > 1 else ""
-            return [Option(f"1. Answer {self.questions_waiting} recall question{plural}",
-                           id="questions")]
-        return [Option(f"{n}. {choice.text}", id=f"choice-{n - 1}")
-                for n, choice in enumerate(self.choices, start=1)]
+            choices.show_choices([f"Answer {self.questions_waiting} recall question{plural}"],
+                                 first_highlighted=True)
+        else:
+            choices.show_choices([choice.text for choice in self.choices],
+                                 first_highlighted=not self.deciding)
+        choices.focus()
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.scene.day} · {self.scene.time}"
-        self.query_one("#choices", OptionList).focus()
+        self.show_choices()
 
     def set_status(self, status: Status) -> None:
         self.query_one(StatusBar).update(status)
 
     @on(OptionList.OptionSelected, "#choices")
     def option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_pick(event.option_index)
+        self.take(event.option_index)  # Enter on the highlighted choice, or a click
 
     def action_pick(self, index: int) -> None:
+        """A number key: on a decision it only highlights the choice (Enter takes it)."""
+        if self.deciding:
+            self.query_one("#choices", ChoiceList).pick(index)
+        else:
+            self.take(index)
+
+    def take(self, index: int) -> None:
         if self.questions_waiting:
             if index == 0:
                 self.post_message(Proceed())

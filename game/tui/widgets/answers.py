@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, OptionList, SelectionList, Static
 from rich.segment import Segment
+from rich.style import Style
 from textual.strip import Strip
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -79,19 +80,30 @@ class MultiSelectAnswer(SelectionList):
         self.post_message(AnswerGiven(tuple(self.selected)))
 
     def render_line(self, y: int) -> Strip:
-        """Textual draws the same X in every box and tells ticked from unticked by colour
-        alone, which NO_COLOR (and colour blindness) takes away: an unticked box is empty."""
-        strip = super().render_line(y)
-        try:
-            option = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        segments = list(strip)
-        if (option.value not in self.selected and len(segments) > 1
-                and segments[1].text == ToggleButton.BUTTON_INNER):
-            segments[1] = Segment(" " * len(ToggleButton.BUTTON_INNER), segments[1].style)
-            return Strip(segments, strip.cell_length)
-        return strip
+        """Each option wrapped under its box, where Textual's SelectionList cuts a long one off
+        with an ellipsis (it assumes one line per option): the box on an option's first line,
+        blank gutter under it. And Textual draws the same X in every box, telling ticked from
+        unticked by colour alone, which NO_COLOR (and colour blindness) takes away: an unticked
+        box is empty here."""
+        line = OptionList.render_line(self, y)
+        try:  # OptionList's map of lines to (option, line within it); private, see README
+            index, line_offset = self._lines[self.scroll_offset.y + y]
+            option = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
+            return line
+        underlying = next(iter(line)).style or self.rich_style
+        if line_offset:
+            gutter = " " * self._get_left_gutter_width()
+            return Strip([Segment(gutter, underlying), *line])
+        ticked = option.value in self.selected
+        component = "selection-list--button" + ("-selected" if ticked else "")
+        if self.highlighted == index:
+            component += "-highlighted"
+        button = self.get_component_rich_style(component) + Style(meta={"option": index})
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + Style(meta={"option": index})
+        inner = ToggleButton.BUTTON_INNER if ticked else " " * len(ToggleButton.BUTTON_INNER)
+        return Strip([Segment(ToggleButton.BUTTON_LEFT, side), Segment(inner, button),
+                      Segment(ToggleButton.BUTTON_RIGHT, side), Segment(" ", underlying), *line])
 
 
 class NumericAnswer(Vertical):
