@@ -129,7 +129,8 @@ class PlainGame:
                 raise Unusable("A class code needs a name; type the name your teacher will see.")
             return name
 
-        name = self.io.ask(f"Class {one_line(session.class_code)}. Your name? ", a_name,
+        class_line = sentence(f"Class {one_line(session.class_code)}")
+        name = self.io.ask(f"{class_line} Your name? ", a_name,
                            {"h": self.show_help, "help": self.show_help,
                             **{k: v for k, v in self.commands(in_game=False).items()
                                if k in ("q", "quit")}})

@@ -58,7 +58,7 @@ def notebook_lines(story: Story) -> list[str]:
     glossary = reached_glossary(pack, state.visited)
     lines.append(f"Glossary: {len(glossary)} term{'' if len(glossary) == 1 else 's'}.")
     for entry in glossary:
-        lines.append(labelled(one_line(entry.term), one_line(entry.meaning)))
+        lines.append("- " + labelled(one_line(entry.term), one_line(entry.meaning)))
     lines.append("End of the notebook.")
     return lines
 
@@ -87,9 +87,9 @@ def scorecard_lines(card: Scorecard) -> list[str]:
         name = t.name if t.graded else f"{t.name} (not graded)"
         share = "" if t.percent is None else f", {t.percent:g}%"
         band = f", {t.band}" if t.band and t.graded else ""
-        lines.append(f"{name}: {points(t.earned)} of {points(t.available)}{share}{band}.")
+        lines.append(sentence(f"{name}: {points(t.earned)} of {points(t.available)}{share}{band}"))
     overall = "no score yet" if card.percent is None else f"{card.percent:g}%"
-    lines.append(f"Overall: {overall}, grade {card.grade}.")
+    lines.append(sentence(f"Overall: {overall}, grade {card.grade}"))
     return lines
 
 

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from game.classroom.identity import class_seed
 from game.plain.console import Console
 from game.plain.game import PlainGame
 from game.plain.text import fit, labelled_text, markdown_text
@@ -201,3 +202,14 @@ def test_a_preview_from_a_scene_and_a_pack_without_intro_skip_it(campaign, mini_
     assert INTRO_WORDS not in preview and "Whose drone?" in preview
     mini = play(mini_pack, tmp_path / "mini", ["q"], width=80, seed=3)
     assert "Press Enter to begin" not in mini and "The river rises." in mini
+
+
+def test_what_a_player_types_is_never_read_as_markdown(mini_pack, tmp_path):
+    name = "**Ana** Lee"
+    lines, _ = script_for(mini_pack, class_seed("7B", name, False), wrong={"q-mayor"})
+    typed = "*nobody* at __all__ [x](http://y)"
+    lines = [typed if line == "nobody at all" else line for line in lines]
+    out = play(mini_pack, tmp_path, lines, width=200, class_code="7B", name=name)
+    assert f"You answered: {typed}" in out
+    assert f"Your answer: {typed}" in out  # the debrief
+    assert "Played by **Ana** Lee, class 7B, practice mode." in out
