@@ -93,7 +93,7 @@ class Outcome:
     """What really happened, according to the article, shown in the debrief."""
 
     text: str = field(metadata=doc(
-        "What happened, in your own words.",
+        "What happened, in your own words, in Markdown.",
         example="text: The reporting gives the toll precisely, and it names the place."))
     source: str = field(metadata=doc(
         "The article's own words that show it.",
@@ -134,7 +134,7 @@ class Choice:
         "Points added to score tracks, e.g. {tradecraft: 2}.",
         example="effects: {tradecraft: 2, judgement: 1, escalation: 0}"))
     feedback: str = field(default="", metadata=doc(
-        "Why this was a strong or weak call.",
+        "Why this was a strong or weak call, in Markdown.",
         example="feedback: Precise and complete. You kept the troops and the contractor apart."))
     set: tuple[str, ...] = field(default=(), metadata=doc(
         "Flags this choice sets.", example="set: [cited-holds]"))
@@ -172,7 +172,7 @@ class Question:
         "The article's own words that hold the answer.",
         example='source: "the northeast Syrian city of Hasakah"'))
     explanation: str = field(metadata=doc(
-        "Shown after answering: why the answer is right.",
+        "Shown after answering: why the answer is right, in Markdown.",
         example="explanation: Five US troops died. With the contractor that makes six Americans."))
     points: float = field(default=1, metadata=doc(
         "Points for a fully right answer.", example="points: 2"))
@@ -273,7 +273,7 @@ class Scene:
         example="what_happened: {text: The toll was five US troops and a contractor., "
                 "source: \"five US troops and an American contractor\"}"))
     notes: str = field(default="", metadata=doc(
-        "Facilitator notes for a teacher; not scored.",
+        "Facilitator notes for a teacher, in Markdown; not scored.",
         example="notes: Ask the class to write the first line in under 20 words."))
     discuss: tuple[str, ...] = field(default=(), metadata=doc(
         "Discussion prompts for the class, shown in presenter mode and in the handout.",
@@ -281,7 +281,7 @@ class Scene:
     ending: bool = field(default=False, metadata=doc(
         "True when the week ends here.", example="ending: true"))
     assessment: str = field(default="", metadata=doc(
-        "For an ending: the assessment shown at the debrief.",
+        "For an ending: the assessment shown at the debrief, in Markdown.",
         example="assessment: Your week's work would hold up under scrutiny."))
     locs: Mapping[str, Loc] = _locs()
 

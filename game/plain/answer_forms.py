@@ -10,7 +10,6 @@ from ..content.kinds.match import LETTERS
 from ..engine import PresentedQuestion
 from . import console as parse
 from .console import Unusable, numbered
-from .text import wrap
 
 
 class AnswerForm(NamedTuple):
@@ -82,8 +81,8 @@ def match(p: PresentedQuestion) -> AnswerForm:
     items, targets, reuse = p.options, p.targets, p.question.reuse
     letters = LETTERS[:len(targets)]
     each = "a letter may be used more than once" if reuse else "each letter once"
-    lines = [*wrap(f"Match each item to one on the right: a number and a letter for each "
-                   f"item, {each}."), *numbered(items), "", *numbered(targets, letters)]
+    lines = [f"Match each item to one on the right: a number and a letter for each item, "
+             f"{each}.", *numbered(items), "", *numbered(targets, letters)]
     return AnswerForm(lines, "Your matches, e.g. 1b 2a? ",
                       lambda line: {items[i]: targets[t]
                                     for i, t in read_pairs(line, len(items), letters, reuse)})

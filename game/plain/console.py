@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, TextIO, TypeVar
 
-from .text import WIDTH, literal, unmark, wrap
+from .text import fit, literal, terminal_width
 
 T = TypeVar("T")
 
@@ -23,24 +23,44 @@ class Unusable(ValueError):
     """A line a prompt cannot use; the message says why, in one line."""
 
 
+ECHO_LIMIT = 200  # characters of a script's line echoed after its prompt
+SHORT = 52  # characters of a typed word repeated in a one-line complaint about it
+
+
 class Console:
     """Writes whole lines (flushed at once, so a pipe sees them) and reads one line per prompt.
+    Every line is fitted to the terminal's width here, broken between words, so nothing that
+    prints has to know the width (``width`` fixes it, for tests).
 
     ``commands`` maps a typed word to what it does; a prompt may leave them out (a name)."""
 
-    def __init__(self, inp: TextIO, out: TextIO, echo: bool | None = None):
+    def __init__(self, inp: TextIO, out: TextIO, echo: bool | None = None,
+                 width: int | None = None):
         self.inp, self.out = inp, out
         # A script's lines are echoed after the prompt, so a transcript reads as a terminal
         # does; a terminal echoes what is typed itself.
         self.echo = not _is_terminal(inp) if echo is None else echo
+        self.fixed_width = width
+
+    @property
+    def width(self) -> int:
+        """Measured at each write: a terminal may be resized during a game."""
+        return self.fixed_width or terminal_width()
+
+    def fitted(self, lines) -> list[str]:
+        width = self.width
+        return [part for line in lines for piece in str(line).split("\n")
+                for part in fit(piece, width)]
 
     def say(self, *lines: str) -> None:
-        self.out.write("".join(f"{line}\n" for line in lines))
+        self.out.write("".join(f"{line}\n" for line in self.fitted(lines)))
         self.out.flush()
 
     def read(self, prompt: str) -> str:
         """Show ``prompt`` (it ends with a question) and read one line; InputEnded at the end."""
-        self.out.write(prompt)
+        *above, last = self.fitted([prompt.rstrip()]) or [""]
+        last += " " if prompt.endswith(" ") else ""
+        self.out.write("".join(f"{line}\n" for line in above) + last)
         self.out.flush()
         line = self.inp.readline()
         if not line:
@@ -48,8 +68,14 @@ class Console:
             raise InputEnded
         line = line.rstrip("\r\n")
         if self.echo:
-            self.out.write(shorten(line, 200) + "\n")
+            self.out.write(self.after_prompt(last, shorten(line, ECHO_LIMIT)) + "\n")
         return line
+
+    def after_prompt(self, prompt: str, echoed: str) -> str:
+        """What follows ``prompt`` (already written) so that the echoed line wraps with it."""
+        head, *rest = self.fitted([prompt + echoed])
+        first = head[len(prompt):] if head.startswith(prompt) else ""
+        return "\n".join([first, *rest])
 
     def ask(self, prompt: str, parse: Callable[[str], T],
             commands: dict[str, Callable[[], None]] | None = None) -> T:
@@ -149,16 +175,14 @@ def some_text(line: str) -> str:
     return text
 
 
-def shorten(text: str, limit: int = WIDTH - 20) -> str:
+def shorten(text: str, limit: int = SHORT) -> str:
     """Player text echoed in one short line: literal, and cut with an ellipsis."""
     text = " ".join(literal(text).split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def numbered(options: Iterable[str], labels: Iterable[str] | None = None) -> list[str]:
-    """Options as '1. text' lines (or with ``labels``, such as letters), wrapped."""
-    lines = []
-    for label, option in zip(labels or (str(n) for n in range(1, 10**6)), options):
-        first, *rest = wrap(unmark(option), "   ")
-        lines += [f"{label}. {first.strip()}", *rest]
-    return lines
+    """Options as '1. text' lines (or with ``labels``, such as letters); the console wraps
+    them under their first word."""
+    return [f"{label}. {' '.join(option.split())}"
+            for label, option in zip(labels or (str(n) for n in range(1, 10**6)), options)]

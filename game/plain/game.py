@@ -22,13 +22,14 @@ from ..engine import (
     right_answer,
     Story,
 )
+from ..prose import labelled, sentence
 from ..session import Autosaved, GameSession, SavedGame, Settings
 from ..session.words import not_saved, result_lost, result_not_written, result_saved
 from . import console as parse
 from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
 from .report import debrief_lines, fact_status, help_lines, notebook_lines, score_line
-from .text import one_line, paragraphs, plural, points, unmark, wrap
+from .text import markdown_text, one_line, plural, points
 
 SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
 EXIT_OK, EXIT_INTERRUPTED = 0, 130
@@ -103,7 +104,7 @@ class PlainGame:
             self.io.say(f"No hint: {exc}.")
             return
         self.autosave()
-        self.io.say(*wrap(f"Hint: {unmark(hint)}"))
+        self.io.say(f"Hint: {one_line(hint)}")
 
     # -- before the game ----------------------------------------------------------------------
 
@@ -128,12 +129,14 @@ class PlainGame:
                 raise Unusable("A class code needs a name; type the name your teacher will see.")
             return name
 
-        name = self.io.ask(f"Class {one_line(session.class_code)}. Your name? ", a_name,
+        class_line = sentence(f"Class {one_line(session.class_code)}")
+        name = self.io.ask(f"{class_line} Your name? ", a_name,
                            {"h": self.show_help, "help": self.show_help,
                             **{k: v for k, v in self.commands(in_game=False).items()
                                if k in ("q", "quit")}})
         session.play_as(session.class_code, name)
-        self.io.say(f"Playing as {one_line(session.name)}, class {one_line(session.class_code)}.")
+        self.io.say(sentence(f"Playing as {one_line(session.name)}, class "
+                             f"{one_line(session.class_code)}"))
 
     def open_game(self, pack: Pack) -> None:
         session = self.session
@@ -173,7 +176,7 @@ class PlainGame:
             problem = saved.try_code(line)
             if not problem:
                 return True
-            self.io.say(*wrap(problem))
+            self.io.say(problem)
             self.pause_before_retry()
 
     def pause_before_retry(self) -> None:
@@ -184,7 +187,7 @@ class PlainGame:
     def resume(self, pack: Pack, saved: SavedGame) -> bool:
         resumed = self.session.resume(pack, saved)
         if resumed.story is None:
-            self.io.say(*wrap(f"{resumed.problem} Starting a new game."))
+            self.io.say(f"{sentence(resumed.problem)} Starting a new game.")
             return False
         state = resumed.story.state
         self.io.say(f"Continuing: {plural(len(state.answers), 'answer')} and "
@@ -192,22 +195,35 @@ class PlainGame:
         if state.question_index:  # mid-scene: its text was read before the first answer
             self.shown_scene = state.scene
             scene = self.story.scene
-            self.io.say("", f"Back in: {scene.title}, {scene.day}, {scene.time}.",
+            self.io.say("", f"Back in: {sentence(scene.title)} {scene.day}, {scene.time}.",
                         "Type n for your notebook.")
         return True
 
     def begin(self, pack: Pack) -> None:
         """A new game (see GameSession.new_game): a protected save kept aside is told, and a
-        new resume code printed once."""
+        new resume code printed once; then the pack's intro (not in an author's preview from a
+        scene, as in the TUI)."""
         started = self.session.new_game(pack, self.settings.start_at)
         if started.story is None:
-            self.io.say(*wrap(not_kept_message(started.not_kept)))
+            self.io.say(not_kept_message(started.not_kept))
             raise QuitGame from None
         self.tell_autosaved(started.saved)
         if started.kept is not None:
-            self.io.say(*wrap(replaced_message(started.kept)))
+            self.io.say(replaced_message(started.kept))
         if started.code is not None:
-            self.io.say(*wrap(code_message(started.code)))
+            self.io.say(code_message(started.code))
+        if self.settings.start_at is None and pack.manifest.intro.strip():
+            self.show_intro(pack)
+
+    def show_intro(self, pack: Pack) -> None:
+        """Who you are, what the week holds and how it is scored, until Enter."""
+        manifest = pack.manifest
+        # An intro that opens with its own heading already gives the title.
+        title = [] if manifest.intro.lstrip().startswith("#") else [sentence(manifest.title), ""]
+        self.io.say("", *title, *markdown_text(manifest.intro), "")
+        first = f" on {manifest.days[0]}" if manifest.days else ""
+        self.io.ask(f"{sentence(f'Press Enter to begin{first}')} Ready? ", go_on,
+                    self.commands())
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -221,7 +237,7 @@ class PlainGame:
         if saved.save_problem:
             self.io.say(not_saved(saved.save_problem))
         if saved.result_problem:  # once, until the result file is written again
-            self.io.say(*wrap(result_not_written(saved.result_problem)))
+            self.io.say(result_not_written(saved.result_problem))
 
     def confirm_saved(self) -> None:
         if self.autosave():
@@ -246,20 +262,20 @@ class PlainGame:
             if handed_in.path is not None:
                 self.io.say(*result_saved(handed_in.path).splitlines())
             else:
-                self.io.say(*wrap(result_lost(handed_in.problem)))
+                self.io.say(result_lost(handed_in.problem))
 
     def show_scene(self) -> None:
         story = self.story
         scene, state = story.scene, story.state
         self.shown_scene = scene.id
-        self.io.say("", f"{scene.day}, {scene.time}.", f"{scene.title}.", score_line(story), "")
-        self.io.say(*paragraphs(scene.body))
+        self.io.say("", sentence(f"{scene.day}, {scene.time}"), sentence(scene.title),
+                    score_line(story), "")
+        self.io.say(*markdown_text(scene.body))
         if scene.facts:
             self.io.say("", "New in your notebook:")
             for fact in scene.facts:
-                first, *rest = wrap(f"{fact_status(fact.status, fact.claimed_by)}: "
-                                    f"{fact.text}", "  ")
-                self.io.say("- " + first.strip(), *rest)
+                self.io.say("- " + labelled(fact_status(fact.status, fact.claimed_by),
+                                            one_line(fact.text)))
         waiting = len(scene.questions) - state.question_index
         if waiting:
             self.io.say("", f"Now {plural(waiting, 'recall question')}.")
@@ -273,13 +289,13 @@ class PlainGame:
                             f"{plural(question.points, 'point')}.")
         else:
             self.io.say("", "Second try.")
-        self.io.say(*wrap(unmark(question.ask)))
+        self.io.say(one_line(question.ask))
         form = answer_form(presented)
         if form.lines:
             self.io.say(*form.lines)
         if not retry and story.state.mode in HINT_MODES and question.hint:
             if question.id in story.state.hints:
-                self.io.say(*wrap(f"Hint: {unmark(question.hint)}"))
+                self.io.say(f"Hint: {one_line(question.hint)}")
             else:
                 self.io.say(f"Type hint for a hint; it costs {percent(HINT_COST)} of the points.")
         response = self.io.ask(form.prompt, form.read, self.commands())
@@ -301,13 +317,17 @@ class PlainGame:
             verdict = ("Right" if result.correct else
                        "Partly right" if result.points > 0 else "Not right")
             given = shorten(describe_response(question, response), limit=ANSWER_ECHO)
-            self.io.say(*wrap(f"{verdict}: {points(result.points)} of "
-                              f"{points(result.max_points)} points. You answered: {given}"))
+            self.io.say(f"{verdict}: {points(result.points)} of {points(result.max_points)} "
+                        f"points. You answered: {given}")
             if ceiling is None:  # the answer is shown once no second try is open
-                self.io.say(*wrap(f"Answer: {right_answer(question)}"))
-                self.io.say(*wrap(unmark(question.explanation.strip())))
-                self.io.say(*wrap(f"Source: “{question.source.strip()}”"))
+                self.show_answer(question)
         self.confirm_saved()
+
+    def show_answer(self, question) -> None:
+        """The right answer, why (the author's Markdown, as text) and the article's words."""
+        self.io.say(f"Answer: {one_line(right_answer(question))}",
+                    *markdown_text(question.explanation),
+                    f"Source: “{one_line(question.source)}”")
 
     def wants_retry(self, ceiling: float) -> bool:
         self.io.say(f"You may try once more, for {percent(RETRY_SHARE)} of the points "
@@ -317,9 +337,7 @@ class PlainGame:
         if not again:
             question = self.story.pack.scenes[self.story.state.scene].questions[
                 self.story.state.question_index - 1]
-            self.io.say(*wrap(f"Answer: {right_answer(question)}"))
-            self.io.say(*wrap(unmark(question.explanation.strip())))
-            self.io.say(*wrap(f"Source: “{question.source.strip()}”"))
+            self.show_answer(question)
         return again
 
     def ask_choice(self) -> None:
@@ -342,9 +360,8 @@ class PlainGame:
             names = {t.id: t.name for t in story.pack.manifest.tracks}
             effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
                                 for k, v in outcome.choice.effects.items()) or "no change"
-            self.io.say(*wrap(f"You chose: {outcome.choice.text}"))
-            self.io.say(*wrap(unmark(outcome.choice.feedback.strip())))
-            self.io.say(*wrap(f"Scores: {effects}."))
+            self.io.say(f"You chose: {one_line(outcome.choice.text)}",
+                        *markdown_text(outcome.choice.feedback), f"Scores: {effects}.")
         self.confirm_saved()
 
 

@@ -17,8 +17,9 @@ from ..engine import (
     Scorecard,
     Story,
 )
+from ..prose import labelled, sentence
 from .answer_forms import ANSWER_FORMS
-from .text import one_line, paragraphs, points, wrap
+from .text import labelled_text, markdown_text, one_line, points
 
 
 def help_lines(mode: Mode) -> list[str]:
@@ -36,12 +37,12 @@ def help_lines(mode: Mode) -> list[str]:
                      "question's points.")
     lines.append("  q or quit: save and stop. Play again later to continue.")
     if mode in RETRY_MODES:
-        lines += wrap(f"Practice mode: after an answer that is not fully right you may try "
-                      f"once more for {percent(RETRY_SHARE)} of the points. The question keeps "
-                      "the better of your two tries.")
+        lines.append(f"Practice mode: after an answer that is not fully right you may try "
+                     f"once more for {percent(RETRY_SHARE)} of the points. The question keeps "
+                     "the better of your two tries.")
     elif mode is Mode.EXAM:
-        lines += wrap("Exam mode: answers are only recorded; the debrief at the end shows "
-                      "every answer and how it scored.")
+        lines.append("Exam mode: answers are only recorded; the debrief at the end shows "
+                     "every answer and how it scored.")
     lines.append("The game saves after every answer and every decision.")
     return lines
 
@@ -51,12 +52,13 @@ def notebook_lines(story: Story) -> list[str]:
     facts = build_debrief(pack, state).notebook
     lines = [f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
     for n, fact in enumerate(facts, 1):
-        lines += wrap(f"{n}. {fact_status(fact.status, fact.claimed_by)}: {fact.text}")
-        lines += wrap(f"Source: “{fact.source.strip()}”", "   ")
+        lines.append(f"{n}. " + labelled(fact_status(fact.status, fact.claimed_by),
+                                         one_line(fact.text)))
+        lines.append(f"   Source: “{one_line(fact.source)}”")
     glossary = reached_glossary(pack, state.visited)
     lines.append(f"Glossary: {len(glossary)} term{'' if len(glossary) == 1 else 's'}.")
     for entry in glossary:
-        lines += wrap(f"{entry.term}: {entry.meaning}")
+        lines.append("- " + labelled(one_line(entry.term), one_line(entry.meaning)))
     lines.append("End of the notebook.")
     return lines
 
@@ -85,9 +87,9 @@ def scorecard_lines(card: Scorecard) -> list[str]:
         name = t.name if t.graded else f"{t.name} (not graded)"
         share = "" if t.percent is None else f", {t.percent:g}%"
         band = f", {t.band}" if t.band and t.graded else ""
-        lines.append(f"{name}: {points(t.earned)} of {points(t.available)}{share}{band}.")
+        lines.append(sentence(f"{name}: {points(t.earned)} of {points(t.available)}{share}{band}"))
     overall = "no score yet" if card.percent is None else f"{card.percent:g}%"
-    lines.append(f"Overall: {overall}, grade {card.grade}.")
+    lines.append(sentence(f"Overall: {overall}, grade {card.grade}"))
     return lines
 
 
@@ -97,41 +99,41 @@ def played_by(debrief: Debrief) -> str:
 
 def debrief_lines(story: Story) -> list[str]:
     debrief = build_debrief(story.pack, story.state)
-    lines = ["", f"Debrief: {debrief.title}."]
+    lines = ["", sentence(f"Debrief: {debrief.title}")]
     if played_by(debrief):
         lines.append(played_by(debrief))
     if debrief.ending_title:
-        lines += ["", f"{debrief.ending_title}."] + paragraphs(debrief.ending_body)
+        lines += ["", sentence(debrief.ending_title)] + markdown_text(debrief.ending_body)
         if debrief.assessment.strip():
-            lines += [""] + paragraphs(debrief.assessment)
+            lines += [""] + markdown_text(debrief.assessment)
     if debrief.older_version:
-        lines += [""] + wrap(OLDER_VERSION_NOTE)
+        lines += ["", OLDER_VERSION_NOTE]
     lines += ["", "Scores."] + scorecard_lines(debrief.scorecard)
     names = {t.id: t.name for t in debrief.scorecard.tracks}
     lines += ["", f"Your decisions: {len(debrief.decisions)}."]
     for n, d in enumerate(debrief.decisions, 1):
         effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
                             for k, v in d.effects.items()) or "no change"
-        lines += ["", f"Decision {n}. {d.scene_title}, {d.when}."]
-        lines += wrap(f"You chose: {d.choice}")
-        lines += wrap(f"Scored: {effects}.")
-        lines += wrap(f"Why: {d.feedback.strip()}")
+        lines += ["", f"Decision {n}: {sentence(d.scene_title)} {sentence(d.when)}"]
+        lines.append(f"You chose: {one_line(d.choice)}")
+        lines.append(f"Scored: {effects}.")
+        lines += labelled_text("Why", d.feedback)
         if d.what_happened:
-            lines += wrap(f"What actually happened: {d.what_happened.strip()}")
-            lines += wrap(f"Source: “{d.source.strip()}”")
+            lines += labelled_text("What actually happened", d.what_happened)
+            lines.append(f"Source: “{one_line(d.source)}”")
     lines += ["", f"Your answers: {len(debrief.questions)}."]
     for n, q in enumerate(debrief.questions, 1):
         verdict = "Right" if q.correct else ("Partly right" if q.points > 0 else "Wrong")
-        lines += [""] + wrap(f"Question {n}, {verdict.lower()}: {q.ask}")
-        lines += wrap(f"Your answer: {one_line(q.your_answer)}")
+        lines += ["", f"Question {n}, {verdict.lower()}: {one_line(q.ask)}"]
+        lines.append(f"Your answer: {one_line(q.your_answer)}")
         if q.retry_answer:
-            lines += wrap(f"Second try, for {percent(RETRY_SHARE)} of the points: "
-                          f"{one_line(q.retry_answer)}")
+            lines.append(f"Second try, for {percent(RETRY_SHARE)} of the points: "
+                         f"{one_line(q.retry_answer)}")
         lines.append(f"Points: {points(q.points)} of {points(q.max_points)}.")
         if q.hinted:
             lines.append(f"With the hint: {percent(HINT_COST)} of the points off.")
-        lines += wrap(f"Right answer: {q.right_answer}")
-        lines += wrap(q.explanation.strip())
-        lines += wrap(f"Source: “{q.source.strip()}”")
+        lines.append(f"Right answer: {one_line(q.right_answer)}")
+        lines += markdown_text(q.explanation)
+        lines.append(f"Source: “{one_line(q.source)}”")
     lines += ["", "End of the debrief."]
     return lines

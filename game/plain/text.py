@@ -1,23 +1,27 @@
 """Plain text for a screen reader or a dumb terminal: no markup, no colour, no box drawing,
-short lines, and player text shown literally."""
+lines that fit the terminal, and player text shown literally."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 import unicodedata
 
-WIDTH = 72  # short lines: a phone over SSH, a braille display, a screen reader's line review
+from ..prose import ProseLine, labelled, linked_words, prose_lines, shows_its_address
+
+DEFAULT_WIDTH = 80  # when the output is not a terminal (a pipe, a file) and COLUMNS is unset
+NARROWEST = 20  # below this a line holds too few words to read; wrap as if it were this wide
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|`([^`]+)`")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# What a wrapped line's continuation is indented under: its indent and a list marker
+# ("- ", "1. ", "a. " for a match target), so an item's words line up under its first word.
+_HANGING = re.compile(r"^ *(?:[-*+•] +|\d{1,9}[.)] +|[a-z][.)] +)?")
 
 
 def literal(text: str) -> str:
     """Player text as it is echoed: ANSI escapes and other control characters taken out, the
-    rest (``[bold]``, ``../``) kept exactly as typed."""
+    rest (``[bold]``, ``**``, ``../``) kept exactly as typed."""
     text = _ANSI.sub("", str(text))
     return "".join(ch if ch == "\n" or unicodedata.category(ch)[0] != "C" else ""
                    for ch in text)
@@ -28,44 +32,53 @@ def one_line(text: str) -> str:
     return " ".join(literal(text).split())
 
 
-def unmark(text: str) -> str:
-    """Markdown from content as plain words: emphasis dropped, a link as its text and address."""
-    text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
-    return _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4), text)
+def terminal_width() -> int:
+    """The terminal's width (COLUMNS when set), DEFAULT_WIDTH when there is no terminal."""
+    columns = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return max(NARROWEST, columns or DEFAULT_WIDTH)
 
 
-def wrap(text: str, indent: str = "") -> list[str]:
-    """One paragraph or list item wrapped to WIDTH."""
-    return textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent=indent,
-                         subsequent_indent=indent, break_long_words=False,
+def fit(line: str, width: int) -> list[str]:
+    """One line as lines of at most ``width`` characters, broken between words (a word longer
+    than the line alone is cut), continuations indented under a list item's first word."""
+    if len(line) <= width:
+        return [line]
+    hang = " " * len(_HANGING.match(line).group(0))
+    if len(hang) > width // 2:  # a deep indent in a narrow terminal: room for words first
+        hang = ""
+    return textwrap.wrap(line, width, subsequent_indent=hang, break_long_words=True,
                          break_on_hyphens=False) or [""]
 
 
-def paragraphs(markdown: str) -> list[str]:
-    """A Markdown body as wrapped lines: paragraphs split by a blank line, list items kept one
-    a line, headings as their words."""
-    lines: list[str] = []
-    for block in re.split(r"\n\s*\n", unmark(markdown).strip()):
-        if lines:
-            lines.append("")
-        items: list[list[str]] = []
-        for raw in block.splitlines():
-            raw = raw.strip()
-            if raw.startswith("#"):  # a heading: a line of its own
-                items += [[raw.lstrip("#").strip()], []]
-                continue
-            if _LIST_ITEM.match(raw) or not items:
-                items.append([_LIST_ITEM.sub("- ", raw)] if _LIST_ITEM.match(raw) else [raw])
-            else:
-                items[-1].append(raw)
-        for item in filter(None, items):
-            text = " ".join(item)
-            if text.startswith("- "):
-                first, *rest = wrap(text[2:], "    ")
-                lines += ["  - " + first.strip(), *rest]
-            else:
-                lines += wrap(text)
-    return lines
+def markdown_text(markdown: str) -> list[str]:
+    """Authored Markdown as clean lines of text, for a screen reader as much as for the eye:
+    emphasis and code marks dropped, list items as "- " lines (numbered ones keep their
+    number), a heading as its words with a blank line after it, a link as "words (address)",
+    escapes read as the characters they escape, and a ``*`` that is not emphasis kept. Lines
+    are not wrapped: the console fits them to the terminal."""
+    return [prose_text(line) for line in prose_lines(markdown)]
+
+
+def prose_text(line: ProseLine) -> str:
+    words = []
+    for text, address in linked_words(line.runs):
+        words.append(text)
+        if address and not shows_its_address(text, address):
+            words.append(f" ({address})")
+    text = "".join(words)
+    return line.lead + (text if line.verbatim else " ".join(text.split()))
+
+
+def labelled_text(label: str, markdown: str) -> list[str]:
+    """'Label: ' and authored Markdown as text: on the first line when that is a paragraph's,
+    above the text when it opens with a list or a heading."""
+    prose = prose_lines(markdown)
+    if not prose:
+        return []
+    lines = [prose_text(line) for line in prose]
+    if prose[0].lead or prose[0].heading:
+        return [labelled(label, "").rstrip(), *lines]
+    return [labelled(label, lines[0]), *lines[1:]]
 
 
 def points(value: float) -> str:

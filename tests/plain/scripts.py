@@ -74,9 +74,10 @@ def script_for(pack, seed: int, *, mode: str = "practice", wrong=(), hints=(), p
 
     ``wrong``: question ids answered wrong first (then, in practice, retried right);
     ``hints``: question ids whose hint is asked; ``pick(scene, options)``: the choice index
-    (the first by default); ``extra``: lines typed before the answer to a question id."""
+    (the first by default); ``extra``: lines typed before the answer to a question id. A new
+    game opens with the pack's intro, which Enter closes."""
     story = Story(pack, seed=seed, mode=mode)
-    lines: list[str] = []
+    lines: list[str] = [""] if pack.manifest.intro.strip() else []
     extra = extra or {}
     while story.phase is not Phase.ENDED:
         if story.phase is Phase.AWAITING_ANSWER:
@@ -106,9 +107,14 @@ def script_for(pack, seed: int, *, mode: str = "practice", wrong=(), hints=(), p
     return lines, story
 
 
-def run_plain(args: list[str], stdin: str, data_dir: Path, timeout: float = 60):
+def run_plain(args: list[str], stdin: str, data_dir: Path, timeout: float = 60,
+              columns: int | None = None):
+    """Plain mode with stdin and stdout piped: lines fit 80 columns, or ``columns`` (COLUMNS)."""
     env = {**os.environ, "BRIEFING_DATA_DIR": str(data_dir), "NO_COLOR": "1"}
     env.pop("TEXTUAL_DRIVER", None)
+    env.pop("COLUMNS", None)
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     return subprocess.run([sys.executable, "-m", "game", "play", "--plain", *args],
                           input=stdin, capture_output=True, text=True, cwd=ROOT, env=env,
                           timeout=timeout)

@@ -50,10 +50,10 @@ def test_a_whole_campaign_from_a_script(campaign, tmp_path):
     assert [d.text for d in state.decisions] == [d.text for d in expected.state.decisions]
     assert state.hints == ["q-hasakah-city"]
     assert out.count("\nSaved.\n") == len(state.answers) + len(state.decisions)
-    # no markup, no colour, no box drawing; short lines
+    # no markup, no colour, no box drawing; lines that fit 80 columns (a pipe is no terminal)
     assert "\x1b" not in out and "**" not in out
     assert not set(out) & set("│─╭╮╰╯┃━")
-    assert max(len(line) for line in out.splitlines()) <= 100
+    assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def test_end_of_input_saves_and_the_next_run_continues(mini_pack, tmp_path):

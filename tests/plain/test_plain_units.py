@@ -1,4 +1,5 @@
-"""Plain mode's parts: the parsers, literal echo, Markdown as plain words, and no TUI imports."""
+"""Plain mode's parts: the parsers, literal echo, and no TUI imports (Markdown and line
+wrapping: test_plain_text.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from game.plain.console import (
     Unusable, a_number, an_order, one_number, some_numbers, some_text, true_or_false)
-from game.plain.text import literal, paragraphs, unmark
+from game.plain.text import literal
 from tests.conftest import MINI
 from tests.plain.scripts import ROOT
 
@@ -42,12 +43,7 @@ def test_numbers_and_true_or_false():
 def test_player_text_is_literal_without_control_characters():
     assert literal("[bold]x[/] \x1b[31mred\x1b[0m\x07 ../") == "[bold]x[/] red ../"
     assert some_text("  [link=http://x]A[/link]  ") == "[link=http://x]A[/link]"
-
-
-def test_markdown_from_content_reads_as_plain_words():
-    assert unmark("The **river** [rose](http://x) *fast* `now`") == \
-        "The river rose (http://x) fast now"
-    assert paragraphs("One\ntwo.\n\n- a\n- b") == ["One two.", "", "  - a", "  - b"]
+    assert some_text(" **Ana** _x_ ") == "**Ana** _x_"  # never read as Markdown
 
 
 def test_plain_mode_imports_no_textual_or_rich(tmp_path):

@@ -1,4 +1,5 @@
 """After a decision: why it was a strong or weak call, and what it did to each score track.
+The feedback and what happened are the author's Markdown, drawn as such.
 
 In presenter mode the verdict waits for the reveal key, and the reveal adds what actually
 happened, for the class to discuss.
@@ -14,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ...content.models import Choice, Outcome
+from ..markdown_content import markdown_content
 from ..status import format_points
 from ..styles import GAME_CSS
 
@@ -50,13 +52,13 @@ class FeedbackDialog(ModalScreen[None]):
                     yield Static("Press R to reveal how the call scores and what actually "
                                  "happened, or Enter to go on.", id="reveal-prompt",
                                  classes="feedback-text", markup=False)
-                verdict = [Static(Content(self.choice.feedback.strip()), classes="feedback-text"),
+                verdict = [Static(markdown_content(self.choice.feedback), classes="feedback-text"),
                            Static(Content(effects_text(self.choice.effects, self.track_names)),
                                   classes="effects")]
                 if self.what_happened and self.hidden:
-                    verdict.append(Static(Content(
-                        f"What actually happened: {self.what_happened.text.strip()}\n"
-                        f"“{self.what_happened.source.strip()}”"), classes="feedback-text"))
+                    verdict.append(Static(Content.assemble(
+                        "What actually happened: ", markdown_content(self.what_happened.text),
+                        f"\n“{self.what_happened.source.strip()}”"), classes="feedback-text"))
                 for widget in verdict:
                     widget.display = not self.hidden
                     widget.add_class("verdict")

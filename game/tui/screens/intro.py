@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
 from ...content.models import Manifest
+from ...prose import sentence
 from ..widgets.keys_footer import KeysFooter
 from ..paging import page_keys, turn_page
 from ..styles import GAME_CSS
@@ -37,7 +38,7 @@ class IntroScreen(Screen[None]):
             yield Markdown(self.manifest.intro, id="intro-text")
         days = self.manifest.days
         first = f" on {days[0]}" if days else ""
-        yield Static(Content(f"Press Enter to begin{first}."), id="intro-begin")
+        yield Static(Content(sentence(f"Press Enter to begin{first}")), id="intro-begin")
         yield KeysFooter()
 
     def on_mount(self) -> None:

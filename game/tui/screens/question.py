@@ -25,6 +25,7 @@ from ...engine import (
     right_answer,
 )
 from ..answer_widgets import answer_spec
+from ..markdown_content import markdown_content
 from ..messages import AnswerGiven, HintAsked, Proceed
 from ..status import Status, format_points
 from ..widgets.keys_footer import KeysFooter
@@ -189,7 +190,8 @@ class QuestionScreen(Screen):
         return f"✗ Not right{again}", "wrong"
 
     def show_answer(self) -> None:
-        """The verdict, the right answer, the explanation and the source."""
+        """The verdict, the right answer, the explanation (the author's Markdown, drawn) and the
+        source."""
         q, grade = self.presented.question, self.grade
         self.stage = "done"
         verdict, style = self.verdict(grade)
@@ -202,7 +204,7 @@ class QuestionScreen(Screen):
             *echoed,
             Content(f"Answer: {right_answer(q)}"),
             Content(""),
-            Content(q.explanation.strip()),
+            markdown_content(q.explanation),
             Content(""),
             Content(f"Source: “{q.source.strip()}”"),
         ]), style)
