@@ -47,20 +47,50 @@ class KeysInOrder:
         self.typed: deque[TypedEvent] = deque()  # waiting for the key before them
         self.released: set[int] = set()  # ids of keys handed back to the app, to apply now
         self.applying = False
-        self.screen_change_signal.subscribe(self, lambda _screen: self.hold_keys())
         self.hold_keys()  # nothing typed before the first frame reaches it
+
+    # Held as the change is asked for, not on Textual's screen_change_signal: that comes a
+    # turn later, by when the new screen may be painted and read already.
+    def push_screen(self, *args, **kwargs):
+        self.hold_keys()
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, *args, **kwargs):
+        self.hold_keys()
+        return super().switch_screen(*args, **kwargs)
+
+    def pop_screen(self, *args, **kwargs):
+        self.hold_keys()
+        return super().pop_screen(*args, **kwargs)
 
     # -- not on a screen the player has not seen --------------------------------------------
 
     def hold_keys(self) -> None:
         """What the keys act on is changing: hold them until the change is on screen."""
+        if not hasattr(self, "typed"):
+            return  # not mounted yet: watch_screen_changes holds them
         self.keys_open_at = math.inf
+        self.first_painted_at = None
         self.holds += 1
         self.call_after_refresh(self.open_keys, self.holds)
 
     def open_keys(self, hold: int) -> None:
+        """After the refresh that painted the change: keys typed since the change first showed
+        count. On a busy machine this runs a while after that paint, and a key typed in between
+        (the player saw the screen, then typed) must not be dropped: so the paint's own time."""
         if hold == self.holds:  # else a later change, not painted yet, holds them still
-            self.keys_open_at = _time.get_time()
+            now = _time.get_time()
+            self.keys_open_at = now if self.first_painted_at is None else min(
+                self.first_painted_at, now)
+
+    first_painted_at: float | None = None  # the first paint since the keys were held
+
+    def _display(self, screen, renderable) -> None:
+        # Textual's private hook where each refresh is written to the terminal (re-check on a
+        # Textual bump: pyproject.toml lists the private parts the game uses).
+        super()._display(screen, renderable)
+        if self.keys_open_at == math.inf and self.first_painted_at is None:
+            self.first_painted_at = _time.get_time()
 
     def typed_too_soon(self, event: TypedEvent) -> bool:
         if isinstance(event, events.Key) and event.key in ALWAYS_ALLOWED:

@@ -86,7 +86,7 @@ class MultiSelectAnswer(SelectionList):
         unticked by colour alone, which NO_COLOR (and colour blindness) takes away: an unticked
         box is empty here."""
         line = OptionList.render_line(self, y)
-        try:  # OptionList's map of lines to (option, line within it); private, see README
+        try:  # OptionList's private map of lines to (option, line in it): see pyproject.toml
             index, line_offset = self._lines[self.scroll_offset.y + y]
             option = self.get_option_at_index(index)
         except (IndexError, OptionDoesNotExist):
