@@ -39,14 +39,15 @@ def terminal_width() -> int:
 
 
 def fit(line: str, width: int) -> list[str]:
-    """One line as lines of at most ``width`` characters, broken between words (a word longer
-    than the line alone is cut), continuations indented under a list item's first word."""
+    """One line as lines of at most ``width`` characters, broken between words, continuations
+    indented under a list item's first word. A word longer than the line (a folder, a web
+    address) stays whole on a line of its own: cut, it could not be copied or read aloud."""
     if len(line) <= width:
         return [line]
     hang = " " * len(_HANGING.match(line).group(0))
     if len(hang) > width // 2:  # a deep indent in a narrow terminal: room for words first
         hang = ""
-    return textwrap.wrap(line, width, subsequent_indent=hang, break_long_words=True,
+    return textwrap.wrap(line, width, subsequent_indent=hang, break_long_words=False,
                          break_on_hyphens=False) or [""]
 
 

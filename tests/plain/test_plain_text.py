@@ -73,7 +73,9 @@ def test_a_label_goes_before_the_text_or_above_a_list():
     ("   Source: “the words of it”", 18, ["   Source: “the", "   words of it”"]),
     ("Iran-backed belligerents", 14, ["Iran-backed", "belligerents"]),
     ("https://example.org/a/very/long/address", 16,
-     ["https://example.", "org/a/very/long/", "address"]),  # longer than the line: cut
+     ["https://example.org/a/very/long/address"]),  # longer than the line: kept whole
+    ("see https://example.org/a/very/long/address now", 16,
+     ["see", "https://example.org/a/very/long/address", "now"]),
 ])
 def test_lines_are_fitted_at_word_boundaries(line, width, lines):
     assert fit(line, width) == lines
