@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -59,42 +60,42 @@ class Item:
     best: tuple[str, ...]  # the texts of the best option(s): a decision may have a tie
     others: tuple[str, ...]
 
-    @property
+    @cached_property
     def best_length(self) -> int:
         return max(map(length, self.best))
 
-    @property
+    @cached_property
     def other_length(self) -> int:
         return max(map(length, self.others))
 
-    @property
+    @cached_property
     def best_is_longest(self) -> bool:
         """Whoever picks the longest option picks a best one."""
         return self.best_length > self.other_length
 
-    @property
+    @cached_property
     def best_is_shortest(self) -> bool:
         return min(map(length, self.best)) < min(map(length, self.others))
 
-    @property
+    @cached_property
     def chance(self) -> float:
         """The share of options that are best: what picking at random finds."""
         return len(self.best) / (len(self.best) + len(self.others))
 
-    @property
+    @cached_property
     def ratio(self) -> float:
         return self.best_length / max(1, self.other_length)
 
-    @property
+    @cached_property
     def much_longer(self) -> bool:
         return (self.ratio > MUCH_LONGER
                 and self.best_length - self.other_length >= MIN_EXTRA_CHARACTERS)
 
-    @property
+    @cached_property
     def best_hedge(self) -> str | None:
         return next(filter(None, map(hedge, self.best)), None)
 
-    @property
+    @cached_property
     def other_hedge(self) -> str | None:
         return next(filter(None, map(hedge, self.others)), None)
 
@@ -105,15 +106,15 @@ class LengthFigures:
 
     items: tuple[Item, ...]
 
-    @property
+    @cached_property
     def longest(self) -> int:
         return sum(item.best_is_longest for item in self.items)
 
-    @property
+    @cached_property
     def shortest(self) -> int:
         return sum(item.best_is_shortest for item in self.items)
 
-    @property
+    @cached_property
     def chance(self) -> float:
         return statistics.fmean(i.chance for i in self.items) if self.items else 0.0
 
@@ -137,24 +138,24 @@ class CueFigures:
     true_false: tuple[Any, ...]  # the true-false questions
     manifest: Any  # where a pack-wide pattern is reported: pack.yaml
 
-    @property
+    @cached_property
     def trues(self) -> int:
         return sum(q.answer is True for q in self.true_false)
 
-    @property
+    @cached_property
     def falses(self) -> int:
         return len(self.true_false) - self.trues
 
-    @property
+    @cached_property
     def items(self) -> tuple[Item, ...]:
         return (*self.decisions.items, *self.questions.items)
 
-    @property
+    @cached_property
     def hedged_best(self) -> tuple[Item, ...]:
         """Items whose best option hedges and no other does."""
         return tuple(i for i in self.items if i.best_hedge and not i.other_hedge)
 
-    @property
+    @cached_property
     def hedged_other(self) -> tuple[Item, ...]:
         return tuple(i for i in self.items if i.other_hedge and not i.best_hedge)
 

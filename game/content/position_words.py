@@ -28,33 +28,49 @@ _VERB_S = (r"(?:is|was|has|does|says|holds|names|gives|keeps|comes|goes|quotes|c
 _AFTER_COUNT = (rf"(?!\s+(?:to|who|whom|of|people|men|women|children|time|"
                 rf"(?!{_VERB_S}\b)[a-z]*[a-rt-z]s)\b)")
 
-# Each is a whole phrase, matched case-insensitively except where a capital is the label.
+# Each pattern is a whole phrase, matched case-insensitively except where a capital is the
+# label, beside the words one of which a text must hold for the pattern to be tried at all: most
+# texts hold none, and looking words up is far cheaper than a case-blind regular expression.
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "last",
+                            "final", "top", "bottom", "middle", "penultimate", "1st", "2nd",
+                            "3rd", *(f"{n}th" for n in range(4, 10))})
+_OPTION_WORDS = frozenset(word + plural for word in ("option", "answer", "choice", "item",
+                                                     "alternative") for plural in ("", "s"))
+_ABOVE_BELOW = frozenset({"above", "below"})
+_ENDS = frozenset({"top", "bottom", "end", "start", "head"})
+
+
+def _phrase(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
 _ORDINAL_PATTERNS = (
     # "the first option", "the last choices", "the 2nd answer"
-    re.compile(rf"\bthe\s+{_ORDINAL}\s+{_OPTION}\b", re.IGNORECASE),
+    (_ORDINAL_WORDS, _phrase(rf"\bthe\s+{_ORDINAL}\s+{_OPTION}\b")),
     # "the first two.", "the last one is", "the top one" (not "the first one to arrive")
-    re.compile(rf"\bthe\s+{_ORDINAL}\s+{_COUNT}(?:\s+{_OPTION})?{_AFTER_COUNT}", re.IGNORECASE),
+    (_ORDINAL_WORDS, _phrase(rf"\bthe\s+{_ORDINAL}\s+{_COUNT}(?:\s+{_OPTION})?{_AFTER_COUNT}")),
     # "the first of the options", "the last of the choices"
-    re.compile(rf"\bthe\s+{_ORDINAL}\s+of\s+the\s+{_OPTION}\b", re.IGNORECASE),
+    (_ORDINAL_WORDS, _phrase(rf"\bthe\s+{_ORDINAL}\s+of\s+the\s+{_OPTION}\b")),
     # "the first and third", "the second and the last"
-    re.compile(rf"\bthe\s+{_ORDINAL}\s+(?:and|or)\s+(?:the\s+)?{_ORDINAL}"
-               rf"(?:\s+{_OPTION})?{_AFTER_COUNT}", re.IGNORECASE),
+    (_ORDINAL_WORDS, _phrase(rf"\bthe\s+{_ORDINAL}\s+(?:and|or)\s+(?:the\s+)?{_ORDINAL}"
+                             rf"(?:\s+{_OPTION})?{_AFTER_COUNT}")),
 )
 _LABEL_PATTERNS = (
     # "option 3", "answers 1 and 3", "choice #2", "option B", "option (b)"
-    re.compile(rf"\b(?i:{_OPTION})\s+(?:#\s*)?(?:[1-9](?![\d.,]*\d)|[A-H]\b|\([a-hA-H1-9]\))"),
-    re.compile(r"\boptions?\s+(?:one|two|three|four|five|six)\b", re.IGNORECASE),
+    (_OPTION_WORDS, _phrase(rf"\b(?i:{_OPTION})\s+(?:#\s*)?(?:[1-9](?![\d.,]*\d)|[A-H]\b|"
+                            r"\([a-hA-H1-9]\))", 0)),
+    (_OPTION_WORDS, _phrase(r"\boptions?\s+(?:one|two|three|four|five|six)\b")),
     # "(a)", "(B)": the letters options are labelled with on paper
-    re.compile(r"(?<![\w(])\([a-hA-H]\)(?!\w)"),
+    (frozenset({"("}), _phrase(r"(?<![\w(])\([a-hA-H]\)(?!\w)", 0)),
     # "all of the above", "none of the below", "the one above", "the above options"
-    re.compile(r"\b(?:all|none|both|neither|either|any|each|one|two|three) of the "
-               r"(?:above|below)\b", re.IGNORECASE),
-    re.compile(rf"\bthe\s+(?:one|{_ONE_OPTION})\s+(?:above|below)\b", re.IGNORECASE),
-    re.compile(rf"\bthe\s+(?:above|below)\s+(?:one|ones|{_OPTION})\b", re.IGNORECASE),
+    (_ABOVE_BELOW, _phrase(r"\b(?:all|none|both|neither|either|any|each|one|two|three) of the "
+                           r"(?:above|below)\b")),
+    (_ABOVE_BELOW, _phrase(rf"\bthe\s+(?:one|{_ONE_OPTION})\s+(?:above|below)\b")),
+    (_ABOVE_BELOW, _phrase(rf"\bthe\s+(?:above|below)\s+(?:one|ones|{_OPTION})\b")),
     # "at the top of the list", "the bottom of the options"
-    re.compile(r"\b(?:top|bottom|end|start|head) of the (?:list|options|choices|answers)\b",
-               re.IGNORECASE),
+    (_ENDS, _phrase(r"\b(?:top|bottom|end|start|head) of the (?:list|options|choices|answers)\b")),
 )
+_WORD = re.compile(r"\w+|\(")  # a text's words, and "(" for the letters in brackets
 # Quoted words are someone else's (the article's, an option's): "the last option" in a quote
 # is what they said, not the author naming a place.
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”")
@@ -77,9 +93,13 @@ def position_phrase(text: str, ordinals: bool = True) -> str | None:
     speak of time)."""
     if not text:
         return None
-    unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    unquoted = (_QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+                if '"' in text or "“" in text else text)
+    words = set(_WORD.findall(unquoted.lower()))
     found = []
-    for pattern in (*(_ORDINAL_PATTERNS if ordinals else ()), *_LABEL_PATTERNS):
+    for needs, pattern in (*(_ORDINAL_PATTERNS if ordinals else ()), *_LABEL_PATTERNS):
+        if needs.isdisjoint(words):
+            continue
         match = pattern.search(unquoted)
         if match:
             found.append(match)

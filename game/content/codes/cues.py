@@ -71,7 +71,9 @@ CODES = (
         f"longest other one and at least {MIN_EXTRA_CHARACTERS} characters longer: short "
         "options are read whole, so a few words more tell nothing. It is reported at the best "
         "choice's `text` or the question's `answer`; validate's text output shows the first "
-        f"few in full and lists the places of the rest (`--format json` gives each).\n\n{BEST}",
+        f"few in full and lists the places of the rest (`--format json` gives each).\n\n"
+        "One option of three lines among one-liners is picked without reading: the writer's "
+        f"care went into the best one, and it shows.\n\n{BEST}",
         before="      - text: Attribute it to US intelligence, keep the origin, the operator and "
                "the backing apart, and say none of it is confirmed\n"
                "      - text: Call it an Iranian attack\n",
