@@ -45,7 +45,10 @@ def command_validate(args: argparse.Namespace) -> int:
         show = coloured_printer() if sys.stdout.isatty() else print
         for folder, result in results:
             for line in folded(result.diagnostics):
-                show(line) if not isinstance(line, str) else print(line)
+                if isinstance(line, str):  # the places of a folded check's other diagnostics
+                    print(line)
+                else:
+                    show(line)
             print(summary_line(result, folder))
             for line in cue_lines(result):
                 print(line)

@@ -66,10 +66,9 @@ class PackChecker:
         if not self.broken_scenes:
             report_cues(cue_figures(self.manifest, self.scenes.values()), self.report)
         for found in find_position_words(self.scenes.values()):
-            moved = "choices" if found.where.startswith("A choice") else "options"
             self.report(found.model, found.field, "position-words",
                         f"{found.where} says \"{found.phrase}\", but the game shuffles the "
-                        f"{moved}: each player sees them in another order.",
+                        f"{found.shuffled}: each player sees them in another order.",
                         "Name the option by a few of its own words, in quotes, e.g. "
                         f"\"{found.example}\"." if found.example else
                         "Name the option by a few of its own words, in quotes.")

@@ -84,6 +84,7 @@ class PositionWords(NamedTuple):
     phrase: str  # as written, e.g. "the first two"
     where: str  # what the text is, for the message: "The explanation", "A choice's feedback"
     example: str  # a few words of one option, to show how to name it instead
+    shuffled: str  # what the game shuffles here: "options" or "choices"
 
 
 def position_phrase(text: str, ordinals: bool = True) -> str | None:
@@ -127,7 +128,7 @@ def find_position_words(scenes: Iterable[Scene]) -> Iterator[PositionWords]:
             for model, field, text, where in texts:
                 phrase = position_phrase(text, ordinals)
                 if phrase:
-                    yield PositionWords(model, field, phrase, where, example)
+                    yield PositionWords(model, field, phrase, where, example, "options")
         if len(scene.choices) < 2:
             continue  # one choice is never shuffled
         for choice in scene.choices:
@@ -135,7 +136,7 @@ def find_position_words(scenes: Iterable[Scene]) -> Iterator[PositionWords]:
                 phrase = position_phrase(getattr(choice, field))
                 if phrase:
                     yield PositionWords(choice, field, phrase, where,
-                                        first_words(scene.choices[0].text))
+                                        first_words(scene.choices[0].text), "choices")
 
 
 def first_words(text: str, count: int = 5) -> str:
