@@ -112,7 +112,7 @@ def position_phrase(text: str, ordinals: bool = True) -> str | None:
 
 def find_position_words(scenes: Iterable[Scene]) -> Iterator[PositionWords]:
     """Every text of a shuffled question (the ask, options, hint and explanation) and of a
-    decision (each choice's text and feedback) that names an option by its place."""
+    decision (its prompt, each choice's text and feedback) that names an option by its place."""
     for scene in scenes:
         for question in scene.questions:
             kind = KINDS.get(question.type)
@@ -131,12 +131,15 @@ def find_position_words(scenes: Iterable[Scene]) -> Iterator[PositionWords]:
                     yield PositionWords(model, field, phrase, where, example, "options")
         if len(scene.choices) < 2:
             continue  # one choice is never shuffled
-        for choice in scene.choices:
-            for field, where in (("text", "A choice"), ("feedback", "A choice's feedback")):
-                phrase = position_phrase(getattr(choice, field))
-                if phrase:
-                    yield PositionWords(choice, field, phrase, where,
-                                        first_words(scene.choices[0].text), "choices")
+        example = first_words(scene.choices[0].text)
+        texts = [(scene, "prompt", scene.prompt, "The decision's prompt"),
+                 *((choice, field, getattr(choice, field), where) for choice in scene.choices
+                   for field, where in (("text", "A choice"),
+                                        ("feedback", "A choice's feedback")))]
+        for model, field, text, where in texts:
+            phrase = position_phrase(text)
+            if phrase:
+                yield PositionWords(model, field, phrase, where, example, "choices")
 
 
 def first_words(text: str, count: int = 5) -> str:

@@ -39,7 +39,8 @@ def true_false(qid: str, answer: bool, **more) -> str:
 
 
 def cue_pack(tmp_path: Path, decisions: Iterable[Decision] = (),
-             questions: Iterable[str] = (), feedback: str = "Why it scores so.") -> Path:
+             questions: Iterable[str] = (), feedback: str = "Why it scores so.",
+             prompt: str = "") -> Path:
     """The pack: one scene for the questions, then one scene per decision, then an ending."""
     pack = tmp_path / "cues"
     shutil.copytree(MINI, pack)
@@ -54,6 +55,8 @@ def cue_pack(tmp_path: Path, decisions: Iterable[Decision] = (),
     out.append(f"    next: {ids[1]}")
     for n, decision in enumerate(decisions, start=1):
         out += scene_head(ids[n], f"Decision {n}")
+        if prompt:
+            out.append(f"    prompt: {text(prompt)}")
         out.append("    choices:")
         for choice_text, points in decision:
             out += [f"      - text: {text(choice_text)}",

@@ -78,12 +78,14 @@ def test_hints_options_and_choice_feedback_are_checked_too(tmp_path):
                            hint="Look at option 2 first.")
     choices = [("Report the officials' count", 2), ("Report the radio's count", -1)]
     pack = cue_pack(tmp_path, [choices], questions=[hinted],
-                    feedback="Better than the second one, which drops the source.")
+                    feedback="Better than the second one, which drops the source.",
+                    prompt="Which do you file? The top one is quickest.")
     where = {(d.line, d.message.split(" says ")[0]) for d in found(pack)}
     scenes = pack / "scenes.yaml"
     assert where == {
         (line_of(scenes, "        options:"), "An option"),
         (line_of(scenes, "        hint:"), "The hint"),
+        (line_of(scenes, "    prompt:"), "The decision's prompt"),
         (line_of(scenes, "        feedback:"), "A choice's feedback"),
         (line_of(scenes, "        feedback:") + 3, "A choice's feedback"),
     }

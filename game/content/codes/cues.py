@@ -133,7 +133,7 @@ CODES = (
         "Every player sees the options of a single-choice, multiple-select, timeline or match "
         "question, and the choices of a decision, in an order of their own, so words about a "
         "place point most players at the wrong option. Checked: the question, its options, "
-        "hint and explanation, and each choice's text and feedback. Only phrases about "
+        "hint and explanation, and a decision's prompt and each choice's text and feedback. Only phrases about "
         "options count: \"the first report\" or \"the last week\" is about the story, and in a "
         "timeline \"first\" and \"last\" speak of time; words inside quotation marks are "
         "someone else's and are not checked.",
