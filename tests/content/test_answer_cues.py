@@ -26,17 +26,13 @@ from game.paths import packs_root
 from ..conftest import CAMPAIGN_ID, FIXTURES
 from .cue_packs import cue_pack, decision, single_choice, true_false
 from .test_diagnostic_codes import GUIDE
+from .test_loader_errors import line_of
 
 CUE_CODES = {"cue-longest", "cue-shortest", "cue-much-longer", "cue-true-false", "cue-hedging"}
 
 
 def found(pack, code: str) -> list:
     return [d for d in compile_pack(pack).diagnostics if d.code == code]
-
-
-def line_of(path, marker: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    return text[: text.index(marker)].count("\n") + 1
 
 
 # -- the best option is the longest (or shortest) in most items -------------------------------

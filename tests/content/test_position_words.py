@@ -14,7 +14,7 @@ from game.paths import packs_root
 
 from ..conftest import CAMPAIGN_ID, FIXTURES
 from .cue_packs import cue_pack, question_yaml, single_choice, true_false
-from .test_answer_cues import line_of
+from .test_loader_errors import line_of
 
 
 @pytest.mark.parametrize("text, phrase", [

@@ -23,9 +23,10 @@ BEST = ("The best choice of a decision is the one with the most points on the gr
         "(a tie counts every tied choice as best); the best option of a single-choice question "
         "is its answer. Lengths are in characters, runs of spaces counted as one.")
 WHY = ("Item writers keep the right answer from standing out by its look: a player who learns "
-       "that the longest option scores best stops reading and still gets the points, and the "
-       "score no longer says how carefully they read. This is a warning (an error with "
-       "`--strict`); validate prints these figures for every pack under its summary line.")
+       "the pattern (the longest option, or \"false\") stops reading and still gets the "
+       "points, and the score no longer says how carefully they read. This is a warning (an "
+       "error with `--strict`); validate prints these figures for every pack under its summary "
+       "line.")
 
 CODES = (
     Code(
@@ -83,7 +84,7 @@ CODES = (
     ),
     Code(
         "cue-true-false", WARNING,
-        "Most true-false answers of the pack are the same (most often: false).",
+        "Most true-false answers of the pack are the same: mostly false, or mostly true.",
         f"Turn some statements round so that the article bears them out, until neither answer "
         f"is more than {TRUE_FALSE_MOST:.0%}.",
         f"It is reported when a pack has at least {MIN_ITEMS} true-false questions and more "
