@@ -40,11 +40,18 @@ def command_validate(args: argparse.Namespace) -> int:
 
         print(json.dumps(validate_json(results), indent=2, ensure_ascii=False))
     else:
+        from .cli_validate import cue_lines, folded
+
         show = coloured_printer() if sys.stdout.isatty() else print
         for folder, result in results:
-            for diagnostic in result.diagnostics:
-                show(diagnostic)
+            for line in folded(result.diagnostics):
+                if isinstance(line, str):  # the places of a folded check's other diagnostics
+                    print(line)
+                else:
+                    show(line)
             print(summary_line(result, folder))
+            for line in cue_lines(result):
+                print(line)
         if any(r.diagnostics for _, r in results):
             print("More on a code, with an example fix: briefing validate --explain CODE")
     failed = any(not r.ok or (args.strict and r.diagnostics) for _, r in results)
@@ -84,6 +91,12 @@ def coloured_printer():
     return show
 
 
+def cue_dict(result: CompileResult) -> dict | None:
+    from .content.cues import as_dict
+
+    return as_dict(result.cue_figures()) if result.pack is not None else None
+
+
 def validate_json(results: list[tuple[Path, CompileResult]]) -> dict:
     """One object: every diagnostic, summed stats, and each pack's own stats."""
     stats = {"scenes": 0, "days": 0, "decisions": 0, "questions": 0, "question_types": {},
@@ -99,7 +112,7 @@ def validate_json(results: list[tuple[Path, CompileResult]]) -> dict:
         "diagnostics": [d.to_dict() for _, r in results for d in r.diagnostics],
         "stats": stats,
         "packs": [{"path": str(folder), "id": r.pack.id if r.pack else None, "ok": r.ok,
-                   "stats": r.stats()} for folder, r in results],
+                   "stats": r.stats(), "cues": cue_dict(r)} for folder, r in results],
     }
 
 

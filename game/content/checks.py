@@ -6,6 +6,7 @@ import math
 from typing import Iterator
 
 from .codes import lookup
+from .cues import cue_figures, report_cues
 from .diagnostics import Diagnostic, did_you_mean
 from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
@@ -20,6 +21,7 @@ from .models import (
     Scene,
     SceneFile,
 )
+from .position_words import find_position_words
 from .quotes import SourceText
 
 WHOLE_FILE = "*"  # among the broken scene ids: a whole scene file failed, so any id may be there
@@ -55,7 +57,21 @@ class PackChecker:
             self.check_map()
         self.check_glossary()
         self.check_quotes()
+        self.check_cues()
         return self.found
+
+    def check_cues(self) -> None:
+        """What gives an answer away: its length, hedging, a lean to true or false (across the
+        pack, so only once every scene was built), and words naming an option's place."""
+        if not self.broken_scenes:
+            report_cues(cue_figures(self.manifest, self.scenes.values()), self.report)
+        for found in find_position_words(self.scenes.values()):
+            self.report(found.model, found.field, "position-words",
+                        f"{found.where} says \"{found.phrase}\", but the game shuffles the "
+                        f"{found.shuffled}: each player sees them in another order.",
+                        "Name the option by a few of its own words, in quotes, e.g. "
+                        f"\"{found.example}\"." if found.example else
+                        "Name the option by a few of its own words, in quotes.")
 
     def check_map(self) -> None:
         """Unreachable scenes, loops with no way out, and days that run backwards."""

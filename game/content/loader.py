@@ -38,6 +38,12 @@ class CompileResult:
     def stats(self) -> dict:
         return pack_stats(self.pack)
 
+    def cue_figures(self):
+        """What gives answers away in the pack (lengths, hedging, true or false); see cues.py."""
+        from .cues import cue_figures
+
+        return cue_figures(self.pack.manifest, self.pack.scenes.values())
+
 
 def display_path(path: Path) -> str:
     """A path as an author would type it: relative to the working folder when it is inside it."""

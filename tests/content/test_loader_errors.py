@@ -16,6 +16,7 @@ from game.content.codes import CODES
 from game.content.diagnostics import ERROR
 
 from ..unit.test_question_kinds import kind_fixtures
+from .cue_packs import cue_fixtures
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 
@@ -313,6 +314,7 @@ def test_every_diagnostic_code_has_a_fixture():
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/
+    tested |= set(cue_fixtures())  # small packs of test_answer_cues.py, test_position_words.py
     assert emitted - tested == set()
 
 

@@ -27,6 +27,9 @@ class Code:
     details: str = ""  # more on the causes, for --explain and the guide; paragraphs split by \n\n
     before: str = ""  # a short YAML example with the mistake in it...
     after: str = ""  # ...and the same example, fixed
+    # validate's text output prints this many in full and the places of the rest on one line
+    # (0: every one in full), for a check that can fire at many items of one pack at once
+    fold_after: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,10 @@ class UnknownCode(KeyError):
 
 def _sections() -> tuple[Section, ...]:
     # Imported here, after Code is defined: each section's module builds its entries with it.
-    from . import files, glossary, keys, pack, questions, story, walkthroughs
+    from . import cues, files, glossary, keys, pack, questions, story, walkthroughs
 
     return tuple(Section(module.KEY, module.TITLE, module.CODES) for module in (
-        files, keys, pack, story, questions, glossary, walkthroughs))
+        files, keys, pack, story, questions, cues, glossary, walkthroughs))
 
 
 SECTIONS = _sections()

@@ -69,6 +69,11 @@ class QuestionKind:
     name: str = ""  # the value of `type:` in a question
     label: str = ""  # how the handout names the task, e.g. "choose one"
     fields: frozenset[str] = frozenset()  # the optional Question fields this kind uses
+    # The game shows the options (events, pairs) in an order of its own, so no feedback may
+    # name one by its place ("the first two"); validate's position-words check reads this.
+    shuffled: bool = False
+    # "First" and "last" in its feedback speak of time (a timeline), not of where an option is.
+    ordinals_tell_time: bool = False
 
     # -- compiling -------------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ class Match(QuestionKind):
     name = "match"
     label = "match each item to one on the right"
     fields = frozenset({"pairs", "extra", "reuse"})
+    shuffled = True
 
     def check(self, q: Question, report: Report) -> None:
         if not MIN_PAIRS <= len(q.pairs) <= MAX_PAIRS:

@@ -27,6 +27,7 @@ class MultipleSelect(QuestionKind):
     name = "multiple-select"
     label = "choose all that apply"
     fields = frozenset({"options", "answers"})
+    shuffled = True
 
     def check(self, q: Question, report: Report) -> None:
         check_options(q, report)

@@ -27,6 +27,7 @@ class SingleChoice(QuestionKind):
     name = "single-choice"
     label = "choose one"
     fields = frozenset({"options", "answer"})
+    shuffled = True
 
     def check(self, q: Question, report: Report) -> None:
         check_options(q, report)

@@ -16,6 +16,8 @@ class Timeline(QuestionKind):
     name = "timeline"
     label = "put in order, earliest first"
     fields = frozenset({"order"})
+    shuffled = True
+    ordinals_tell_time = True
 
     def check(self, q: Question, report: Report) -> None:
         if len(q.order) < 2:
