@@ -102,7 +102,7 @@ async def test_practice_offers_a_second_try_for_half_the_points(mini_pack, data_
         await pilot.pause()
         assert not screen.query_one("#answer").display and len(app.story.state.answers) == 2
         assert [(a.attempt, a.points) for a in app.story.state.answers] == [(1, 0), (2, 0.5)]
-        assert "Recall 0.5/1" in text_of(screen, "#scores")
+        assert "Recall 0.5 of 1" in text_of(screen, "#scores")
 
 
 async def test_going_on_without_a_retry_shows_the_answer(mini_pack, data_dir):

@@ -55,7 +55,7 @@ def document(name: str, *, answers: list[dict], decision=None, class_code: str =
         "decisions": decisions, "answers": answers,
         "tracks": {
             "tradecraft": {"name": "Tradecraft", "earned": tradecraft, "available": 2.0,
-                           "percent": max(0.0, tradecraft) * 50, "graded": True, "band": "x"},
+                           "percent": tradecraft * 50, "graded": True, "band": "x"},
             "recall": {"name": "Recall", "earned": earned, "available": offered,
                        "percent": round(100 * earned / offered, 1) if offered else None,
                        "graded": True, "band": "x"}},
@@ -153,11 +153,13 @@ def test_decision_splits_histogram_and_averages(class_folder, mini_pack):
     assert [(c.text, c.count) for c in decision.choices] == [(REPORT_40[1], 3), (REPORT_55[1], 1)]
     assert decision.what_happened == "Officials said 40."
     bins = dict(section.histogram)
-    assert bins == {"0–9%": 0, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 1,
+    assert bins == {"under 10%": 0, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 1,
                     "60–69%": 0, "70–79%": 0, "80–89%": 0, "90–100%": 2}
     assert section.average_percent == round((100 + 12.5 + 55 + 91) / 4, 1)
     tradecraft = next(t for t in section.tracks if t.id == "tradecraft")
-    assert tradecraft.average_percent == 75.0 and tradecraft.students == 4
+    # 2, 2, 2 and -1 of 2: a negative score counts as it is, not as none
+    assert tradecraft.average_percent == round((100 + 100 + 100 - 50) / 4, 1) == 62.5
+    assert tradecraft.students == 4
 
 
 def test_other_pack_versions_get_their_own_section_never_merged(class_folder, mini_pack):
@@ -216,8 +218,9 @@ def test_counted_attempt_prefers_a_finished_exam(class_folder):
 
 
 def test_histogram_bins_edges():
-    assert dict(histogram([0, 9.9, 10, 99.9, 100])) == {
-        "0–9%": 2, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 0,
+    # a total below zero is in the lowest bin, which says "under", not "0–9%"
+    assert dict(histogram([-12.5, 0, 9.9, 10, 99.9, 100])) == {
+        "under 10%": 3, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 0,
         "60–69%": 0, "70–79%": 0, "80–89%": 0, "90–100%": 2}
 
 
@@ -251,7 +254,7 @@ def test_csv_has_one_row_per_student_and_a_column_per_track_and_question(class_f
     assert cara["attempts"] == "2" and cara["completed"] == "yes" and cara["percent"] == "55"
     assert cara["q-villages (of 1)"] == "0.5" and cara["q-day (of 2)"] == "0"
     assert ben["q-who (of 1)"] == "0.5" and ana["q-who (of 1)"] == ""
-    assert ben["mode"] == "exam" and ben["Tradecraft %"] == "0"
+    assert ben["mode"] == "exam" and ben["Tradecraft %"] == "-50"  # -1 of 2, as it is
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
