@@ -42,6 +42,7 @@ def document(name: str, *, answers: list[dict], decision=None, class_code: str =
     earned = sum(a["points"] for a in answers)
     offered = sum(a["max_points"] for a in answers)
     tradecraft = decision[2]["tradecraft"] if decision else 0.0
+    escalation = decision[2].get("escalation", 0.0) if decision else 0.0
     decisions = [] if decision is None else [
         {"scene": "mon-alarm", "choice": decision[0], "text": decision[1], "effects": decision[2],
          "available": {"tradecraft": 2.0, "escalation": 1.0}, "at": started}]
@@ -56,6 +57,8 @@ def document(name: str, *, answers: list[dict], decision=None, class_code: str =
         "tracks": {
             "tradecraft": {"name": "Tradecraft", "earned": tradecraft, "available": 2.0,
                            "percent": tradecraft * 50, "graded": True, "band": "x"},
+            "escalation": {"name": "Escalation risk", "earned": escalation, "available": 1.0,
+                           "percent": escalation * 100, "graded": False, "band": "—"},
             "recall": {"name": "Recall", "earned": earned, "available": offered,
                        "percent": round(100 * earned / offered, 1) if offered else None,
                        "graded": True, "band": "x"}},
@@ -334,3 +337,31 @@ def test_the_report_and_the_dashboard_give_the_same_class_average(tmp_path, mini
     recall = next(t for t in section.tracks if t.id == "recall")
     dashboard = next(t for t in track_averages(found.results, {}) if t.track == "Recall")
     assert recall.average_percent == dashboard.percent == 58.3
+
+
+def test_a_gauge_is_a_level_in_the_report_the_csv_and_the_dashboard(class_folder, mini_pack):
+    """Escalation risk is not graded: its column and average are levels, never percents; a
+    graded track below zero is shown as it is."""
+    from game.classroom.live import track_averages
+    from game.tui.dashboard.screen import average_text
+
+    found = read_results(class_folder)
+    report = build_report(found, [mini_pack])
+    section = main_section(report)
+    ben = next(s for s in section.students if s.name == "Ben")  # reported 55: escalation 1
+    assert (ben.track_cell("escalation"), ben.track_cell("tradecraft")) == ("1", "−50%")
+    gauge = next(t for t in section.tracks if t.id == "escalation")
+    assert gauge.average_text == "average level 0.2"  # 0, 1, 0, 0 over the four finished
+    text = " ".join(rendered(report).split())
+    assert "Escalation risk (not graded): average level 0.2" in text
+    assert "Not graded: Escalation risk (a level, not a percent)." in text
+    rows = list(csv.DictReader(io.StringIO(report_csv(report))))
+    assert next(r for r in rows if r["name"] == "Ben")["Escalation risk (level, not graded)"] == "1"
+    assert "Escalation risk %" not in rows[0]
+    html = report_html(report)
+    assert "average level 0.2" in html and "−50%" in html
+    averages = {a.track: a for a in track_averages(found.results, {})
+                if a.pack == mini_pack.manifest.title}
+    assert average_text(averages["Escalation risk"]).startswith("level ")
+    assert "%" not in average_text(averages["Escalation risk"])
+    assert average_text(averages["Tradecraft"]).endswith("%")
