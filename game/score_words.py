@@ -48,7 +48,8 @@ def signed(value: float) -> str:
 
 def effects_words(effects: dict[str, float], names: dict[str, str], sep: str = ", ") -> str:
     """What a decision did to each track: 'Tradecraft +2, Escalation risk −1' ('' for none)."""
-    return sep.join(f"{names.get(track, track)} {signed(value)}" for track, value in effects.items())
+    return sep.join(f"{names.get(track, track)} {signed(value)}"
+                    for track, value in effects.items())
 
 
 def percent(value: float | None) -> str:

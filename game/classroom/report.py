@@ -126,7 +126,8 @@ class TrackSummary:
     @property
     def average_text(self) -> str:
         if not self.graded:
-            return "—" if self.average_level is None else f"average level {points(self.average_level)}"
+            level = self.average_level
+            return "—" if level is None else f"average level {points(level)}"
         return percent_text(self.average_percent)
 
 

@@ -302,7 +302,8 @@ async def test_a_typo_is_accepted_and_said_and_a_certain_retry_is_not_offered(mi
         await play_until(pilot, lambda s: isinstance(s, QuestionScreen)
                          and s.presented.question.id == "q-mayor" and not s.answered, pick=hasty)
         screen = app.screen
-        assert text_of(screen, "#scores") == "Tradecraft −1 of 2 · Escalation risk 1 · Recall 4 of 4"
+        assert text_of(screen, "#scores") == (
+            "Tradecraft −1 of 2 · Escalation risk 1 · Recall 4 of 4")
         await pilot.press(*"the mayr", "enter")
         await pilot.pause()
         feedback = text_of(screen, "#feedback")

@@ -356,7 +356,8 @@ def test_a_gauge_is_a_level_in_the_report_the_csv_and_the_dashboard(class_folder
     assert "Escalation risk (not graded): average level 0.2" in text
     assert "Not graded: Escalation risk (a level, not a percent)." in text
     rows = list(csv.DictReader(io.StringIO(report_csv(report))))
-    assert next(r for r in rows if r["name"] == "Ben")["Escalation risk (level, not graded)"] == "1"
+    ben_row = next(r for r in rows if r["name"] == "Ben")
+    assert ben_row["Escalation risk (level, not graded)"] == "1"
     assert "Escalation risk %" not in rows[0]
     html = report_html(report)
     assert "average level 0.2" in html and "−50%" in html

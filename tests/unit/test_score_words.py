@@ -24,7 +24,8 @@ def hasty(pack) -> Story:
 def test_numbers_read_with_a_true_minus_sign():
     assert [points(v) for v in (2, 2.5, -6, 0, -0.5)] == ["2", "2.5", "−6", "0", "−0.5"]
     assert percent(-54.5) == "−54.5%" and percent(None) == "—"
-    assert effects_words({"a": 2, "b": -1, "c": 0}, {"a": "Tradecraft"}) == "Tradecraft +2, b −1, c 0"
+    effects = effects_words({"a": 2, "b": -1, "c": 0}, {"a": "Tradecraft"})
+    assert effects == "Tradecraft +2, b −1, c 0"
 
 
 def test_each_form_of_a_negative_graded_track_and_a_gauge(mini_pack):
@@ -75,7 +76,8 @@ def test_the_status_bar_plain_mode_and_the_debrief_say_the_same(mini_pack):
 
 
 def test_a_full_status_bar_closes_up_rather_than_cut_a_number():
-    parts = ("Tradecraft −25 of 29", "Judgement −14 of 21", "Escalation risk 8", "Recall 37.5 of 42")
+    parts = ("Tradecraft −25 of 29", "Judgement −14 of 21", "Escalation risk 8",
+             "Recall 37.5 of 42")
     tight = ("Tradecraft −25/29", "Judgement −14/21", "Escalation risk 8", "Recall 37.5/42")
     status = Status("Monday", " · ".join(parts), parts=parts, tight=tight)
     assert len(status.scores) == 82
