@@ -13,6 +13,7 @@ from .engine import (
     played_by as engine_played_by,
     Scorecard,
 )
+from .score_words import Form, effects_words, overall_words, points, track_words
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
 
@@ -22,18 +23,11 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def points(value: float) -> str:
-    return f"{value:g}"
-
-
 def scorecard_markdown(card: Scorecard) -> str:
-    rows = ["| Track | Points | Of | Percent | Band |", "|---|---|---|---|---|"]
+    rows = ["| Track | Score | Band |", "|---|---|---|"]
     for t in card.tracks:
-        percent = "—" if t.percent is None else f"{t.percent:g}%"
-        name = t.name if t.graded else f"{t.name} (not graded)"
-        rows.append(f"| {name} | {points(t.earned)} | {points(t.available)} | {percent} | {t.band} |")
-    overall = "—" if card.percent is None else f"{card.percent:g}%"
-    return "\n".join(rows) + f"\n\n**Overall: {overall} — grade {card.grade}**"
+        rows.append(f"| {t.name} | {track_words(t, Form.CELL)} | {t.band} |")
+    return "\n".join(rows) + f"\n\n**{overall_words(card.percent, card.grade)}**"
 
 
 def debrief_markdown(debrief: Debrief) -> str:
@@ -54,8 +48,7 @@ def debrief_markdown(debrief: Debrief) -> str:
     if not debrief.decisions:
         parts.append("*No decisions yet.*")
     for n, d in enumerate(debrief.decisions, 1):
-        effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
-                            for k, v in d.effects.items())
+        effects = effects_words(d.effects, names)
         block = [f"### {n}. {d.scene_title} ({d.when})",
                  f"**You chose:** {escape(d.choice)}",
                  f"**Why it scored {effects or 'nothing'}:** {d.feedback.strip()}"]

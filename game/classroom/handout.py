@@ -15,6 +15,7 @@ from typing import Union
 from ..content.kinds import kind_of
 from ..content.models import Pack, Question, Scene
 from ..engine import right_answer
+from ..score_words import effects_words
 
 
 
@@ -167,8 +168,8 @@ def decision_box(scene: Scene, student: bool, track_names: dict[str, str]) -> Bo
         return Box("decision", tuple(blocks))
     choices = []
     for choice in scene.choices:
-        effects = ", ".join(f"{track_names.get(track, track)} {value:+g}"
-                            for track, value in choice.effects.items() if value) or "no points"
+        effects = effects_words({track: value for track, value in choice.effects.items()
+                                 if value}, track_names) or "no points"
         feedback = f" {one_line(choice.feedback)}" if choice.feedback.strip() else ""
         condition = " (offered only in some games)" if choice.if_ is not None else ""
         choices.append((one_line(choice.text), f" [{effects}]{condition}{feedback}"))

@@ -36,6 +36,7 @@ class TrackAverage:
     graded: bool
     percent: float | None  # the mean of the students' percents on this track
     students: int  # how many of them had points on offer on it
+    level: float | None = None  # a gauge (not graded): the mean of the students' levels
 
 
 @dataclass(frozen=True)
@@ -122,17 +123,20 @@ def student_row(result: Result, attempts: int, packs: PackLookup) -> StudentRow:
 
 def track_averages(latest: list[Result], packs: PackLookup) -> list[TrackAverage]:
     sums: dict[tuple[str, str], list[float]] = defaultdict(list)
+    levels: dict[tuple[str, str], list[float]] = defaultdict(list)
     names: dict[tuple[str, str], tuple[str, str, bool]] = {}
     for result in latest:
         pack = result.document.pack
         for track in result.document.tracks:
             key = (pack.id, track.id)
             names.setdefault(key, (pack.title, track.name, track.graded))
+            levels[key].append(track.earned)
             if track.exact_percent is not None:
                 sums[key].append(track.exact_percent)
     return [TrackAverage(pack_title, name, graded,
                          round(sum(sums[key]) / len(sums[key]), 1) if sums[key] else None,
-                         len(sums[key]))
+                         len(sums[key]) if graded else len(levels[key]),
+                         round(sum(levels[key]) / len(levels[key]), 1) if levels[key] else None)
             for key, (pack_title, name, graded) in names.items()]
 
 

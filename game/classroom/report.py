@@ -20,10 +20,11 @@ from typing import Any, Iterable, Sequence
 from ..content.kinds import Breakdown, guess_kind, kind_of
 from ..content.models import Pack
 from ..engine import Mode, right_answer
+from ..score_words import Form, percent, points, share_of, track_words
 from .results import ReadResults, Result, ResultDocument
 
 MOST_MISSED = 5  # questions listed under "most missed"
-HISTOGRAM_BINS = 10  # 0-9 %, 10-19 %, ... 90-100 %
+HISTOGRAM_BINS = 10  # under 10 %, 10-19 %, ... 90-100 %
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,18 @@ class Student:
     def track_percent(self, track_id: str) -> float | None:
         track = self.document.track(track_id)
         return track.percent if track is not None else None
+
+    def track_cell(self, track_id: str) -> str:
+        """The track as the report's column shows it: a percent, or a gauge's level."""
+        track = self.document.track(track_id)
+        return "—" if track is None else track_words(track, Form.COLUMN)
+
+    def track_value(self, track_id: str) -> float | None:
+        """The track as a number for a gradebook: its percent, or a gauge's level."""
+        track = self.document.track(track_id)
+        if track is None:
+            return None
+        return track.earned if not track.graded else share_of(track.earned, track.available)
 
     def question_points(self, question_id: str) -> float | None:
         """Points the question scored in the counted attempt (a practice retry adds its own,
@@ -108,6 +121,14 @@ class TrackSummary:
     graded: bool
     average_percent: float | None  # over finished attempts that had points on offer
     students: int
+    average_level: float | None = None  # a gauge (not graded): its mean level, not a percent
+
+    @property
+    def average_text(self) -> str:
+        if not self.graded:
+            level = self.average_level
+            return "—" if level is None else f"average level {points(level)}"
+        return percent_text(self.average_percent)
 
 
 @dataclass
@@ -280,9 +301,11 @@ def track_summaries(pack: Pack | None, counted: list[ResultDocument],
         scores = [d.track(track_id) for d in finished]
         values = [t.exact_percent for t in scores
                   if t is not None and t.exact_percent is not None]
+        levels = [t.earned for t in scores if t is not None]
         summaries.append(TrackSummary(track_id, name, graded,
                                       round(sum(values) / len(values), 1) if values else None,
-                                      len(values)))
+                                      len(values),
+                                      round(sum(levels) / len(levels), 1) if levels else None))
     return summaries
 
 
@@ -355,8 +378,9 @@ def histogram(percents: list[float]) -> list[tuple[str, int]]:
     width = 100 // HISTOGRAM_BINS
     for value in percents:
         counts[min(HISTOGRAM_BINS - 1, max(0, int(value // width)))] += 1
-    labels = [f"{low}–{low + width - 1}%" if low + width < 100 else f"{low}–100%"
-              for low in range(0, 100, width)]
+    # the lowest bin also holds totals below zero, and says so
+    labels = [f"under {width}%" if low == 0 else f"{low}–{low + width - 1}%"
+              if low + width < 100 else f"{low}–100%" for low in range(0, 100, width)]
     return list(zip(labels, counts))
 
 
@@ -378,4 +402,4 @@ def short_grade(label: str) -> str:
 
 
 def percent_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}%"
+    return percent(value)

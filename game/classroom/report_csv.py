@@ -34,8 +34,9 @@ def columns(report: ClassReport) -> tuple[list[tuple[str, str]], list[tuple[str,
     tracks: dict[str, str] = {}
     questions: dict[str, str] = {}
     for section in report.sections:
-        for track in section.tracks:
-            tracks.setdefault(track.id, f"{track.name} %")
+        for track in section.tracks:  # a gauge (not graded) is a level, not a percent
+            tracks.setdefault(track.id, f"{track.name} %" if track.graded
+                              else f"{track.name} (level, not graded)")
         for question in section.questions:
             points = "" if question.points is None else f" (of {question.points:g})"
             questions.setdefault(question.id, f"{question.id}{points}")
@@ -49,7 +50,7 @@ def student_row(section: Section, student: Student, track_ids: list[str],
            section.version, document.mode, document.completed, len(student.attempts),
            document.attempt, document.started_at, document.updated_at, document.percent,
            document.grade]
-    row += [student.track_percent(t) for t in track_ids]
+    row += [student.track_value(t) for t in track_ids]
     row += [student.question_points(q) for q in question_ids]
     return [safe_cell(v) for v in row]
 

@@ -79,7 +79,7 @@ def students_table(section: Section) -> str:
         cells.append(f"<td>{name}</td>")
         if len(modes) > 1:
             cells.append(f"<td>{esc(document.mode)}</td>")
-        cells += [f'<td class="num">{esc(percent_text(student.track_percent(t.id)))}</td>'
+        cells += [f'<td class="num">{esc(student.track_cell(t.id))}</td>'
                   for t in section.tracks]
         cells += [f'<td class="num">{esc(percent_text(document.percent))}</td>',
                   f"<td>{esc(short_grade(document.grade or '—'))}</td>",
@@ -87,8 +87,8 @@ def students_table(section: Section) -> str:
         if section.several_attempts:
             cells.append(f'<td class="num">{len(student.attempts)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    notes = [f"* not graded: {', '.join(t.name for t in section.tracks if not t.graded)}"
-             ] if any(not t.graded for t in section.tracks) else []
+    notes = [f"* not graded: {', '.join(t.name for t in section.tracks if not t.graded)} "
+             "(a level, not a percent)"] if any(not t.graded for t in section.tracks) else []
     notes += [label for label in section.grade_labels() if short_grade(label) != label]
     legend = "".join(f"<br>{esc(n)}" for n in notes)[4:]
     heading = "Students" + (f" of class {esc(classes[0], 30)}" if len(classes) == 1 else "")
@@ -132,7 +132,7 @@ def attempts_html(section: Section) -> str:
 def scores_html(section: Section) -> str:
     averages = "".join(
         f"<tr><td>{esc(t.name)}{'' if t.graded else ' (not graded)'}</td>"
-        f'<td class="num">{esc(percent_text(t.average_percent))}</td></tr>' for t in section.tracks)
+        f'<td class="num">{esc(t.average_text)}</td></tr>' for t in section.tracks)
     averages += (f'<tr><td><b>Overall</b></td><td class="num"><b>'
                  f"{esc(percent_text(section.average_percent))}</b></td></tr>")
     top = max((n for _, n in section.histogram), default=0)

@@ -77,7 +77,7 @@ def students_table(section: Section) -> Table:
         row.append(name)
         if len(modes) > 1:
             row.append(Text(document.mode))
-        row += [Text(percent_text(student.track_percent(t.id))) for t in section.tracks]
+        row += [Text(student.track_cell(t.id)) for t in section.tracks]
         row += [Text(percent_text(document.percent)),
                 Text(short_grade(document.grade or "—")),
                 Text("yes" if document.completed else "no")]
@@ -86,7 +86,8 @@ def students_table(section: Section) -> Table:
         table.add_row(*row)
     ungraded = [t.name for t in section.tracks if not t.graded]
     legend = [label for label in section.grade_labels() if short_grade(label) != label]
-    caption = ([f"Not graded: {', '.join(ungraded)}."] if ungraded else []) + legend
+    caption = ([f"Not graded: {', '.join(ungraded)} (a level, not a percent)."]
+               if ungraded else []) + legend
     if caption:
         table.caption = Text("\n".join(caption))
         table.caption_justify = "left"
@@ -123,7 +124,7 @@ def averages_and_histogram(section: Section) -> RenderableType:
     lines = [Text("Class averages (finished games):", style="bold")]
     for track in section.tracks:
         graded = "" if track.graded else " (not graded)"
-        lines.append(Text(f"  {track.name}{graded}: {percent_text(track.average_percent)}"))
+        lines.append(Text(f"  {track.name}{graded}: {track.average_text}"))
     lines.append(Text(f"  Overall: {percent_text(section.average_percent)}"))
     lines.append(Text(""))
     left_out = len(section.students) - section.finished

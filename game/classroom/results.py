@@ -51,9 +51,9 @@ class TrackScore:
 
     @property
     def exact_percent(self) -> float | None:
-        """Earned of available, unrounded (a negative score counts as none): class averages
+        """Earned of available, unrounded (below 0 for a negative score): class averages
         are taken of these and rounded once, so the report and the dashboard agree."""
-        return 100 * max(0.0, self.earned) / self.available if self.available > 0 else None
+        return 100 * self.earned / self.available if self.available > 0 else None
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,15 @@ class Question:
     also_accept: tuple[str, ...] = field(default=(), metadata=doc(
         "short-text: other answers that count as right.",
         example="also_accept: [Al-Hasakah, Al Hasakah, Hasaka]"))
+    typos: bool = field(default=True, metadata=doc(
+        "short-text: false to take only the exact words (case, punctuation, spaces and "
+        "articles aside), where a near miss is another name. By default a typo or two counts, "
+        "by the answer's length (see the authoring guide).",
+        example="typos: false"))
+    near_misses: tuple[str, ...] = field(default=(), metadata=doc(
+        "short-text: wrong answers that look like the right one (another place, another "
+        "person). Typed, they score nothing, and a typo nearer to one of them is not forgiven.",
+        example="near_misses: [Syrian state TV]"))
     tolerance: float = field(default=0, metadata=doc(
         "numeric: how far from the answer still counts as right.", example="tolerance: 1"))
     unit: str | None = field(default=None, metadata=doc(

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .errors import (EngineError, IncompatibleSave, InvalidAnswer, InvalidChoice,
                          NotAllowed, WrongPhase)
     from .explore import authored_options, play, right_response, wrong_response
-    from .grading import Grade, describe_response, grade, right_answer
+    from .grading import Grade, accepted_as, describe_response, grade, right_answer
     from .modes import MODE_NAMES, Mode
     from .practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
     from .scoring import Scorecard, available, scorecard, totals
@@ -33,7 +33,7 @@ _EXPORTS = {
     ".state": ["GameState", "AnswerRecord", "DecisionRecord", "FORMAT_VERSION", "MODES"],
     ".modes": ["Mode", "MODE_NAMES"],
     # what answers and decisions are worth
-    ".grading": ["Grade", "grade", "right_answer", "describe_response"],
+    ".grading": ["Grade", "grade", "right_answer", "describe_response", "accepted_as"],
     ".practice": ["HINT_COST", "HINT_MODES", "RETRY_MODES", "RETRY_SHARE", "percent"],
     ".scoring": ["Scorecard", "scorecard", "totals", "available"],
     ".conditions": ["holds"],

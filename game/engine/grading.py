@@ -56,3 +56,11 @@ def describe_response(question: Question, response: Any) -> str:
     if response is None:
         return "(no answer)"
     return kind_of(question).describe(question, response)
+
+
+def accepted_as(question: Question, response: Any) -> str:
+    """The right answer ``response`` was taken for although it was not written that way (a
+    typo forgiven in a short answer), for the feedback to say so; '' otherwise."""
+    if response is None:
+        return ""
+    return kind_of(question).accepted_as(question, response)

@@ -56,19 +56,21 @@ def available(state: GameState) -> dict[str, float]:
 
 
 def band_for(bands: tuple[Band, ...], percent: float | None) -> str:
+    """The band a percent earns; a negative one earns what 0% would (the lowest band)."""
     if percent is None:
         return "—"
     for band in sorted(bands, key=lambda b: b.min, reverse=True):
-        if percent >= band.min:
+        if max(0.0, percent) >= band.min:
             return band.label
     return "—"
 
 
 def percent_of(earned: float, available: float) -> float | None:
-    """Earned as a percent of what was on offer (a negative score counts as none)."""
+    """Earned as a percent of what was on offer: below 0 when the total is (a score is shown
+    as it is, not as none)."""
     if available <= 0:
         return None
-    return round(100 * max(0.0, earned) / available, 1)
+    return round(100 * earned / available, 1)
 
 
 def scorecard(pack: Pack, state: GameState) -> Scorecard:
@@ -80,6 +82,7 @@ def scorecard(pack: Pack, state: GameState) -> Scorecard:
                                  band_for(track.bands, percent_of(got, out_of))))
     graded = [t for t in tracks if t.graded and t.available > 0]
     total_available = sum(t.available for t in graded)
-    percent = (round(100 * sum(max(0.0, t.earned) for t in graded) / total_available, 1)
+    # A negative track counts as it is: a lost point on one track is not made up for free.
+    percent = (round(100 * sum(t.earned for t in graded) / total_available, 1)
                if total_available else None)
     return Scorecard(tuple(tracks), percent, band_for(pack.manifest.grades, percent))

@@ -245,7 +245,23 @@ class Story:
     @property
     def retry_question(self) -> Question | None:
         """The question just answered, while a second try at it is open: practice mode, not
-        fully right, nothing done since, and a retry could still add points."""
+        fully right, nothing done since, a retry could still add points, and its answer would
+        not then be certain (see retry_withheld)."""
+        question = self._retry_candidate()
+        if question is None or not self._retry_tests(question):
+            return None
+        return question
+
+    @property
+    def retry_withheld(self) -> bool:
+        """No second try is offered at the question just answered only because its answer
+        would then be certain: one answer left (true or false, a choice of two). The feedback
+        shows the answer at once and says why."""
+        question = self._retry_candidate()
+        return question is not None and not self._retry_tests(question)
+
+    def _retry_candidate(self) -> Question | None:
+        """The question just answered, if the mode's rules would allow a second try at it."""
         state = self.state
         if state.mode not in RETRY_MODES or not state.answers or not state.question_index:
             return None
@@ -256,6 +272,9 @@ class Story:
         if question.id != last.question or self.retry_ceiling(question) <= last.points:
             return None
         return question
+
+    def _retry_tests(self, question: Question) -> bool:
+        return kind_of(question).retry_is_a_test(question, self.state.answers[-1].response)
 
     def retry_ceiling(self, question: Question) -> float:
         """The most a second try at ``question`` can earn (a hint shown cuts it too)."""

@@ -13,6 +13,7 @@ from ..engine import (
     HINT_COST,
     HINT_MODES,
     RETRY_SHARE,
+    accepted_as,
     describe_response,
     EngineError,
     Grade,
@@ -23,8 +24,16 @@ from ..engine import (
     Story,
 )
 from ..prose import labelled, sentence
+from ..score_words import effects_words
 from ..session import Autosaved, GameSession, SavedGame, Settings
-from ..session.words import not_saved, result_lost, result_not_written, result_saved
+from ..session.words import (
+    NO_CERTAIN_RETRY,
+    not_saved,
+    result_lost,
+    result_not_written,
+    result_saved,
+    typo_accepted,
+)
 from . import console as parse
 from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
@@ -305,11 +314,13 @@ class PlainGame:
             self.io.say(f"That answer cannot be used: {exc}.")
             return
         again = story.retry_question
-        self.feedback(question, response, result, story.retry_ceiling(again) if again else None)
+        self.feedback(question, response, result, story.retry_ceiling(again) if again else None,
+                      retry_withheld=story.retry_withheld)
         if again is not None and self.wants_retry(story.retry_ceiling(again)):
             self.ask_question(retry=True)
 
-    def feedback(self, question, response, result: Grade, ceiling: float | None) -> None:
+    def feedback(self, question, response, result: Grade, ceiling: float | None,
+                 retry_withheld: bool = False) -> None:
         story = self.story
         if story.state.mode is Mode.EXAM:
             self.io.say("Answer recorded.")
@@ -319,6 +330,11 @@ class PlainGame:
             given = shorten(describe_response(question, response), limit=ANSWER_ECHO)
             self.io.say(f"{verdict}: {points(result.points)} of {points(result.max_points)} "
                         f"points. You answered: {given}")
+            meant = accepted_as(question, response)
+            if meant:
+                self.io.say(typo_accepted(given, meant))
+            if retry_withheld:
+                self.io.say(NO_CERTAIN_RETRY)
             if ceiling is None:  # the answer is shown once no second try is open
                 self.show_answer(question)
         self.confirm_saved()
@@ -358,8 +374,7 @@ class PlainGame:
             self.io.say("Decision recorded.")
         elif outcome.choice is not None:
             names = {t.id: t.name for t in story.pack.manifest.tracks}
-            effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
-                                for k, v in outcome.choice.effects.items()) or "no change"
+            effects = effects_words(outcome.choice.effects, names) or "no change"
             self.io.say(f"You chose: {one_line(outcome.choice.text)}",
                         *markdown_text(outcome.choice.feedback), f"Scores: {effects}.")
         self.confirm_saved()

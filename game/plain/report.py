@@ -18,6 +18,7 @@ from ..engine import (
     Story,
 )
 from ..prose import labelled, sentence
+from ..score_words import Form, effects_words, overall_words, track_words
 from .answer_forms import ANSWER_FORMS
 from .text import labelled_text, markdown_text, one_line, points
 
@@ -38,8 +39,9 @@ def help_lines(mode: Mode) -> list[str]:
     lines.append("  q or quit: save and stop. Play again later to continue.")
     if mode in RETRY_MODES:
         lines.append(f"Practice mode: after an answer that is not fully right you may try "
-                     f"once more for {percent(RETRY_SHARE)} of the points. The question keeps "
-                     "the better of your two tries.")
+                     f"once more for {percent(RETRY_SHARE)} of the points, unless only one "
+                     "answer would be left (true or false, a choice of two). The question "
+                     "keeps the better of your two tries.")
     elif mode is Mode.EXAM:
         lines.append("Exam mode: answers are only recorded; the debrief at the end shows "
                      "every answer and how it scored.")
@@ -72,24 +74,15 @@ def score_line(story: Story) -> str:
     """The running scores in one line (none in exam mode, where they would give answers away)."""
     if story.state.mode is Mode.EXAM:
         return "Scores: in the debrief (exam mode)."
-    parts = []
-    for track in story.scorecard().tracks:
-        if track.available > 0 and track.graded:
-            parts.append(f"{track.name} {points(track.earned)} of {points(track.available)}")
-        else:
-            parts.append(f"{track.name} {points(track.earned)}")
-    return "Scores: " + ", ".join(parts) + "."
+    return "Scores: " + ", ".join(track_words(t, Form.BAR)
+                                  for t in story.scorecard().tracks) + "."
 
 
 def scorecard_lines(card: Scorecard) -> list[str]:
     lines = []
     for t in card.tracks:
-        name = t.name if t.graded else f"{t.name} (not graded)"
-        share = "" if t.percent is None else f", {t.percent:g}%"
-        band = f", {t.band}" if t.band and t.graded else ""
-        lines.append(sentence(f"{name}: {points(t.earned)} of {points(t.available)}{share}{band}"))
-    overall = "no score yet" if card.percent is None else f"{card.percent:g}%"
-    lines.append(sentence(f"Overall: {overall}, grade {card.grade}"))
+        lines.append(sentence(track_words(t, Form.LINE)))
+    lines.append(sentence(overall_words(card.percent, card.grade)))
     return lines
 
 
@@ -112,8 +105,7 @@ def debrief_lines(story: Story) -> list[str]:
     names = {t.id: t.name for t in debrief.scorecard.tracks}
     lines += ["", f"Your decisions: {len(debrief.decisions)}."]
     for n, d in enumerate(debrief.decisions, 1):
-        effects = ", ".join(f"{names.get(k, k)} {'+' if v > 0 else ''}{points(v)}"
-                            for k, v in d.effects.items()) or "no change"
+        effects = effects_words(d.effects, names) or "no change"
         lines += ["", f"Decision {n}: {sentence(d.scene_title)} {sentence(d.when)}"]
         lines.append(f"You chose: {one_line(d.choice)}")
         lines.append(f"Scored: {effects}.")

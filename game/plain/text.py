@@ -9,6 +9,7 @@ import textwrap
 import unicodedata
 
 from ..prose import ProseLine, labelled, linked_words, prose_lines, shows_its_address
+from ..score_words import points  # every number of points reads the same (a true minus sign)
 
 DEFAULT_WIDTH = 80  # when the output is not a terminal (a pipe, a file) and COLUMNS is unset
 NARROWEST = 20  # below this a line holds too few words to read; wrap as if it were this wide
@@ -80,10 +81,6 @@ def labelled_text(label: str, markdown: str) -> list[str]:
     if prose[0].lead or prose[0].heading:
         return [labelled(label, "").rstrip(), *lines]
     return [labelled(label, lines[0]), *lines[1:]]
-
-
-def points(value: float) -> str:
-    return f"{value:g}"
 
 
 def plural(count: float, word: str) -> str:

@@ -1,5 +1,5 @@
-"""What a player is told about saves and result files, in the same words in both front ends.
-The session says what happened (see session.py); the front ends show these texts."""
+"""What a player is told about saves, result files and answers, in the same words in both
+front ends. The session says what happened (see session.py); the front ends show these texts."""
 
 from __future__ import annotations
 
@@ -40,3 +40,13 @@ def cannot_go_on(set_aside: str) -> str:
     save store's words for where it was kept)."""
     return (f"{set_aside} The pack has changed since this game was saved, so it cannot go on "
             "from there.")
+
+
+# Practice mode offers no second try where ruling out the first answer leaves one answer.
+NO_CERTAIN_RETRY = "No second try: with one answer left, it would be certain."
+
+
+def typo_accepted(typed: str, meant: str) -> str:
+    """A typed answer taken, with a typo, for a right one (``typed`` as the front end shows
+    player text: cleaned, and cut if long)."""
+    return f"Accepted: you typed '{typed}' for '{meant}'."

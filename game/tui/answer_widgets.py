@@ -38,7 +38,7 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
         "Type a number and press Enter.", echo=True, letter_keys=True),
     "short-text": AnswerWidget(
         lambda p, blink: ShortTextAnswer(blink=blink, id="answer"),
-        "Type a short answer and press Enter. Case and punctuation do not matter.",
+        "Type a short answer, then Enter. Case, punctuation and small typos are fine.",
         echo=True, letter_keys=True),
     "timeline": AnswerWidget(
         lambda p, blink: TimelineAnswer(p.options, id="answer"),

@@ -200,7 +200,8 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             return
         self.autosave()
         again = story.retry_question
-        self.screen.show_feedback(result, story.retry_ceiling(again) if again else None)
+        self.screen.show_feedback(result, story.retry_ceiling(again) if again else None,
+                                  retry_withheld=story.retry_withheld)
         self.refresh_status()
 
     @on(HintAsked)

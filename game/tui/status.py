@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import Mode
+from ..score_words import Form, points, track_words
 
 if TYPE_CHECKING:
     from ..engine import Story
@@ -17,15 +18,30 @@ SCORES_HIDDEN = {
 }
 
 
+SEPARATOR, TIGHT_SEPARATOR = " · ", "  "  # between tracks; the second when the line is full
+
+
 @dataclass(frozen=True)
 class Status:
     when: str
     scores: str
     who: str = ""  # the mode, and the player's name and class when there are any
+    parts: tuple[str, ...] = ()  # each track's score, for a bar that has to close them up
+    tight: tuple[str, ...] = ()  # the same in the fewest columns ("Tradecraft −6/11")
+
+    def scores_within(self, width: int) -> str:
+        """The scores in ``width`` columns: as they are, else with the separators closed up,
+        else in their tightest form (cut at the end only if even that does not fit). A number
+        cut in the middle by the ellipsis would read as another number."""
+        for text in (self.scores, TIGHT_SEPARATOR.join(self.parts),
+                     TIGHT_SEPARATOR.join(self.tight)):
+            if text and len(text) <= width:
+                return text
+        return TIGHT_SEPARATOR.join(self.tight) or self.scores
 
 
 def format_points(value: float) -> str:
-    return f"{value:g}"
+    return points(value)
 
 
 def who_line(mode: Mode, player: str = "", class_code: str = "") -> str:
@@ -48,10 +64,7 @@ def status_line(story: Story) -> Status:
     when = f"{scene.day} · {scene.time}"
     if state.mode in SCORES_HIDDEN:
         return Status(when, SCORES_HIDDEN[state.mode], who)
-    parts = []
-    for track in story.scorecard().tracks:
-        if track.available > 0 and track.graded:  # an ungraded gauge is not a score to fill
-            parts.append(f"{track.name} {format_points(track.earned)}/{format_points(track.available)}")
-        else:
-            parts.append(f"{track.name} {format_points(track.earned)}")
-    return Status(when, " · ".join(parts), who)
+    tracks = story.scorecard().tracks
+    parts = tuple(track_words(track, Form.BAR) for track in tracks)
+    return Status(when, SEPARATOR.join(parts), who, parts,
+                  tuple(track_words(track, Form.TIGHT) for track in tracks))

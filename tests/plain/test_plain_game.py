@@ -149,3 +149,31 @@ def test_odd_input_never_crashes(tmp_path, stdin):
     done = run_plain(["--pack", str(MINI), "--seed", "3"], stdin, tmp_path)
     assert done.returncode == 0 and done.stderr == ""
     assert "Input ended; your game is saved." in done.stdout
+
+
+def test_a_typo_is_accepted_and_said_a_certain_retry_is_not_offered_and_scores_read_honestly(
+        mini_pack, tmp_path):
+    """Item 3 of issue 11 in plain mode: "the mayr" counts and the feedback says for what; a
+    wrong true/false answer gets no second try, with one line why; a negative track reads as
+    it is, in the running scores and the debrief, and the gauge as a level."""
+    def hasty(scene, options):
+        return [o.text for o in options].index("Report 55 moved")
+
+    lines, story = script_for(mini_pack, 3, wrong={"q-tf"}, pick=hasty)
+    lines[lines.index("THE MAYOR")] = "the mayr"
+    done = run_plain(["--pack", str(MINI), "--seed", "3"], "\n".join(lines) + "\n", tmp_path)
+    out = done.stdout
+    assert done.returncode == 0, done.stderr
+    assert "Right: 1 of 1 points. You answered: the mayr" in out
+    assert "Accepted: you typed 'the mayr' for 'the mayor'." in out
+    verdict = out.index("Not right: 0 of 1 points. You answered: True")
+    assert out[verdict:].splitlines()[1:3] == [
+        "No second try: with one answer left, it would be certain.", "Answer: False"]
+    assert "You may try once more" not in out  # every other answer was right
+    assert "Scores: Tradecraft −1 of 2, Escalation risk 1, Recall 3 of 3." in out
+    assert "Tradecraft: −1 of 2 points (−50%), Shaky." in out
+    assert "Escalation risk: 1, not graded" in out and "Escalation risk (not graded)" not in out
+    answers = load_save(tmp_path, "mini").answers
+    assert [(a.question, a.points) for a in answers if a.question in ("q-mayor", "q-tf")] == [
+        ("q-mayor", 1), ("q-tf", 0)]
+    assert len(answers) == len(story.state.answers)  # no second try recorded

@@ -102,7 +102,7 @@ async def test_practice_offers_a_second_try_for_half_the_points(mini_pack, data_
         await pilot.pause()
         assert not screen.query_one("#answer").display and len(app.story.state.answers) == 2
         assert [(a.attempt, a.points) for a in app.story.state.answers] == [(1, 0), (2, 0.5)]
-        assert "Recall 0.5/1" in text_of(screen, "#scores")
+        assert "Recall 0.5 of 1" in text_of(screen, "#scores")
 
 
 async def test_going_on_without_a_retry_shows_the_answer(mini_pack, data_dir):
@@ -284,3 +284,42 @@ async def test_a_result_that_cannot_be_written_is_told_and_the_game_goes_on(
         assert isinstance(app.screen, DebriefScreen)
         assert any(n.title == "Result not saved" and "before you close" in n.message
                    for n in app._notifications)
+
+
+async def test_a_typo_is_accepted_and_said_and_a_certain_retry_is_not_offered(mini_pack,
+                                                                              data_dir):
+    """Item 3 of issue 11 in the full-screen game: the feedback names the answer a typo was
+    taken for; a wrong true/false answer shows the answer at once, with one line why there
+    is no second try; the status bar shows a negative track as it is."""
+    from game.session.words import NO_CERTAIN_RETRY
+
+    def hasty(screen) -> int:
+        return next(i for i, c in enumerate(screen.choices) if c.text == "Report 55 moved")
+
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await play_until(pilot, lambda s: isinstance(s, QuestionScreen)
+                         and s.presented.question.id == "q-mayor" and not s.answered, pick=hasty)
+        screen = app.screen
+        assert text_of(screen, "#scores") == (
+            "Tradecraft −1 of 2 · Escalation risk 1 · Recall 4 of 4")
+        await pilot.press(*"the mayr", "enter")
+        await pilot.pause()
+        feedback = text_of(screen, "#feedback")
+        assert "✓ Right: 1 of 1 point" in feedback
+        assert "Accepted: you typed 'the mayr' for 'the mayor'." in feedback
+        assert "Your answer:" not in feedback  # said once, in the line above
+        await pilot.press("enter")
+        await play_until(pilot, lambda s: isinstance(s, QuestionScreen)
+                         and s.presented.question.id == "q-tf" and not s.answered)
+        await pilot.press("t")  # wrong: the answer is False
+        await pilot.pause()
+        feedback = text_of(screen, "#feedback")
+        assert NO_CERTAIN_RETRY in feedback and "Answer: False" in feedback
+        assert "try again" not in feedback and screen.stage == "done"
+        assert not screen.check_action("retry", ())
+        await pilot.press("a")  # no second try to take
+        await pilot.pause()
+        assert not screen.query_one("#answer").display
+        assert [a.question for a in app.story.state.answers].count("q-tf") == 1

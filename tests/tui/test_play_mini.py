@@ -37,7 +37,7 @@ async def test_title_to_debrief_by_keyboard_all_right(mini_pack, data_dir):
         card = app.story.scorecard()
         assert (card.percent, card.grade) == (100.0, "A")
         markdown = app.screen.query_one("#debrief-text").source
-        assert "A sound note" in markdown and "Overall: 100% — grade A" in markdown
+        assert "A sound note" in markdown and "Overall: 100%, grade A" in markdown
 
 
 async def test_wrong_answers_and_the_other_branch(mini_pack, data_dir):

@@ -80,6 +80,59 @@ def test_no_retry_after_a_right_answer_or_once_the_story_moved_on(mini_pack):
     assert story.retry_question is None  # a decision closes the second try
 
 
+def to_true_false(story):
+    """On to q-tf, the mini pack's true-false question, with every answer right."""
+    story.answer(3)
+    story.answer("Monday")
+    story.choose([c.text for c in story.choices].index(CAREFUL))
+    story.answer("mayor")
+    story.answer(["River rose", "Officials counted", "Mayor spoke"])
+    assert story.pending_question.id == "q-tf"
+
+
+def test_no_retry_where_the_answer_would_then_be_certain(mini_pack):
+    story = new(mini_pack)
+    to_true_false(story)
+    story.answer(True)  # wrong: False is the only answer left, a retry would be a free half
+    assert story.retry_question is None and story.retry_withheld
+    with pytest.raises(WrongPhase):
+        story.retry(False)
+    assert recall(story) == (5, 6)
+
+
+def test_a_retry_that_is_still_a_test_is_not_withheld(mini_pack):
+    story = new(mini_pack)
+    story.answer(3)
+    story.answer("Sunday")  # q-day: three options, two left after this one
+    assert story.retry_question.id == "q-day" and not story.retry_withheld
+    story.retry("Monday")
+    assert not story.retry_withheld  # nothing is withheld once the retry is used
+    exam = new(mini_pack, mode="exam")
+    exam.answer(4)
+    assert not exam.retry_withheld  # exam mode has no retries to withhold
+
+
+def test_each_kind_says_whether_a_retry_still_tests(mini_pack):
+    from game.content.kinds import kind_of
+    from game.content.models import Question
+
+    def q(kind, **fields):
+        return Question(id="q", type=kind, ask="?", source="s", explanation="e", **fields)
+
+    cases = [
+        (q("true-false", answer=True), False, False),
+        (q("single-choice", options=("A", "B"), answer="A"), "B", False),
+        (q("single-choice", options=("A", "B", "C"), answer="A"), "B", True),
+        (q("timeline", order=("one", "two")), ["two", "one"], False),
+        (q("timeline", order=("one", "two", "three")), ["two", "one", "three"], True),
+        (q("multiple-select", options=("A", "B"), answers=("A",)), ["B"], True),
+        (q("numeric", answer=3), 4, True),
+        (q("short-text", answer="mayor"), "x", True),
+    ]
+    for question, first, tests in cases:
+        assert kind_of(question).retry_is_a_test(question, first) is tests, question.type
+
+
 def test_a_hint_costs_its_share_of_the_answer_and_of_a_retry(mini_pack):
     story = new(mini_pack)
     assert story.take_hint() == "Count the villages, not the people."

@@ -42,6 +42,7 @@ def document(name: str, *, answers: list[dict], decision=None, class_code: str =
     earned = sum(a["points"] for a in answers)
     offered = sum(a["max_points"] for a in answers)
     tradecraft = decision[2]["tradecraft"] if decision else 0.0
+    escalation = decision[2].get("escalation", 0.0) if decision else 0.0
     decisions = [] if decision is None else [
         {"scene": "mon-alarm", "choice": decision[0], "text": decision[1], "effects": decision[2],
          "available": {"tradecraft": 2.0, "escalation": 1.0}, "at": started}]
@@ -55,7 +56,9 @@ def document(name: str, *, answers: list[dict], decision=None, class_code: str =
         "decisions": decisions, "answers": answers,
         "tracks": {
             "tradecraft": {"name": "Tradecraft", "earned": tradecraft, "available": 2.0,
-                           "percent": max(0.0, tradecraft) * 50, "graded": True, "band": "x"},
+                           "percent": tradecraft * 50, "graded": True, "band": "x"},
+            "escalation": {"name": "Escalation risk", "earned": escalation, "available": 1.0,
+                           "percent": escalation * 100, "graded": False, "band": "—"},
             "recall": {"name": "Recall", "earned": earned, "available": offered,
                        "percent": round(100 * earned / offered, 1) if offered else None,
                        "graded": True, "band": "x"}},
@@ -153,11 +156,13 @@ def test_decision_splits_histogram_and_averages(class_folder, mini_pack):
     assert [(c.text, c.count) for c in decision.choices] == [(REPORT_40[1], 3), (REPORT_55[1], 1)]
     assert decision.what_happened == "Officials said 40."
     bins = dict(section.histogram)
-    assert bins == {"0–9%": 0, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 1,
+    assert bins == {"under 10%": 0, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 1,
                     "60–69%": 0, "70–79%": 0, "80–89%": 0, "90–100%": 2}
     assert section.average_percent == round((100 + 12.5 + 55 + 91) / 4, 1)
     tradecraft = next(t for t in section.tracks if t.id == "tradecraft")
-    assert tradecraft.average_percent == 75.0 and tradecraft.students == 4
+    # 2, 2, 2 and -1 of 2: a negative score counts as it is, not as none
+    assert tradecraft.average_percent == round((100 + 100 + 100 - 50) / 4, 1) == 62.5
+    assert tradecraft.students == 4
 
 
 def test_other_pack_versions_get_their_own_section_never_merged(class_folder, mini_pack):
@@ -216,8 +221,9 @@ def test_counted_attempt_prefers_a_finished_exam(class_folder):
 
 
 def test_histogram_bins_edges():
-    assert dict(histogram([0, 9.9, 10, 99.9, 100])) == {
-        "0–9%": 2, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 0,
+    # a total below zero is in the lowest bin, which says "under", not "0–9%"
+    assert dict(histogram([-12.5, 0, 9.9, 10, 99.9, 100])) == {
+        "under 10%": 3, "10–19%": 1, "20–29%": 0, "30–39%": 0, "40–49%": 0, "50–59%": 0,
         "60–69%": 0, "70–79%": 0, "80–89%": 0, "90–100%": 2}
 
 
@@ -251,7 +257,7 @@ def test_csv_has_one_row_per_student_and_a_column_per_track_and_question(class_f
     assert cara["attempts"] == "2" and cara["completed"] == "yes" and cara["percent"] == "55"
     assert cara["q-villages (of 1)"] == "0.5" and cara["q-day (of 2)"] == "0"
     assert ben["q-who (of 1)"] == "0.5" and ana["q-who (of 1)"] == ""
-    assert ben["mode"] == "exam" and ben["Tradecraft %"] == "0"
+    assert ben["mode"] == "exam" and ben["Tradecraft %"] == "-50"  # -1 of 2, as it is
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
@@ -331,3 +337,32 @@ def test_the_report_and_the_dashboard_give_the_same_class_average(tmp_path, mini
     recall = next(t for t in section.tracks if t.id == "recall")
     dashboard = next(t for t in track_averages(found.results, {}) if t.track == "Recall")
     assert recall.average_percent == dashboard.percent == 58.3
+
+
+def test_a_gauge_is_a_level_in_the_report_the_csv_and_the_dashboard(class_folder, mini_pack):
+    """Escalation risk is not graded: its column and average are levels, never percents; a
+    graded track below zero is shown as it is."""
+    from game.classroom.live import track_averages
+    from game.tui.dashboard.screen import average_text
+
+    found = read_results(class_folder)
+    report = build_report(found, [mini_pack])
+    section = main_section(report)
+    ben = next(s for s in section.students if s.name == "Ben")  # reported 55: escalation 1
+    assert (ben.track_cell("escalation"), ben.track_cell("tradecraft")) == ("1", "−50%")
+    gauge = next(t for t in section.tracks if t.id == "escalation")
+    assert gauge.average_text == "average level 0.2"  # 0, 1, 0, 0 over the four finished
+    text = " ".join(rendered(report).split())
+    assert "Escalation risk (not graded): average level 0.2" in text
+    assert "Not graded: Escalation risk (a level, not a percent)." in text
+    rows = list(csv.DictReader(io.StringIO(report_csv(report))))
+    ben_row = next(r for r in rows if r["name"] == "Ben")
+    assert ben_row["Escalation risk (level, not graded)"] == "1"
+    assert "Escalation risk %" not in rows[0]
+    html = report_html(report)
+    assert "average level 0.2" in html and "−50%" in html
+    averages = {a.track: a for a in track_averages(found.results, {})
+                if a.pack == mini_pack.manifest.title}
+    assert average_text(averages["Escalation risk"]).startswith("level ")
+    assert "%" not in average_text(averages["Escalation risk"])
+    assert average_text(averages["Tradecraft"]).endswith("%")

@@ -13,7 +13,7 @@ import pytest
 
 from game.classroom.resume_codes import NOT_A_CODE, WRONG_CODE
 from game.cli import build_parser, play_settings
-from game.engine import GameState, Mode, Story
+from game.engine import GameState, Mode, Phase, Story
 from game.saves import save_slot
 from game.session import GameSession, Settings, StillLocked
 
@@ -159,6 +159,23 @@ def test_continue_opens_a_protected_save_only_with_its_code(tmp_path, mini_pack)
     resumed = later.resume(mini_pack, saved)
     assert [a.response for a in resumed.story.state.answers] == [4]
     assert later.story is resumed.story
+
+
+def test_a_certain_retry_is_withheld_in_the_session_and_after_continue(tmp_path, mini_pack):
+    """The rule is the story's, so both front ends (which drive the session) and a resumed
+    game get it: after a wrong true/false answer there is no second try."""
+    from .test_modes import to_true_false
+
+    first = session(tmp_path)
+    story = first.new_game(mini_pack).story
+    to_true_false(story)
+    story.answer(True)
+    assert story.retry_question is None and story.retry_withheld
+    assert first.autosave().on_disk
+    later = session(tmp_path)
+    resumed = later.resume(mini_pack, later.find_save("mini")).story
+    assert resumed.retry_question is None and resumed.retry_withheld
+    assert resumed.phase is Phase.AWAITING_CHOICE  # the way on from the scene, no retry
 
 
 def test_a_save_the_changed_pack_cannot_go_on_from_is_kept_aside_as_old(tmp_path, mini_pack):

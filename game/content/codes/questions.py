@@ -121,6 +121,17 @@ CODES = (
               "          - {left: We will rebuild, right: The mayor}\n",
     ),
     Code(
+        "near-miss-accepted", ERROR,
+        "A short-text question lists the same answer in `near_misses` and as its `answer` or "
+        "in `also_accept` (case, punctuation, spaces and articles aside).",
+        "Remove it from `near_misses` if it is right, or from `answer` and `also_accept` if "
+        "it is wrong.",
+        "A near miss is a wrong answer that looks like the right one; a typed answer cannot "
+        "be both.",
+        before="        answer: the mayor\n        near_misses: [Mayor]\n",
+        after="        answer: the mayor\n        near_misses: [the deputy mayor]\n",
+    ),
+    Code(
         "bad-tolerance", ERROR,
         "A numeric question's `tolerance` is below 0.",
         "Use 0 for an exact answer, or a positive margin.",

@@ -99,6 +99,17 @@ class QuestionKind:
         """The player's answer, written out the same way (``response`` is not None)."""
         return str(response)
 
+    def accepted_as(self, q: Question, response: Any) -> str:
+        """The right answer a response was taken for although it was not that answer (a
+        typed answer with a typo forgiven), for the feedback to say so; '' otherwise."""
+        return ""
+
+    def retry_is_a_test(self, q: Question, first: Any) -> bool:
+        """Whether a second try, after ``first`` was not fully right, still tests the player:
+        not when ruling out the first answer leaves one answer (true or false, a choice of
+        two), which would make the retry's points a gift. Practice mode then offers none."""
+        return True
+
     # -- automatic players (playtest, walkthroughs, the exhaustive count) -----------------------
 
     def right_response(self, q: Question, options: tuple[str, ...]) -> Any:

@@ -47,6 +47,9 @@ class SingleChoice(QuestionKind):
             raise BadResponse("pick one of the options")
         return 1.0 if response == q.answer else 0.0
 
+    def retry_is_a_test(self, q: Question, first: Any) -> bool:
+        return len(q.options) > 2  # of two options, ruling one out leaves the answer
+
     def wrong_response(self, q: Question, options: tuple[str, ...]) -> Any:
         return next(o for o in options if o != q.answer)
 

@@ -38,6 +38,9 @@ class TrueFalse(QuestionKind):
     def describe(self, q: Question, response: Any) -> str:
         return "True" if response else "False"
 
+    def retry_is_a_test(self, q: Question, first: Any) -> bool:
+        return False  # the other answer is the only one left
+
     def wrong_response(self, q: Question, options: tuple[str, ...]) -> Any:
         return not q.answer
 

@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...classroom.live import ClassView
+from ...classroom.live import ClassView, TrackAverage
+from ...score_words import percent, points
 from ..widgets.keys_footer import KeysFooter
 
 STUDENT_COLUMNS = ("Name", "Class", "Status", "Where", "Answers", "Score", "Updated")
@@ -21,8 +22,11 @@ NAME_WIDTH, WHERE_WIDTH = 24, 32  # longer names and scene titles are cut with a
 SKIPPED_NAMED = 3  # files named in the skipped line; the report lists them all
 
 
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}%"
+def average_text(row: TrackAverage) -> str:
+    """A track's class average: a percent, or a gauge's mean level (it has no best value)."""
+    if row.graded:
+        return percent(row.percent)
+    return "—" if row.level is None else f"level {points(row.level)}"
 
 
 def cut(text: str, width: int) -> Text:
@@ -104,7 +108,7 @@ class DashboardScreen(Screen):
             name = average.track if len(packs) == 1 else f"{average.pack}: {average.track}"
             if not average.graded:
                 name += " (not graded)"
-            table.add_row(cut(name, AVERAGE_COLUMNS[0][1]), Text(percent(average.percent)),
+            table.add_row(cut(name, AVERAGE_COLUMNS[0][1]), Text(average_text(average)),
                           Text(str(average.students)))
 
     @staticmethod

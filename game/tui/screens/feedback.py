@@ -15,16 +15,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ...content.models import Choice, Outcome
+from ...score_words import effects_words
 from ..markdown_content import markdown_content
-from ..status import format_points
 from ..styles import GAME_CSS
 
 
 def effects_text(effects, names: dict[str, str]) -> str:
     if not effects:
         return "No change to the scores."
-    return "   ".join(f"{names.get(track, track)} {'+' if value > 0 else ''}{format_points(value)}"
-                       for track, value in effects.items())
+    return effects_words(effects, names, sep="   ")
 
 
 class FeedbackDialog(ModalScreen[None]):

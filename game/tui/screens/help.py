@@ -42,7 +42,9 @@ something to read. Then you answer **recall questions** on the facts, and make *
   and weighing options against the goals the sources state.
 - **Recall** questions score on their own track. Questions with several right answers or an
   order give partial credit.
-- Each track's percent is of the points that were on offer on the path you took.
+- Each track's score is its points of those that were on offer on the path you took
+  ("Tradecraft −2 of 11"); a weak call costs points, so a total can be below zero. A track
+  that is not graded (a gauge) shows a level and what it means, not a percent.
 - The **debrief** at the end shows every answer with its source, and every decision against
   what actually happened.
 
@@ -50,7 +52,8 @@ something to read. Then you answer **recall questions** on the facts, and make *
 
 - **Practice** (the usual): you see at once whether you were right. When you were not, you
   may **try again once** for {retry} of the points (the question keeps the better of your two
-  tries), or go on and see the answer. A **hint** costs {hint} of that question's points.
+  tries), or go on and see the answer; not where only one answer would be left (true or
+  false, a choice of two). A **hint** costs {hint} of that question's points.
 - **Exam**: no feedback, no hints, no second tries. Every answer and decision is recorded, and
   the debrief shows how you did.
 - **Presenter**, for a class around a projector: a large, high-contrast layout, the

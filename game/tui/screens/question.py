@@ -20,10 +20,12 @@ from ...engine import (
     Grade,
     Mode,
     PresentedQuestion,
+    accepted_as,
     describe_response,
     percent,
     right_answer,
 )
+from ...session.words import NO_CERTAIN_RETRY, typo_accepted
 from ..answer_widgets import answer_spec
 from ..markdown_content import markdown_content
 from ..messages import AnswerGiven, HintAsked, Proceed
@@ -70,6 +72,7 @@ class QuestionScreen(Screen):
         self.retry_ceiling = 0.0
         self.grade: Grade | None = None
         self.response = None  # the last answer given, echoed in the feedback when it was typed
+        self.retry_withheld = False
 
     @property
     def answered(self) -> bool:
@@ -151,11 +154,14 @@ class QuestionScreen(Screen):
     def set_status(self, status: Status) -> None:
         self.query_one(StatusBar).update(status)
 
-    def show_feedback(self, grade: Grade, retry_ceiling: float | None = None) -> None:
+    def show_feedback(self, grade: Grade, retry_ceiling: float | None = None,
+                      retry_withheld: bool = False) -> None:
         """After an answer: the verdict, the right answer and the source (practice); or, with
         a second try open, the verdict alone; or only that the answer was recorded (exam and
-        presenter, whose reveal key shows the rest)."""
+        presenter, whose reveal key shows the rest). ``retry_withheld``: no second try is
+        offered because its answer would be certain, which the feedback says."""
         self.grade = grade
+        self.retry_withheld = retry_withheld
         self.query_one("#answer").display = False
         self.query_one("#question-help", Static).display = False
         if self.mode == Mode.EXAM:
@@ -198,9 +204,15 @@ class QuestionScreen(Screen):
         # What was typed is shown as typed (a Content is never read as markup).
         echoed = ([Content(f"Your answer: {printable(describe_response(q, self.response))}")]
                   if answer_spec(self.presented).echo and self.response is not None else [])
+        meant = accepted_as(q, self.response)
+        if meant:  # what was typed, and the answer it was taken for
+            typed = " ".join(printable(str(self.response)).split())
+            echoed = [Content(typo_accepted(typed, meant))]
+        why = [Content(NO_CERTAIN_RETRY)] if self.retry_withheld else []
         self.show_box(Content("\n").join([
             Content(f"{verdict}: {format_points(grade.points)} of "
                     f"{plural(grade.max_points)}. Press Enter to continue."),
+            *why,
             *echoed,
             Content(f"Answer: {right_answer(q)}"),
             Content(""),

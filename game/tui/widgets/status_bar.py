@@ -14,6 +14,9 @@ class StatusBar(Horizontal):
     """The day and time are in the header above, so the scores get the width; the player's
     name (shown literally, never as markup) and the mode sit at the right."""
 
+    # What the name keeps when the scores take the line: #who's min-width and padding-left.
+    WHO_KEEPS = 14
+
     def __init__(self, status: Status, **kwargs) -> None:
         super().__init__(**kwargs)
         self.status = status
@@ -26,7 +29,14 @@ class StatusBar(Horizontal):
 
     def update(self, status: Status) -> None:
         self.status = status
-        self.query_one("#scores", Static).update(status.scores)
+        self.query_one("#scores", Static).update(self.scores_text())
         who = self.query_one("#who", Static)
         who.update(printable(status.who))
         who.display = bool(status.who)
+
+    def scores_text(self) -> str:
+        width = self.content_size.width - (self.WHO_KEEPS if self.status.who else 0)
+        return self.status.scores_within(width) if width > 0 else self.status.scores
+
+    def on_resize(self) -> None:
+        self.query_one("#scores", Static).update(self.scores_text())
