@@ -195,24 +195,32 @@ class Watched:
     flags: frozenset[str]
     scenes: frozenset[str]
     tracks: tuple[str, ...]
+    choices: frozenset[tuple[str, str]] = frozenset()  # (scene, choice id) `chose:` names
 
     @classmethod
     def of(cls, pack: Pack) -> "Watched":
         flags: set[str] = set()
         scenes: set[str] = set()
         tracks: set[str] = set()
+        choices: set[tuple[str, str]] = set()
         for condition in conditions(pack):
             flags.update(condition.flags, condition.not_flags)
             scenes.update(condition.visited, condition.not_visited)
             tracks.update(condition.at_least, condition.below)
-        return cls(frozenset(flags), frozenset(scenes), tuple(sorted(tracks)))
+            choices.update(ref.rpartition(".")[::2] for ref in (*condition.chose,
+                                                                 *condition.not_chose))
+        return cls(frozenset(flags), frozenset(scenes), tuple(sorted(tracks)),
+                   frozenset(choices))
 
     def key(self, story: Story) -> tuple:
-        """Where paths merge: the same flags and scenes that conditions look at (the watched
-        totals are kept apart inside the point, in its groups)."""
+        """Where paths merge: the same flags, scenes and choices that conditions look at (the
+        watched totals are kept apart inside the point, in its groups)."""
         state = story.state
+        made = frozenset(self.choices.intersection((d.scene, d.choice_id)
+                                                   for d in state.decisions)
+                         ) if self.choices else frozenset()
         return (frozenset(self.flags.intersection(state.flags)),
-                frozenset(self.scenes.intersection(state.visited)))
+                frozenset(self.scenes.intersection(state.visited)), made)
 
     def vector(self, totals: dict[str, float]) -> Vector:
         return tuple(totals.get(track, 0.0) for track in self.tracks)

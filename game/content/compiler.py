@@ -94,6 +94,7 @@ KIND_NAMES = {
 # How authors know each part of the format (the class names are the engineers' words): in
 # messages and in the format reference. Keyed by name, since walkthroughs' Step is not in models.
 MODEL_NAMES = {"Manifest": "pack.yaml", "SceneFile": "scene file", "GlossaryEntry": "glossary entry",
+               "AssessmentPart": "assessment part", "AssessmentSection": "assessment section",
                "Outcome": "what_happened"}
 
 
