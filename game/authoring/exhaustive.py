@@ -2,8 +2,8 @@
 analogue of ChoiceScript's quicktest, giving the exact score distribution of each ending.
 
 A campaign of 17 decisions has millions of paths, but far fewer distinct points to be at:
-two paths that reach the same scene with the same flags, visited scenes and scores *that some
-condition looks at* have the same future. So paths are merged there, and each merged point
+two paths that reach the same scene with the same flags, visited scenes, choices made and
+scores *that some condition looks at* have the same future. So paths are merged there, and each merged point
 carries how many paths reached it and, per track, how many reached it with each score. The
 result is exact, not sampled, and takes a moment instead of hours. This needs the story map to
 have no loops (so every path into a scene is merged before that scene is expanded); a pack with

@@ -7,8 +7,9 @@ some condition reads. It keeps no scores: a condition on a score is taken as pos
 possibly false, so the walk may follow ways no player can take but never misses one that a
 player can, and a part it finds never shown is never shown. Two paths at the same scene with
 the same bits have the same future, so each (scene, bits) is expanded once; and a bit that no
-condition further on reads is dropped, which merges paths and keeps the walk small. One walk
-per part, stopped as soon as the part is seen to hold at its ending.
+condition further on reads is dropped, which merges paths and keeps the walk small (380 points
+for the campaign). The map of those points is made once; each part is then a search along it,
+stopped as soon as the part is seen to hold at its ending.
 """
 
 from __future__ import annotations
@@ -286,6 +287,8 @@ class StoryWalk:
                     continue  # something it needs can no longer be added this way
                 point = (target, after)
                 if point not in seen:
+                    if len(seen) >= MAX_POINTS:
+                        return True  # too big to decide: taken as possible, so not reported
                     seen.add(point)
                     todo.append(point)
         return False
