@@ -110,6 +110,8 @@ class StoryWalk:
         self.into_ending: dict[str, set[int]] = {}
         self._ahead: list[int] | None = None
         self._adds_into: dict[str, int] = {}
+        # By the condition's id; each entry keeps its condition, so that id names no other.
+        self._tests: dict[int, tuple[Condition, Test, int]] = {}
 
     def bit_of(self, atom: Atom) -> int:
         if atom not in self.bit:
@@ -259,8 +261,10 @@ class StoryWalk:
         keeps the condition's own bits beside each point, and goes only where the ending can
         still be reached, where what the condition needs can still be added and where nothing
         it refuses is added (bits are never taken away)."""
-        test = self.test(condition)
-        mine = self.bits(condition_atoms(condition))
+        if id(condition) not in self._tests:  # a part repeated by an alias is one condition
+            self._tests[id(condition)] = (condition, self.test(condition),
+                                          self.bits(condition_atoms(condition)))
+        _kept, test, mine = self._tests[id(condition)]
         wanted, refused = test.needed, test.refused
         allowed, ahead = self.reaching(ending), self.ahead()
         if mine == wanted and not refused and not test.any and wanted & (wanted - 1) == 0:

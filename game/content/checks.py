@@ -41,6 +41,7 @@ class PackChecker:
         self.tracks = {t.id for t in manifest.tracks}
         self.flags_set = {flag for f in files for s in f.scenes for c in s.choices for flag in c.set}
         self.found: list[Diagnostic] = []
+        self.parts_checked: dict[int, object] = {}  # by id, each keeping its part (and its id)
 
     def report(self, model, field: str, code: str, message: str, hint: str = "",
                severity: str | None = None) -> None:
@@ -205,7 +206,9 @@ class PackChecker:
             self.check_question(question)
         if isinstance(scene.assessment, Assessment):
             for part in scene.assessment.all_parts():
-                if part.if_:
+                # a part repeated with a YAML alias is the same part: checked once
+                if part.if_ and id(part) not in self.parts_checked:
+                    self.parts_checked[id(part)] = part
                     self.check_condition(part.if_)
 
     def check_choice_ids(self, scene: Scene) -> None:

@@ -108,6 +108,25 @@ def test_a_malformed_assessment_is_reported_at_its_line(tmp_path, assessment, co
     assert problem.line == line_of(folder / "scenes.yaml", marker)
 
 
+def test_a_list_repeated_with_an_alias_is_built_and_checked_once(tmp_path):
+    listed = ("    assessment:\n      sections:\n        - &lines\n          lead: Lines\n"
+              "          parts:\n            - if: {flags: [careful]}\n"
+              "            - text: Careful.\n              if: {flags: [carefull]}\n")
+    folder = mini(tmp_path, ("    assessment: Careful work.\n", listed),
+                  ("    assessment: Check your sources.\n",
+                   "    assessment:\n      sections: [*lines]\n"))
+    result = compile_alone(folder)
+    # each problem once, where the list is written, though two endings hold the list
+    assert sorted((d.code, d.line) for d in result.diagnostics) == sorted([
+        ("missing-field", line_of(folder / "scenes.yaml", "- if: {flags: [careful]}")),
+        ("unknown-flag", line_of(folder / "scenes.yaml", "if: {flags: [carefull]}"))])
+
+
+def test_an_alias_gives_the_same_list_at_each_ending(campaign):
+    strong, sound = (campaign.scenes[e].assessment for e in ("end-strong", "end-sound"))
+    assert strong.sections[0] is sound.sections[0]
+
+
 def test_an_assessment_compiles_into_its_parts_and_a_plain_one_stays_text(campaign, mini_pack):
     strong = campaign.scenes["end-strong"].assessment
     assert isinstance(strong, Assessment) and strong.heading == "Assessment: strong analysis"
