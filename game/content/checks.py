@@ -314,9 +314,10 @@ class PackChecker:
         else:
             message = (f"The scene '{scene_id}' has no choice with the id '{choice_id}'."
                        f"{did_you_mean(choice_id, ids)} Its choices' ids: {', '.join(ids)}.")
-        self.report(condition, field, "unknown-choice", message,
-                    "Give the choice you mean an 'id:' line, and name it here as "
-                    f"{scene_id}.<that id>.")
+        hint = (f"Name one of those ids, as {scene_id}.<id>, or give the choice you mean an "
+                "'id:' line." if ids else "Give the choice you mean an 'id:' line, and name it "
+                f"here as {scene_id}.<that id>.")
+        self.report(condition, field, "unknown-choice", message, hint)
 
     def check_question(self, q: Question) -> None:
         kind = KINDS.get(q.type)
