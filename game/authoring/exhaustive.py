@@ -2,8 +2,8 @@
 analogue of ChoiceScript's quicktest, giving the exact score distribution of each ending.
 
 A campaign of 17 decisions has millions of paths, but far fewer distinct points to be at:
-two paths that reach the same scene with the same flags, visited scenes and scores *that some
-condition looks at* have the same future. So paths are merged there, and each merged point
+two paths that reach the same scene with the same flags, visited scenes, choices made and
+scores *that some condition looks at* have the same future. So paths are merged there, and each merged point
 carries how many paths reached it and, per track, how many reached it with each score. The
 result is exact, not sampled, and takes a moment instead of hours. This needs the story map to
 have no loops (so every path into a scene is merged before that scene is expanded); a pack with
@@ -195,24 +195,32 @@ class Watched:
     flags: frozenset[str]
     scenes: frozenset[str]
     tracks: tuple[str, ...]
+    choices: frozenset[tuple[str, str]] = frozenset()  # (scene, choice id) `chose:` names
 
     @classmethod
     def of(cls, pack: Pack) -> "Watched":
         flags: set[str] = set()
         scenes: set[str] = set()
         tracks: set[str] = set()
+        choices: set[tuple[str, str]] = set()
         for condition in conditions(pack):
             flags.update(condition.flags, condition.not_flags)
             scenes.update(condition.visited, condition.not_visited)
             tracks.update(condition.at_least, condition.below)
-        return cls(frozenset(flags), frozenset(scenes), tuple(sorted(tracks)))
+            choices.update(ref.rpartition(".")[::2] for ref in (*condition.chose,
+                                                                 *condition.not_chose))
+        return cls(frozenset(flags), frozenset(scenes), tuple(sorted(tracks)),
+                   frozenset(choices))
 
     def key(self, story: Story) -> tuple:
-        """Where paths merge: the same flags and scenes that conditions look at (the watched
-        totals are kept apart inside the point, in its groups)."""
+        """Where paths merge: the same flags, scenes and choices that conditions look at (the
+        watched totals are kept apart inside the point, in its groups)."""
         state = story.state
+        made = frozenset(self.choices.intersection((d.scene, d.choice_id)
+                                                   for d in state.decisions)
+                         ) if self.choices else frozenset()
         return (frozenset(self.flags.intersection(state.flags)),
-                frozenset(self.scenes.intersection(state.visited)))
+                frozenset(self.scenes.intersection(state.visited)), made)
 
     def vector(self, totals: dict[str, float]) -> Vector:
         return tuple(totals.get(track, 0.0) for track in self.tracks)

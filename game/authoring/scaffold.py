@@ -74,10 +74,12 @@ scenes:
         source: {quote}
     choices:                  # the decision; each choice says where it leads
       - text: Report it with its source
+        id: sourced           # a name for the choice, so an assessment can speak of it
         next: last-scene
         effects: {{tradecraft: 2}}
         feedback: Good. Every claim carries its source.
       - text: Report it without a source
+        id: unsourced
         next: last-scene
         effects: {{tradecraft: -1}}
         feedback: Your reader cannot check it.
@@ -91,7 +93,14 @@ scenes:
     title: The end of the day
     body: Your report is filed.
     ending: true              # the week ends here
-    assessment: A short assessment shown at the debrief.
+    assessment:               # shown at the debrief; each part only to the players it fits
+      heading: Assessment
+      opening: Your report is on file.
+      parts:
+        - text: You gave the claim its source, so your reader can check it.
+          if: {{chose: [first-scene.sourced]}}
+        - text: You reported the claim without its source.
+          if: {{chose: [first-scene.unsourced]}}
 """
 
 
@@ -104,6 +113,7 @@ steps:
   - choose: Report it with its source # the start of a choice's text is enough
   - expect_ending: last-scene         # an ending with no questions ends the week at once
   - expect_score: {{tradecraft: 2, recall: 1}}
+  - expect_assessment: You gave the claim its source     # the part this path has earned
 """
 
 

@@ -12,7 +12,7 @@ from ..content.diagnostics import ERROR, Diagnostic
 from ..content.loader import display_path, read_text
 from ..content.kinds import kind_of
 from ..content.models import Loc, Pack, Scalar, doc
-from ..engine import EngineError, Phase, right_response, Story, wrong_response
+from ..engine import EngineError, Phase, build_debrief, right_response, Story, wrong_response
 from ..content.quotes import fold_text
 
 FOLDER = "walkthroughs"
@@ -40,6 +40,11 @@ class Step:
     expect_ending: str | None = field(default=None, metadata=doc(
         "The ending reached; the week must be over."))
     expect_grade: str | None = field(default=None, metadata=doc("The overall grade's label."))
+    expect_assessment: str | None = field(default=None, metadata=doc(
+        "Words in this player's assessment at the ending (case and punctuation ignored); the "
+        "week must be over."))
+    expect_not_in_assessment: str | None = field(default=None, metadata=doc(
+        "Words that must not be in this player's assessment at the ending."))
     locs: Mapping[str, Loc] = field(default_factory=dict, compare=False, repr=False,
                                     metadata={"internal": True})
 
@@ -146,6 +151,17 @@ class Runner:
                                  f"in '{story.scene.id}' ({story.phase.value})")
         if step.expect_grade is not None and card.grade != step.expect_grade:
             raise StepFailed(f"expected the grade '{step.expect_grade}', but it is '{card.grade}'")
+        for words, wanted in ((step.expect_assessment, True),
+                              (step.expect_not_in_assessment, False)):
+            if words is None:
+                continue
+            if story.phase is not Phase.ENDED:
+                raise StepFailed(f"there is no assessment yet: the player is in "
+                                 f"'{story.scene.id}' ({story.phase.value})")
+            shown = fold_text(build_debrief(self.pack, story.state).assessment)
+            if (fold_text(words) in shown) != wanted:
+                raise StepFailed(f"the assessment at '{story.scene.id}' "
+                                 f"{'does not say' if wanted else 'says'} \"{words}\"")
 
 
 def run_walkthrough(pack: Pack, walkthrough: Walkthrough) -> list[Diagnostic]:

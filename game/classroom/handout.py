@@ -13,7 +13,7 @@ from html import escape
 from typing import Union
 
 from ..content.kinds import kind_of
-from ..content.models import Pack, Question, Scene
+from ..content.models import Assessment, Condition, Pack, Question, Scene
 from ..engine import right_answer
 from ..score_words import effects_words
 
@@ -90,6 +90,7 @@ def handout_blocks(pack: Pack, student: bool = False) -> list[Block]:
         blocks += [Heading(2, "Before you start"), AuthorMarkdown(manifest.intro)]
     numbering = iter(range(1, questions + 1))
     track_names = {t.id: t.name for t in manifest.tracks}
+    lists_shown: dict = {}  # where an assessment's list is written -> the ending it was shown at
     current_day = None
     for scene in scenes:
         if scene.ending and current_day != "endings":
@@ -98,7 +99,7 @@ def handout_blocks(pack: Pack, student: bool = False) -> list[Block]:
         elif not scene.ending and scene.day != current_day:
             current_day = scene.day
             blocks.append(Heading(2, scene.day))
-        blocks += scene_blocks(scene, numbering, student, track_names)
+        blocks += scene_blocks(scene, numbering, student, track_names, pack, lists_shown)
     glossary = list(manifest.glossary) + [g for s in scenes for g in s.glossary]
     if glossary:
         blocks += [Heading(2, "Glossary"),
@@ -113,8 +114,8 @@ def ordered_scenes(pack: Pack) -> list[Scene]:
     return sorted(scenes, key=lambda s: (s.ending, day_rank.get(s.day, len(day_rank))))
 
 
-def scene_blocks(scene: Scene, numbering, student: bool,
-                 track_names: dict[str, str]) -> list[Block]:
+def scene_blocks(scene: Scene, numbering, student: bool, track_names: dict[str, str],
+                 pack: Pack, lists_shown: dict) -> list[Block]:
     blocks: list[Block] = [Heading(3, f"{scene.time} · {scene.title}")]
     if not student:
         blocks.append(Line(f"Scene {scene.id}", quiet=True))
@@ -136,9 +137,74 @@ def scene_blocks(scene: Scene, numbering, student: bool,
         blocks.append(question_box(question, next(numbering), student))
     if scene.choices:
         blocks.append(decision_box(scene, student, track_names))
-    if scene.ending and scene.assessment.strip() and not student:
-        blocks.append(Line(one_line(scene.assessment), label="Assessment shown at the debrief"))
+    if scene.ending and not student:
+        lists_shown["ending"] = scene.title
+        blocks += assessment_blocks(scene.assessment, pack, track_names, lists_shown)
     return blocks
+
+
+def assessment_blocks(assessment: str | Assessment, pack: Pack, track_names: dict[str, str],
+                      lists_shown: dict) -> list[Block]:
+    """An ending's assessment for the teacher: every part, with when a player is shown it. A
+    list that an earlier ending has too (the same lines, written once with a YAML anchor) is
+    named, not printed again."""
+    label = "Assessment shown at the debrief"
+    if isinstance(assessment, str):
+        return [Line(one_line(assessment), label=label)] if assessment.strip() else []
+    blocks: list[Block] = [Line(one_line(assessment.heading), label=label)]
+    if assessment.opening.strip():
+        blocks.append(AuthorMarkdown(assessment.opening))
+    for where, lead, parts in ((assessment.locs.get("parts"), "", assessment.parts),
+                               *((s.locs[""], s.lead, s.parts) for s in assessment.sections)):
+        if not parts:
+            continue
+        if where in lists_shown:
+            plain_lead = one_line(re.sub(r"[*_`]", "", lead))  # a Line is not Markdown
+            blocks.append(Line(f"{plain_lead} the same list as at {lists_shown[where]}.",
+                               quiet=True))
+            continue
+        if where is not None:
+            lists_shown[where] = f"“{lists_shown['ending']}”, above"
+        if lead.strip():
+            blocks.append(AuthorMarkdown(lead))
+        blocks.append(AuthorMarkdown("\n".join(
+            f"- {one_line(p.text)} *(shown if {condition_words(p.if_, pack, track_names)})*"
+            if p.if_ else f"- {one_line(p.text)} *(always shown)*" for p in parts)))
+    if assessment.closing.strip():
+        blocks.append(AuthorMarkdown(assessment.closing))
+    return blocks
+
+
+def condition_words(condition: Condition, pack: Pack, track_names: dict[str, str]) -> str:
+    """A condition as a teacher reads it: 'the player chose “…” at Whose drone? and …'."""
+    def choice(ref: str) -> str:
+        scene_id, _, choice_id = ref.rpartition(".")
+        scene = pack.scenes.get(scene_id)
+        picked = next((c for c in scene.choices if c.id == choice_id), None) if scene else None
+        if picked is None:
+            return ref
+        return f"“{shorten(one_line(picked.text))}” at {scene.title}"
+
+    def title(scene_id: str) -> str:
+        scene = pack.scenes.get(scene_id)
+        return scene.title if scene else scene_id
+
+    bits = [f"the player chose {choice(ref)}" for ref in condition.chose]
+    bits += [f"the player did not choose {choice(ref)}" for ref in condition.not_chose]
+    bits += [f"the flag {flag} is set" for flag in condition.flags]
+    bits += [f"the flag {flag} is not set" for flag in condition.not_flags]
+    bits += [f"the player saw {title(s)}" for s in condition.visited]
+    bits += [f"the player did not see {title(s)}" for s in condition.not_visited]
+    bits += [f"{track_names.get(t, t)} is at least {v:g}" for t, v in condition.at_least.items()]
+    bits += [f"{track_names.get(t, t)} is below {v:g}" for t, v in condition.below.items()]
+    if condition.any:
+        bits.append("one of these holds: " + "; or ".join(
+            condition_words(inner, pack, track_names) for inner in condition.any))
+    return " and ".join(bits) or "always"
+
+
+def shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def question_box(question: Question, number: int, student: bool) -> Box:

@@ -123,7 +123,7 @@ class ResultDocument:
             "completed": self.completed,
             "scene": self.scene,
             "ending": self.ending,
-            "decisions": [asdict(d) for d in self.decisions],
+            "decisions": [decision_dict(d) for d in self.decisions],
             "answers": [asdict(a) for a in self.answers],
             "tracks": {t.id: {"name": t.name, "earned": t.earned, "available": t.available,
                               "percent": t.percent, "graded": t.graded, "band": t.band}
@@ -311,3 +311,12 @@ def read_one(path: Path) -> tuple[ResultDocument | None, str]:
 
 def _no_constants(name: str) -> float:
     raise ValueError(f"{name} is not a number a result can hold")
+
+
+def decision_dict(decision: DecisionRecord) -> dict:
+    """A decision as a result file holds it. The choice's id is left out when the choice has
+    none, so a file written before choices had ids is written back unchanged."""
+    data = asdict(decision)
+    if not decision.choice_id:
+        del data["choice_id"]
+    return data

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Iterator
 
 from .codes import lookup
 from .cues import cue_figures, report_cues
 from .diagnostics import Diagnostic, did_you_mean
+from .assessment_paths import never_shown
 from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
 from .kinds import KIND_FIELDS, KINDS
 from .kinds.base import count_items
 from .models import (
     RECALL_TRACK,
+    Assessment,
     Choice,
     Condition,
     Manifest,
@@ -25,6 +28,7 @@ from .position_words import find_position_words
 from .quotes import SourceText
 
 WHOLE_FILE = "*"  # among the broken scene ids: a whole scene file failed, so any id may be there
+CHOICE_ID = re.compile(r"[A-Za-z0-9_-]+")  # no dot: a condition writes scene-id.choice-id
 
 
 class PackChecker:
@@ -39,6 +43,7 @@ class PackChecker:
         self.tracks = {t.id for t in manifest.tracks}
         self.flags_set = {flag for f in files for s in f.scenes for c in s.choices for flag in c.set}
         self.found: list[Diagnostic] = []
+        self.parts_checked: dict[int, object] = {}  # by id, each keeping its part (and its id)
 
     def report(self, model, field: str, code: str, message: str, hint: str = "",
                severity: str | None = None) -> None:
@@ -55,6 +60,8 @@ class PackChecker:
             self.check_scene(scene)
         if not self.broken_scenes:  # the map is only whole when every scene was built
             self.check_map()
+            if not any(d.is_error for d in self.found):  # every condition names what exists
+                self.check_assessment_paths()
         self.check_glossary()
         self.check_quotes()
         self.check_cues()
@@ -99,6 +106,21 @@ class PackChecker:
                     self.report(scene, "next", "day-backwards", f"'{scene_id}' ({scene.day}) leads "
                                 f"back to '{target}' ({self.scenes[target].day}).",
                                 "Check the days: the story should not go back in time.")
+
+    def check_assessment_paths(self) -> None:
+        """Parts of an ending's assessment that no path to the ending can make true."""
+        for never in never_shown(self.scenes, self.manifest.start):
+            if not never.reached:
+                why = f"no path reaches '{never.ending}' once the conditions are followed"
+            else:
+                why = f"no path to '{never.ending}' makes its `if` true"
+            elsewhere = (f" It could hold at: {', '.join(never.elsewhere)}."
+                         if never.elsewhere else " It holds at no ending.")
+            self.report(never.part, "if_", "assessment-part-never-shown",
+                        f"No player sees this part of the assessment of '{never.ending}': "
+                        f"{why}.{elsewhere}",
+                        "Check the condition against the routes into this ending, or move the "
+                        "part to an ending where it can hold.")
 
     def check_glossary(self) -> None:
         """Terms defined twice, and scene-defined terms a player can meet before the scene."""
@@ -198,6 +220,28 @@ class PackChecker:
                             "Add 'claimed_by:' naming who makes the claim.")
         for question in scene.questions:
             self.check_question(question)
+        if isinstance(scene.assessment, Assessment):
+            for part in scene.assessment.all_parts():
+                # a part repeated with a YAML alias is the same part: checked once
+                if part.if_ and id(part) not in self.parts_checked:
+                    self.parts_checked[id(part)] = part
+                    self.check_condition(part.if_)
+
+    def check_choice_ids(self, scene: Scene) -> None:
+        seen: dict[str, Choice] = {}
+        for choice in scene.choices:
+            if "id" not in choice.locs:
+                continue
+            if not CHOICE_ID.fullmatch(choice.id):
+                self.report(choice, "id", "bad-choice-id", f"The choice id '{choice.id}' may "
+                            "have only letters, digits, - and _.",
+                            "Use a short name such as both-figures, with no dots or spaces.")
+            elif choice.id in seen:
+                first = seen[choice.id].locs["id"]
+                self.report(choice, "id", "duplicate-id", f"Two choices of '{scene.id}' have "
+                            f"the id '{choice.id}'; the first is at {first.file}:{first.line}.",
+                            "Give each choice of a scene its own id.")
+            seen.setdefault(choice.id, choice)
 
     def check_flow(self, scene: Scene) -> None:
         routes = scene.next if isinstance(scene.next, tuple) else ()
@@ -219,6 +263,7 @@ class PackChecker:
         if not scene.choices and not scene.next:
             self.report(scene, "", "dead-end", f"The scene '{scene.id}' has no choices, no next and "
                         "is not an ending.", "Add 'next: <scene id>', choices, or 'ending: true'.")
+        self.check_choice_ids(scene)
         for choice in scene.choices:
             self.check_choice(scene, choice)
         if scene.choices and all(c.if_ is not None for c in scene.choices) and not scene.next:
@@ -258,8 +303,37 @@ class PackChecker:
                 if track not in self.tracks:
                     self.report(condition, field, "unknown-track", f"No track is called '{track}'."
                                 f"{did_you_mean(track, self.tracks)}", "Use a track id from pack.yaml.")
+        for field in ("chose", "not_chose"):
+            for ref in getattr(condition, field):
+                self.check_choice_ref(condition, field, ref)
         for inner in condition.any:
             self.check_condition(inner)
+
+    def check_choice_ref(self, condition: Condition, field: str, ref: str) -> None:
+        """A ``chose`` or ``not_chose`` entry: a scene's id, a dot, one of its choices' ids."""
+        scene_id, dot, choice_id = ref.rpartition(".")
+        if not (dot and scene_id and choice_id):
+            self.report(condition, field, "unknown-choice", f"'{ref}' does not name a choice: "
+                        "write the scene's id, a dot and the choice's id.",
+                        "For example: chose: [thu-origin.attribute].")
+            return
+        if scene_id not in self.scenes:
+            self.check_scene_ref(condition, field, scene_id)
+            return
+        ids = [c.id for c in self.scenes[scene_id].choices if c.id]
+        if choice_id in ids:
+            return
+        if not self.scenes[scene_id].choices:
+            message = f"The scene '{scene_id}' has no choices."
+        elif not ids:
+            message = (f"No choice of '{scene_id}' has an id, so '{ref}' names none of them.")
+        else:
+            message = (f"The scene '{scene_id}' has no choice with the id '{choice_id}'."
+                       f"{did_you_mean(choice_id, ids)} Its choices' ids: {', '.join(ids)}.")
+        hint = (f"Name one of those ids, as {scene_id}.<id>, or give the choice you mean an "
+                "'id:' line." if ids else "Give the choice you mean an 'id:' line, and name it "
+                f"here as {scene_id}.<that id>.")
+        self.report(condition, field, "unknown-choice", message, hint)
 
     def check_question(self, q: Question) -> None:
         kind = KINDS.get(q.type)

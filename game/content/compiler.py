@@ -94,6 +94,7 @@ KIND_NAMES = {
 # How authors know each part of the format (the class names are the engineers' words): in
 # messages and in the format reference. Keyed by name, since walkthroughs' Step is not in models.
 MODEL_NAMES = {"Manifest": "pack.yaml", "SceneFile": "scene file", "GlossaryEntry": "glossary entry",
+               "AssessmentPart": "assessment part", "AssessmentSection": "assessment section",
                "Outcome": "what_happened"}
 
 
@@ -203,6 +204,9 @@ class NodeCompiler:
         # Ids of models that failed to build, so checks do not also call them missing.
         self.broken_ids: set[tuple[str, str]] = set()
         self.in_progress: set[int] = set()  # nodes being compiled: an alias to one is a cycle
+        # What each mapping or list became: an alias (*name) to it is the same node again, so
+        # it is built, and any problem in it reported, once however often it is repeated.
+        self.built: dict[tuple[int, Any], Any] = {}
         # PyYAML's constructor remembers every node it has built, so each file's compile has its
         # own, gone with it: one shared by all would keep every scalar ever compiled (--watch).
         self.scalars = yaml.constructor.SafeConstructor()
@@ -232,9 +236,13 @@ class NodeCompiler:
             return self.unknown_tag(node, where)
         if isinstance(node, yaml.ScalarNode):
             return self.dispatch(expected, node, where)
+        key = (id(node), expected)
+        if key in self.built:
+            return self.built[key]
         self.in_progress.add(id(node))
         try:
-            return self.dispatch(expected, node, where)
+            self.built[key] = value = self.dispatch(expected, node, where)
+            return value
         finally:
             self.in_progress.discard(id(node))
 

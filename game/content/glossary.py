@@ -62,7 +62,10 @@ def scene_texts(scene: Scene) -> Iterator[tuple[object, str, str]]:
     for choice in scene.choices:
         yield choice, "text", choice.text
         yield choice, "feedback", choice.feedback
-    yield scene, "assessment", scene.assessment
+    if isinstance(scene.assessment, str):
+        yield scene, "assessment", scene.assessment
+    else:
+        yield from scene.assessment.texts()
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,12 @@ class Condition:
         example="at_least: {tradecraft: 20, judgement: 14}"))
     below: Mapping[str, float] = field(default_factory=dict, metadata=doc(
         "Track totals that must be below these values.", example="below: {tradecraft: 12}"))
+    chose: tuple[str, ...] = field(default=(), metadata=doc(
+        "Choices the player must all have made, each written scene-id.choice-id (the choice's "
+        "id, in that scene).", example="chose: [thu-origin.attribute]"))
+    not_chose: tuple[str, ...] = field(default=(), metadata=doc(
+        "Choices the player must not have made, written the same way.",
+        example="not_chose: [sat-casualty-dig.sum-25, sat-casualty-dig.dozen-floor]"))
     any: tuple["Condition", ...] = field(default=(), metadata=doc(
         "At least one of these conditions must hold.",
         example="any: [{flags: [bottom-line-overstated]}, {flags: [bottom-line-complacent]}]"))
@@ -128,6 +134,9 @@ class Choice:
     text: str = field(metadata=doc(
         "What the player sees on the button.",
         example="text: '\"Six US troops killed in drone strike in Syria.\"'"))
+    id: str = field(default="", metadata=doc(
+        "A short name for this choice, unique within its scene, so that a condition can name "
+        "it (chose: [scene-id.choice-id]). Letters, digits, - and _.", example="id: attribute"))
     next: str | None = field(default=None, metadata=doc(
         "The scene this leads to; the scene's own next when left out.", example="next: thu-origin"))
     effects: Mapping[str, float] = field(default_factory=dict, metadata=doc(
@@ -238,6 +247,70 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class AssessmentPart:
+    """One line of an ending's assessment, shown only when its condition holds for this player."""
+
+    text: str = field(metadata=doc(
+        "The line, in Markdown; shown as an item of a list.",
+        example="text: You kept Iranian origin as US intelligence's assessment, not a fact."))
+    if_: Condition | None = field(default=None, metadata=doc(
+        "Show this line only when this holds, e.g. a choice the player made. Without it the "
+        "line is always shown.", yaml="if", example="if: {chose: [thu-origin.attribute]}"))
+    locs: Mapping[str, Loc] = _locs()
+
+
+@dataclass(frozen=True)
+class AssessmentSection:
+    """A list of parts under a lead line; left out when none of its parts holds."""
+
+    lead: str = field(metadata=doc(
+        "The line shown above the parts, e.g. 'Where it slipped:'.",
+        example='lead: "Where it slipped:"'))
+    parts: tuple[AssessmentPart, ...] = field(metadata=doc(
+        "The lines of this list, each shown only when its if holds.",
+        example="parts: [{text: You added the two casualty counts into one total., "
+                "if: {chose: [sat-casualty-dig.sum-25]}}]"))
+    locs: Mapping[str, Loc] = _locs()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An ending's assessment built from parts, each shown only when it holds for this player."""
+
+    heading: str = field(default="", metadata=doc(
+        "The assessment's heading.", example='heading: "Assessment: sound, with lapses"'))
+    opening: str = field(default="", metadata=doc(
+        "Markdown shown first, to every player who reaches this ending: say only what every "
+        "path here has earned.",
+        example="opening: Your key judgement was calibrated."))
+    parts: tuple[AssessmentPart, ...] = field(default=(), metadata=doc(
+        "Lines shown as one list, each only when its if holds.",
+        example="parts: [{text: You kept Iranian origin as US intelligence's assessment., "
+                "if: {chose: [thu-origin.attribute]}}]"))
+    sections: tuple[AssessmentSection, ...] = field(default=(), metadata=doc(
+        "More lists after the parts, each with a lead line; a list none of whose parts holds "
+        "is left out, lead and all.",
+        example='sections: [{lead: "Where it slipped:", parts: [{text: You used the 19 alone., '
+                'if: {flags: [picked-19]}}]}]'))
+    closing: str = field(default="", metadata=doc(
+        "Markdown shown last, to every player who reaches this ending.",
+        example="closing: Check the feedback on each decision below."))
+    locs: Mapping[str, Loc] = _locs()
+
+    def texts(self):
+        """Every text in it, with the model it belongs to and its field: for checks on words."""
+        for name in ("heading", "opening", "closing"):
+            yield self, name, getattr(self, name)
+        for section in self.sections:
+            yield section, "lead", section.lead
+        for part in self.all_parts():
+            yield part, "text", part.text
+
+    def all_parts(self) -> tuple[AssessmentPart, ...]:
+        return (*self.parts, *(p for section in self.sections for p in section.parts))
+
+
+@dataclass(frozen=True)
 class Scene:
     """One moment of the week: text to read, facts, questions, then a decision or a way on."""
 
@@ -289,8 +362,9 @@ class Scene:
         example="discuss: [\"What would you need to know before calling the drone Iranian?\"]"))
     ending: bool = field(default=False, metadata=doc(
         "True when the week ends here.", example="ending: true"))
-    assessment: str = field(default="", metadata=doc(
-        "For an ending: the assessment shown at the debrief, in Markdown.",
+    assessment: Union[str, Assessment] = field(default="", metadata=doc(
+        "For an ending: the assessment shown at the debrief. Either Markdown, the same for "
+        "every player, or parts shown only when they hold for this player (see Assessment).",
         example="assessment: Your week's work would hold up under scrutiny."))
     locs: Mapping[str, Loc] = _locs()
 

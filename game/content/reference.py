@@ -11,6 +11,9 @@ from typing import Any, Union, get_args, get_origin
 
 from .compiler import _MAPPINGS, format_fields, is_required, model_name, yaml_key
 from .models import (
+    Assessment,
+    AssessmentPart,
+    AssessmentSection,
     Band,
     Choice,
     Condition,
@@ -32,6 +35,9 @@ SECTIONS = [
     ("Pair (in a match question's pairs)", Pair),
     ("Choice", Choice), ("Route (in a list under next)", Route),
     ("Condition (under if)", Condition), ("What happened", Outcome),
+    ("Assessment (an ending's assessment, in parts)", Assessment),
+    ("Assessment section (in an assessment's sections)", AssessmentSection),
+    ("Assessment part (in parts)", AssessmentPart),
 ]
 BEGIN = "<!-- reference:begin (generated from game/content/models.py) -->"
 END = "<!-- reference:end -->"

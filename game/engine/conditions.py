@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from ..content.models import Condition
-from .state import GameState
+from .state import DecisionRecord, GameState
 
 
 def holds(condition: Condition | None, state: GameState, totals: Mapping[str, float]) -> bool:
@@ -20,5 +20,13 @@ def holds(condition: Condition | None, state: GameState, totals: Mapping[str, fl
         and not any(s in visited for s in condition.not_visited)
         and all(totals.get(t, 0) >= v for t, v in condition.at_least.items())
         and all(totals.get(t, 0) < v for t, v in condition.below.items())
+        and all(made(ref, state.decisions) for ref in condition.chose)
+        and not any(made(ref, state.decisions) for ref in condition.not_chose)
         and (not condition.any or any(holds(c, state, totals) for c in condition.any))
     )
+
+
+def made(ref: str, decisions: list[DecisionRecord]) -> bool:
+    """Whether the choice ``ref`` ("scene-id.choice-id") is among the decisions taken."""
+    scene, _, choice_id = ref.rpartition(".")
+    return any(d.choice_id == choice_id and d.scene == scene for d in decisions)

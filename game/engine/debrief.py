@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..content.models import Choice, Fact, Pack, Question, Scene
+from .assessment import compose_assessment
 from .errors import InvalidAnswer
 from .grading import describe_response, grade, right_answer
 from .modes import Mode
-from .scoring import Scorecard, scorecard
+from .scoring import Scorecard, scorecard, totals
 from .state import AnswerRecord, DecisionRecord, GameState
 
 # Said once in the debrief when some of the save's history names what the pack no longer has.
@@ -61,6 +62,9 @@ class Debrief:
     class_code: str = ""
     player: str = ""
     older_version: bool = False  # some history names what the pack no longer has (not shown)
+    # The texts of the assessment's parts that hold for this player, in the order shown (the
+    # assessment above already has them in it); none for an assessment that is plain text.
+    assessment_parts: tuple[str, ...] = ()
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
@@ -101,12 +105,14 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
     lost_history = (any(f not in facts for f in state.notebook)
                    or any(s not in pack.scenes for s in state.visited))
     last = pack.scenes.get(state.scene)
+    assessment, parts = (compose_assessment(last.assessment, state, totals(state))
+                         if last and last.ending else ("", ()))
     return Debrief(
         title=pack.manifest.title,
         ended=state.ended,
         ending_title=last.title if last and last.ending else "",
         ending_body=last.body if last and last.ending else "",
-        assessment=last.assessment if last and last.ending else "",
+        assessment=assessment,
         scorecard=scorecard(pack, state),
         questions=tuple(questions),
         decisions=tuple(decisions),
@@ -115,6 +121,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         class_code=state.class_code,
         player=state.player,
         older_version=bool(unshown) or lost_history,
+        assessment_parts=parts,
     )
 
 
@@ -134,16 +141,26 @@ def answered_question(pack: Pack, record: AnswerRecord) -> tuple[Scene | None, Q
 
 
 def chosen(pack: Pack, record: DecisionRecord) -> tuple[Scene | None, Choice | None]:
-    """The scene and choice of a decision, matched by the text the player saw: choices have
-    no ids, and an edit may have reordered them (an authored index alone would then name
-    another choice). None when that text is no longer on offer there."""
+    """The scene and choice of a decision: by the choice's id when both have one, else by the
+    text the player saw (an edit may have reordered the choices, so an authored index alone
+    could name another). None when that choice is no longer on offer there."""
     scene = pack.scenes.get(record.scene)
     if scene is None:
         return None, None
     choices = scene.choices
+    if record.choice_id:
+        by_id = next((c for c in choices if c.id == record.choice_id), None)
+        if by_id is not None:
+            return scene, by_id
     if 0 <= record.choice < len(choices) and choices[record.choice].text == record.text:
         return scene, choices[record.choice]
     return scene, next((c for c in choices if c.text == record.text), None)
+
+
+def with_choice_id(pack: Pack, record: DecisionRecord) -> DecisionRecord:
+    """A decision saved before its choice had an id, with the id the pack now gives it."""
+    _scene, choice = chosen(pack, record)
+    return replace(record, choice_id=choice.id) if choice is not None and choice.id else record
 
 
 def played_by(debrief: "Debrief", name: Callable[[str], str] = str,

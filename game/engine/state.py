@@ -26,6 +26,7 @@ class DecisionRecord:
     effects: dict[str, float]
     available: dict[str, float]  # the best each track could have gained at this decision
     at: str
+    choice_id: str = ""  # the choice's id in its scene, when it has one (what `chose:` names)
 
 
 @dataclass(frozen=True)  # shared with the result files built from this state

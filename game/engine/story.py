@@ -12,6 +12,7 @@ from typing import Any, Callable, NamedTuple
 from ..content.kinds import Presented, kind_of, seeded_order
 from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
 from .conditions import holds
+from .debrief import with_choice_id
 from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
 from .grading import Grade, grade
 from .modes import Mode
@@ -120,6 +121,9 @@ class Story:
             self._enter(first)
         else:
             self.check_resumable(pack, state)
+            # A save from before its choices had ids: name them, so `chose:` conditions see them
+            state.decisions[:] = [with_choice_id(pack, d) if not d.choice_id else d
+                                  for d in state.decisions]
             self.state = state
             for decision in state.decisions:
                 self._add_points(decision.effects)
@@ -376,7 +380,7 @@ class Story:
         effects = {k: float(v) for k, v in choice.effects.items()}
         self.state.decisions.append(DecisionRecord(
             scene=scene.id, choice=authored_index, text=choice.text, effects=effects,
-            available=offer.available(), at=self.clock()))
+            available=offer.available(), at=self.clock(), choice_id=choice.id))
         self._add_points(effects)
         for flag in choice.set:
             if flag not in self.state.flags:

@@ -267,6 +267,17 @@ MORE_CASES = [
     ("term-used-before-defined", "scenes.yaml", "    next: tue-wrap\n  - id: tue-wrap",
      "    glossary:\n      - {term: write, meaning: Put into words.}\n    next: tue-wrap\n"
      "  - id: tue-wrap", "term-used-before-defined", "warning", "body: Time to write."),
+    ("unknown-choice", "scenes.yaml", "if: {flags: [careful], at_least: {tradecraft: 2}}",
+     "if: {chose: [mon-alarm.careful], at_least: {tradecraft: 2}}", "unknown-choice", "error",
+     "chose: [mon-alarm.careful]"),
+    ("bad-choice-id", "scenes.yaml", "        set: [careful]\n",
+     "        set: [careful]\n        id: both.figures\n", "bad-choice-id", "error",
+     "id: both.figures"),
+    # end-good needs the flag careful, which only the choice that skips tue-radio sets
+    ("assessment-part-never-shown", "scenes.yaml", "    assessment: Careful work.",
+     "    assessment:\n      heading: A sound note\n      parts:\n"
+     "        - text: You took the radio's call.\n          if: {visited: [tue-radio]}",
+     "assessment-part-never-shown", "warning", "if: {visited: [tue-radio]}"),
     ("duplicate-term", "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
      "  - {term: NGO, meaning: Non-governmental organisation}\n  - {term: ngo, meaning: Again}",
      "duplicate-term", "warning", "{term: ngo"),

@@ -42,6 +42,27 @@ def test_a_failing_expectation_names_its_line(tmp_path, mini_pack):
     assert "expected scene 'tue-radio', but the player is in 'tue-wrap'" in problems[0].message
 
 
+@pytest.mark.parametrize("steps, line, words", [
+    ("  - expect_assessment: careful work\n  - expect_assessment: sources\n", 9,
+     "the assessment at 'end-good' does not say \"sources\""),
+    ("  - expect_not_in_assessment: Check your sources\n  - expect_not_in_assessment: Careful\n",
+     9, "the assessment at 'end-good' says \"Careful\""),
+])
+def test_a_walkthrough_checks_the_players_assessment(tmp_path, mini_pack, steps, line, words):
+    pack = write(tmp_path, "name: careful\nsteps:\n  - answer_all: right\n  - choose: Report 40\n"
+                           "  - answer_all: right\n  - continue: true\n  - expect_ending: end-good\n"
+                           + steps)
+    [(_, _, problems)] = run_all(mini_pack, pack)
+    assert [(d.line, d.code) for d in problems] == [(line, "walkthrough-failed")]
+    assert words in problems[0].message
+
+
+def test_an_assessment_is_not_there_before_the_end(tmp_path, mini_pack):
+    pack = write(tmp_path, "name: early\nsteps:\n  - expect_assessment: Careful work\n")
+    [(_, _, problems)] = run_all(mini_pack, pack)
+    assert "there is no assessment yet: the player is in 'mon-alarm'" in problems[0].message
+
+
 def test_choosing_while_questions_wait_is_explained(tmp_path, mini_pack):
     pack = write(tmp_path, "name: too fast\nsteps:\n  - choose: Report 40\n")
     [(_, _, problems)] = run_all(mini_pack, pack)

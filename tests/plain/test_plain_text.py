@@ -9,6 +9,7 @@ import re
 import pytest
 
 from game.classroom.identity import class_seed
+from game.engine import build_debrief
 from game.plain.console import Console
 from game.plain.game import PlainGame
 from game.plain.text import fit, labelled_text, markdown_text
@@ -150,10 +151,11 @@ def test_a_scene_with_emphasis_and_an_ending_with_a_list_read_as_text(campaign,
     assert any("reads Joint Chiefs of Staff Spokesman U.S. Air Force" in line for line in body)
     for paragraph in body:
         assert "\n".join(fit(paragraph, width)) in out
-    # the ending's assessment: its list items as "- " lines, continued under their words
-    ending = campaign.scenes[campaign_script[1].state.scene]
-    items = [line for line in markdown_text(ending.assessment) if line.startswith("- ")]
-    assert items and "**" in ending.assessment
+    # the ending's assessment, as this player's parts make it up: its list items as "- "
+    # lines, continued under their words
+    assessment = build_debrief(campaign, campaign_script[1].state).assessment
+    items = [line for line in markdown_text(assessment) if line.startswith("- ")]
+    assert items and "**" in assessment
     for item in items:
         fitted = fit(item, width)
         assert len(fitted) > 1 or len(item) <= width

@@ -58,11 +58,13 @@ CODES = (
     ),
     Code(
         "duplicate-id", ERROR,
-        "Two tracks, scenes, facts or questions have the same id; the message says which, and "
-        "where the first one is.",
-        "Give each its own id. Ids must be unique across the whole pack, not just in one file.",
+        "Two tracks, scenes, facts or questions have the same id, or two choices of one scene "
+        "do; the message says which, and where the first one is.",
+        "Give each its own id. Ids must be unique across the whole pack, not just in one file; "
+        "a choice's id, within its scene.",
         "Other scenes, results and the report find things by their ids, so each id names one "
-        "thing only.",
+        "thing only. A choice is named with its scene (`chose: [scene-id.choice-id]`), so two "
+        "scenes may both have a choice called `careful`.",
         before="  - id: end-good\n    title: A sound note\n"
                "  - id: end-good\n    title: A shaky note\n",
         after="  - id: end-good\n    title: A sound note\n"

@@ -14,7 +14,8 @@ MAP_IGNORES_CONDITIONS = ("The map ignores `if:` conditions, as the other story 
 CODES = (
     Code(
         "unknown-scene", ERROR,
-        "A `start`, `next`, `to`, `visited` or `not_visited` names a scene id that no scene has.",
+        "A `start`, `next`, `to`, `visited`, `not_visited`, `chose` or `not_chose` names a "
+        "scene id that no scene has.",
         "Fix the spelling (the message suggests the closest id), or add the scene.",
         "Often a typo, or a scene renamed in one place and not in the other.",
         before="    next: tue-wrapp\n",
@@ -126,5 +127,54 @@ CODES = (
                "        if: {flags: [carefull]}\n",
         after="        set: [careful]\n      # and in a later scene:\n"
               "        if: {flags: [careful]}\n",
+    ),
+    Code(
+        "unknown-choice", ERROR,
+        "A `chose` or `not_chose` names a choice that its scene does not have, or is not "
+        "written `scene-id.choice-id`.",
+        "Write the scene's id, a dot and the choice's `id:` (the message suggests the closest); "
+        "give the choice an `id:` if it has none.",
+        "A condition names a choice by its scene and its own `id:`, never by its text or its "
+        "place in the list (the game shuffles choices, and an author may reword them).",
+        before="  - id: mon-alarm\n    choices:\n      - text: Report 40 moved, and note the "
+               "radio's 55\n        next: tue-wrap\n  - id: end-good\n    assessment:\n"
+               "      parts:\n        - text: You gave both figures, each with its source.\n"
+               "          if: {chose: [mon-alarm.both-figures]}\n",
+        after="  - id: mon-alarm\n    choices:\n      - text: Report 40 moved, and note the "
+              "radio's 55\n        id: both-figures\n        next: tue-wrap\n  - id: end-good\n"
+              "    assessment:\n      parts:\n        - text: You gave both figures, each with "
+              "its source.\n          if: {chose: [mon-alarm.both-figures]}\n",
+    ),
+    Code(
+        "bad-choice-id", ERROR,
+        "A choice's `id` is empty or has a character other than letters, digits, `-` and `_`.",
+        "Use a short name such as `both-figures`: letters, digits, `-` and `_`, no dots or "
+        "spaces.",
+        "A condition writes a choice as `scene-id.choice-id`, so a dot or a space in the id "
+        "would make it ambiguous.",
+        before="        id: both figures.\n",
+        after="        id: both-figures\n",
+    ),
+    Code(
+        "assessment-part-never-shown", WARNING,
+        "A part of an ending's assessment has an `if` that no path to that ending can make true, "
+        "so no player ever sees it.",
+        "Check the part's condition against the ways into the ending, or move the part to an "
+        "ending where it can hold (the message names them).",
+        "validate follows every way through the story, with the flags set, the choices made "
+        "and the scenes seen that conditions look at, to find whether some player can reach "
+        "the ending with the part's condition true. It takes every condition on a score "
+        "(`at_least`, `below`) as possibly true and possibly false, so a part that could only "
+        "fail on scores is not reported. It runs once the pack has no errors, and gives up "
+        "(reporting nothing) on a story with more than 20,000 distinct points to be at.",
+        before="  - id: tue-wrap\n    next:\n      - to: end-good\n        if: {flags: [careful]}\n"
+               "      - to: end-weak\n  - id: end-weak\n    ending: true\n    assessment:\n"
+               "      parts:     # end-weak is reached only without the flag careful\n"
+               "        - text: You noted the radio's figure beside the officials'.\n"
+               "          if: {flags: [careful]}\n",
+        after="  - id: tue-wrap\n    next:\n      - to: end-good\n        if: {flags: [careful]}\n"
+              "      - to: end-weak\n  - id: end-weak\n    ending: true\n    assessment:\n"
+              "      parts:\n        - text: You reported the radio's figure as a fact.\n"
+              "          if: {not_flags: [careful]}\n",
     ),
 )
