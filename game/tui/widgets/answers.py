@@ -77,6 +77,10 @@ class MultiSelectAnswer(SelectionList):
             self.toggle(self.get_option_at_index(self.highlighted))
 
     def action_submit(self) -> None:
+        if not self.selected:  # an Enter too many would otherwise score 0 for nothing typed
+            self.notify("Tick at least one option with Space first, then press Enter.",
+                        severity="warning", timeout=4, markup=False)
+            return
         self.post_message(AnswerGiven(tuple(self.selected)))
 
     def render_line(self, y: int) -> Strip:
