@@ -129,3 +129,19 @@ async def test_a_number_typed_while_the_choices_appear_is_not_a_decision(
         await burst(pilot, "enter", "1", "enter")  # the last feedback closed, then a habit
         assert app.story.state.decisions == []
         assert app.keys_dropped >= 2
+
+
+async def test_every_option_of_a_multiple_select_question_is_shown_whole(campaign, data_dir):
+    """Textual's SelectionList cuts a long option off with "…"; ours wraps it under its box."""
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False, start_at="mon-send"),
+                   [campaign])
+    async with app.run_test(size=SIZE) as pilot:
+        await until_screen(pilot, SceneScreen)
+        await burst(pilot, "enter")
+        screen = await until_screen(pilot, QuestionScreen)
+        assert screen.presented.question.type == "multiple-select"
+        listing = screen.query_one("#answer")
+        shown = " ".join(" ".join(shown_lines(listing)).split())
+        assert "…" not in shown
+        for option in screen.presented.options:
+            assert " ".join(option.split()) in shown, option

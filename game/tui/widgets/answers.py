@@ -83,6 +83,12 @@ class MultiSelectAnswer(SelectionList):
             return
         self.post_message(AnswerGiven(tuple(self.selected)))
 
+    def get_content_height(self, container, viewport, width: int) -> int:
+        # OptionList measures its options at the full width, but lays them out beside the
+        # boxes' gutter: a long option then wraps onto a line the widget has no room for.
+        return super().get_content_height(container, viewport,
+                                          width - self._get_left_gutter_width())
+
     def render_line(self, y: int) -> Strip:
         """Each option wrapped under its box, where Textual's SelectionList cuts a long one off
         with an ellipsis (it assumes one line per option): the box on an option's first line,
