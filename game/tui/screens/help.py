@@ -21,7 +21,12 @@ something to read. Then you answer **recall questions** on the facts, and make *
 
 ## Keys
 
-- **↑ ↓ and Enter**, **1–9**, or the mouse: pick a choice or an option
+- A **decision** takes two keys: **↑ ↓** or the choice's number **1–9** picks it, **Enter**
+  takes it (a click takes it at once). Nothing is picked when the choices appear, so an Enter
+  too many never decides for you.
+- **↑ ↓ and Enter**, **1–9**, or the mouse: pick an option of a question
+- Keys are applied in the order you type them; a key typed while the next screen is still
+  appearing is dropped, so type it again once you see the screen.
 - **H** (or **F2** where letter keys answer, as in a text box): the question's hint, when it has one (practice)
 - **A**: try again after an answer that was not fully right (practice)
 - **R**: reveal the answer (presenter mode)
