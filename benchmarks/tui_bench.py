@@ -180,7 +180,10 @@ async def play_game(limit: int = 600) -> dict:
                     break
                 if isinstance(screen, SceneScreen):
                     last_scene = screen.scene.id
-                    key = "1"  # read on, or the first choice at a decision
+                    if screen.deciding:  # the first choice: its number picks it, Enter takes it
+                        await quick.press("1")
+                        presses += 1
+                    key = "enter"
                 elif isinstance(screen, QuestionScreen) and not screen.answered:
                     await answer_question(quick, screen.presented)
                     presses += 1

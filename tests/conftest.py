@@ -51,6 +51,8 @@ def pilot_waits_to_see_the_screen():
     change is painted). Bursts that do not wait are sent with tests/tui/driver.py's burst."""
     from textual.pilot import Pilot
 
+    from .tui.keys import until_keys_open
+
     press = Pilot.press
 
     async def press_when_shown(self, *keys: str) -> None:
@@ -61,12 +63,3 @@ def pilot_waits_to_see_the_screen():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Pilot, "press", press_when_shown)
         yield
-
-
-async def until_keys_open(pilot, turns: int = 500) -> None:
-    import math
-
-    for _ in range(turns):
-        if getattr(pilot.app, "keys_open_at", 0.0) != math.inf:
-            return
-        await pilot.pause()

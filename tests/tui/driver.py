@@ -17,7 +17,7 @@ from game.tui.screens.intro import IntroScreen
 from game.tui.screens.question import QuestionScreen
 from game.tui.screens.scene import SceneScreen
 
-from ..conftest import until_keys_open
+from .keys import until_keys_open
 
 
 async def burst(pilot, *keys: str) -> None:

@@ -27,8 +27,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from ..quotes import normalise
 
 ARTICLES = frozenset({"a", "an", "the"})
@@ -127,14 +125,21 @@ def _match(typed: str, accepted: tuple[str, ...], near_misses: tuple[str, ...],
     return best
 
 
+def edits_between(a: str, b: str, score_cutoff: int | None = None) -> int:
+    """Damerau-Levenshtein distance. rapidfuzz is imported on the first typo to weigh, not with
+    the question kinds: compiling and validating a pack never needs it (it costs 5 MB)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(a, b, score_cutoff=score_cutoff)
+
+
 def word_edits(given: Words, answer: Words) -> int | None:
     """The edits between ``given`` and ``answer`` when they are forgivable typos, else None."""
     if len(given.words) != len(answer.words) or given.numbers != answer.numbers:
         return None
     total = 0
     for typed, wanted in zip(given.words, answer.words):
-        edits = DamerauLevenshtein.distance(typed, wanted,
-                                            score_cutoff=typos_forgiven(len(wanted)) + 1)
+        edits = edits_between(typed, wanted, score_cutoff=typos_forgiven(len(wanted)) + 1)
         if edits > typos_forgiven(len(wanted)):
             return None
         total += edits
@@ -143,4 +148,4 @@ def word_edits(given: Words, answer: Words) -> int | None:
 
 def distance(given: Words, other: Words) -> int:
     """Edits from ``given`` to ``other``, spaces aside."""
-    return DamerauLevenshtein.distance(given.key, other.key)
+    return edits_between(given.key, other.key)
