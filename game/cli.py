@@ -319,6 +319,45 @@ def command_test(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if failed else EXIT_OK
 
 
+def command_upgrade(args: argparse.Namespace) -> int:
+    """`upgrade PACK [--check]`: rewrite what the format renamed, in place; exit 1 with --check
+    when something is out of date, or when the pack has errors."""
+    from .authoring.upgrade import UpgradeError, check_rewritten, plan_upgrade, write
+    from .content.loader import display_path
+    from .packs import compile_pack
+
+    folder = resolve_pack_dirs([args.pack])[0]
+    result = compile_pack(folder)
+    if not result.ok:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        raise PackHasErrors(summary_line(result, folder))
+    try:
+        plan = plan_upgrade(folder, result)
+        if not plan.changes:
+            print(f"{display_path(folder)}: already in today's format; nothing to change.")
+            return EXIT_OK
+        for change in plan.changes:
+            print(change)
+        count = f"{len(plan.changes)} change{'s' if len(plan.changes) != 1 else ''}"
+        if args.check:
+            print(f"{display_path(folder)}: {count} to make; run `briefing upgrade "
+                  f"{args.pack}` to make them (comments and layout are kept).")
+            return EXIT_ERRORS
+        check_rewritten(folder, plan)
+        write(plan)
+    except UpgradeError as exc:
+        print(f"briefing: {exc}.", file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as exc:
+        print(f"briefing: cannot rewrite the pack: {exc.strerror or exc} ({exc.filename}). "
+              "Nothing was changed in that file.", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"{display_path(folder)}: upgraded, {count} in {len(plan.texts)} "
+          f"file{'s' if len(plan.texts) != 1 else ''}.")
+    return EXIT_OK
+
+
 def command_new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import ScaffoldError, scaffold
 
@@ -422,6 +461,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--source", metavar="ARTICLE",
                      help="the article (a text file) to copy in; a sample is used without it")
     new.set_defaults(handler=command_new)
+
+    upgrade = commands.add_parser(
+        "upgrade", help="rewrite a pack in today's format, keeping its comments and layout")
+    upgrade.add_argument("pack", metavar="PACK", help="a pack folder or shipped pack id")
+    upgrade.add_argument("--check", action="store_true",
+                         help="list what would change, write nothing; exit 1 if anything would")
+    upgrade.set_defaults(handler=command_upgrade)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of pack.yaml or scene files")
     schema.add_argument("--kind", choices=("pack", "scenes"),

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from .content.facts import fact_label
 from .engine import (
     HINT_COST,
     OLDER_VERSION_NOTE,
+    OTHER_REPORTING_NOTE,
     RETRY_SHARE,
     Debrief,
+    OtherReporting,
     percent,
     played_by as engine_played_by,
     Scorecard,
@@ -53,9 +56,11 @@ def debrief_markdown(debrief: Debrief) -> str:
                  f"**You chose:** {escape(d.choice)}",
                  f"**Why it scored {effects or 'nothing'}:** {d.feedback.strip()}"]
         if d.what_happened:
-            block.append(f"**What actually happened:** {d.what_happened.strip()}")
+            block.append(f"**What the article reports:** {d.what_happened.strip()}")
             block.append(f"> “{escape(d.source)}”")
         parts.append("\n\n".join(block))
+    if debrief.other_reporting:
+        parts.append(other_reporting_markdown(debrief.other_reporting))
     parts.append("## Your answers")
     if not debrief.questions:
         parts.append("*No questions answered yet.*")
@@ -76,6 +81,25 @@ def debrief_markdown(debrief: Debrief) -> str:
                   f"> “{escape(q.source)}”"]
         parts.append("\n\n".join(block))
     return "\n\n".join(parts) + "\n"
+
+
+def other_reporting_markdown(items: tuple[OtherReporting, ...]) -> str:
+    """Each item of other reporting with its citation, beside the article's claims."""
+    parts = ["## Other reporting", f"*{OTHER_REPORTING_NOTE}*"]
+    for item in items:
+        report = item.report
+        byline = f", by {escape(report.author)}" if report.author else ""
+        block = [f"### {escape(report.outlet)}, {escape(report.date)}",
+                 f"“{escape(report.title)}”{byline}."
+                 + (f" {escape(report.url)}" if report.url else "")]
+        for fact in item.facts:
+            block += [f"**The article ({escape(fact_label(fact))}):** {fact.text.strip()}",
+                      f"> “{escape(fact.source)}”"]
+        block += [f"**{escape(report.outlet)}:**", f"> “{escape(report.quote)}”"]
+        if report.note.strip():
+            block.append(f"**What differs:** {report.note.strip()}")
+        parts.append("\n\n".join(block))
+    return "\n\n".join(parts)
 
 
 def played_by(debrief: Debrief) -> str:

@@ -11,6 +11,7 @@ from game.paths import packs_root
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
+OLD_FORMAT = FIXTURES / "old-format"  # a pack as the earlier version wrote it (format 1)
 CAMPAIGN_ID = "week-of-march-23"
 
 

@@ -26,6 +26,7 @@ role: Analyst                 # who the player is
 source: {source}              # the article, in this folder or in seeds/
 start: first-scene            # the id of the first scene
 version: "0.1"                # bump it when you change the pack
+format: 2                     # the version of the scene format it is written in
 intro: |
   # {title}
 
@@ -63,7 +64,8 @@ scenes:
     facts:                    # added to the player's notebook
       - id: first-fact
         text: {fact_text}
-        status: confirmed     # confirmed, claimed (add claimed_by:) or disputed
+        status: reported      # the article says it; or claimed (add claimed_by:), disputed
+                              # (claimed_by:, disputed_by:), confirmed (confirmed_by: a source)
         source: {quote}
     questions:                # asked after the body
       - id: q-first

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Union
 
+from ..content.facts import fact_label
 from ..content.kinds import kind_of
-from ..content.models import Assessment, Condition, Pack, Question, Scene
+from ..content.models import Assessment, Condition, OtherReport, Pack, Question, Scene
 from ..engine import right_answer
 from ..score_words import effects_words
 
@@ -85,7 +86,7 @@ def handout_blocks(pack: Pack, student: bool = False) -> list[Block]:
         blocks.append(Line("For the teacher: each scene with its facilitator notes and "
                            "discussion prompts, every question with its answer, explanation and "
                            "the article's words, and each decision with its choices, how they "
-                           "score, and what actually happened.", quiet=True))
+                           "score, and what the article reports happened.", quiet=True))
     if manifest.intro.strip():
         blocks += [Heading(2, "Before you start"), AuthorMarkdown(manifest.intro)]
     numbering = iter(range(1, questions + 1))
@@ -100,6 +101,8 @@ def handout_blocks(pack: Pack, student: bool = False) -> list[Block]:
             current_day = scene.day
             blocks.append(Heading(2, scene.day))
         blocks += scene_blocks(scene, numbering, student, track_names, pack, lists_shown)
+    if manifest.other_reporting and not student:  # shown after the week, as in the debrief
+        blocks += other_reporting_blocks(pack, manifest.other_reporting)
     glossary = list(manifest.glossary) + [g for s in scenes for g in s.glossary]
     if glossary:
         blocks += [Heading(2, "Glossary"),
@@ -123,9 +126,8 @@ def scene_blocks(scene: Scene, numbering, student: bool, track_names: dict[str, 
     if scene.facts:
         facts = []
         for fact in scene.facts:
-            status = fact.status + (f", by {fact.claimed_by}" if fact.claimed_by else "")
             source = "" if student else f" Source: “{one_line(fact.source)}”"
-            facts.append((one_line(fact.text), f"({status}){source}"))
+            facts.append((one_line(fact.text), f"({fact_label(fact)}){source}"))
         blocks += [Line("", label="New in the notebook"), Items(tuple(facts))]
     if scene.notes.strip() and not student:  # often a Markdown list, so kept as Markdown
         blocks.append(Box("notes", (Line("", label="Facilitator notes"),
@@ -241,9 +243,35 @@ def decision_box(scene: Scene, student: bool, track_names: dict[str, str]) -> Bo
         choices.append((one_line(choice.text), f" [{effects}]{condition}{feedback}"))
     blocks.append(Items(tuple(choices), ordered=True))
     if scene.what_happened:
-        blocks += [Line(one_line(scene.what_happened.text), label="What actually happened"),
+        blocks += [Line(one_line(scene.what_happened.text), label="What the article reports"),
                    Quote(one_line(scene.what_happened.source))]
     return Box("decision", tuple(blocks))
+
+
+def other_reporting_blocks(pack: Pack, items: tuple[OtherReport, ...]) -> list[Block]:
+    """Each item of other reporting beside the article's claims it bears on."""
+    facts = pack.facts()
+    blocks: list[Block] = [
+        Heading(2, "Other reporting"),
+        Line("What other sources reported on some of the article's claims. Players see it in "
+             "the debrief after the week, beside the claim; it is never scored and never the "
+             "source of a question.", quiet=True)]
+    for item in items:
+        byline = f"by {one_line(item.author)}" if item.author else ""
+        inner: list[Block] = [Line(f"{one_line(item.outlet)}, {one_line(item.date)}: "
+                                   f"“{one_line(item.title)}”", strong=True, detail=byline)]
+        if item.url:
+            inner.append(Line(one_line(item.url), quiet=True))
+        for fact_id in item.fact_ids:
+            fact = facts.get(fact_id)
+            if fact is not None:
+                inner += [Line(one_line(fact.text), label=f"The article ({fact_label(fact)})"),
+                          Quote(one_line(fact.source))]
+        inner += [Line("", label=one_line(item.outlet)), Quote(one_line(item.quote))]
+        if item.note.strip():
+            inner.append(Line(one_line(item.note), label="What differs"))
+        blocks.append(Box("other-reporting", tuple(inner)))
+    return blocks
 
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -292,15 +320,15 @@ body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #111; max-width
 h1 { font-size: 1.7rem; } h2 { font-size: 1.35rem; border-bottom: 2px solid #333; margin-top: 2.2rem; }
 h3 { font-size: 1.1rem; margin-top: 1.6rem; } h4, h5, h6 { font-size: 1rem; }
 .quiet { color: #555; font-size: .9rem; }
-.question, .decision, .notes { border: 1px solid #bbb; border-radius: .3rem; padding: .3rem .8rem;
-                               margin: .7rem 0; }
+.question, .decision, .notes, .other-reporting { border: 1px solid #bbb; border-radius: .3rem;
+                                                 padding: .3rem .8rem; margin: .7rem 0; }
 .notes { background: #f4f4f4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #999;
              font-style: italic; }
 ul, ol { margin: .3rem 0; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  .question, .decision, .notes, blockquote { break-inside: avoid; }
+  .question, .decision, .notes, .other-reporting, blockquote { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
 """

@@ -198,7 +198,7 @@ def decisions_html(section: Section) -> str:
             f"<tr><td>{esc(c.text)}</td><td class=num>{c.count}</td><td class=num>"
             f"{round(100 * c.count / d.reached) if d.reached else 0}%</td>"
             f"<td>{bar(c.count, top)}</td></tr>" for c in d.choices)
-        happened = (f"<p class=dim>What actually happened: {esc(d.what_happened)}</p>"
+        happened = (f"<p class=dim>What the article reports: {esc(d.what_happened)}</p>"
                     if d.what_happened else "")
         blocks.append(f'<div class="decision"><p><b>{esc(d.title)}</b> <span class="dim">'
                       f"[{esc(d.scene)}] · {d.reached} decided</span></p><table class=counts>"

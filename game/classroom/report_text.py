@@ -190,7 +190,7 @@ def decisions_view(section: Section) -> RenderableType:
                           (f"  [{decision.scene}] · {decision.reached} decided", "dim")),
             counts_grid([("", c.count, c.text) for c in decision.choices], decision.reached)]
         if decision.what_happened:
-            parts.append(Text(f"What actually happened: {decision.what_happened}",
+            parts.append(Text(f"What the article reports: {decision.what_happened}",
                               style="dim"))
         grid.add_row(Text(f"{n}."), Group(*parts))
     return Group(Text("Decisions (how the class split):", style="bold"), grid)

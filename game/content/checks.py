@@ -10,15 +10,18 @@ from .codes import lookup
 from .cues import cue_figures, report_cues
 from .diagnostics import Diagnostic, did_you_mean
 from .assessment_paths import never_shown
+from .facts import ATTRIBUTIONS, STATUSES, clean
 from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
 from .kinds import KIND_FIELDS, KINDS
 from .kinds.base import count_items
 from .models import (
+    CURRENT_FORMAT,
     RECALL_TRACK,
     Assessment,
     Choice,
     Condition,
+    Fact,
     Manifest,
     Question,
     Scene,
@@ -63,6 +66,7 @@ class PackChecker:
             if not any(d.is_error for d in self.found):  # every condition names what exists
                 self.check_assessment_paths()
         self.check_glossary()
+        self.check_other_reporting()
         self.check_quotes()
         self.check_cues()
         return self.found
@@ -137,6 +141,11 @@ class PackChecker:
 
     def check_manifest(self) -> None:
         m = self.manifest
+        if not 1 <= m.format <= CURRENT_FORMAT:
+            self.report(m, "format", "unknown-format", f"The pack says 'format: {m.format}'; "
+                        f"this version of briefing reads formats 1 to {CURRENT_FORMAT}.",
+                        f"Write 'format: {CURRENT_FORMAT}', or update briefing if the pack was "
+                        "written for a newer one.")
         if m.id != self.folder_name:
             self.report(m, "id", "pack-id", f"The pack id '{m.id}' differs from its folder "
                         f"'{self.folder_name}'.", f"Rename the folder or set 'id: {self.folder_name}'.")
@@ -214,10 +223,7 @@ class PackChecker:
                         "Use a day exactly as listed under 'days:' in pack.yaml.")
         self.check_flow(scene)
         for fact in scene.facts:
-            if fact.status in ("claimed", "disputed") and not fact.claimed_by:
-                self.report(fact, "status", "unattributed-claim", f"The fact '{fact.id}' is "
-                            f"{fact.status} but does not say who claims it.",
-                            "Add 'claimed_by:' naming who makes the claim.")
+            self.check_fact(fact)
         for question in scene.questions:
             self.check_question(question)
         if isinstance(scene.assessment, Assessment):
@@ -242,6 +248,49 @@ class PackChecker:
                             f"the id '{choice.id}'; the first is at {first.file}:{first.line}.",
                             "Give each choice of a scene its own id.")
             seen.setdefault(choice.id, choice)
+
+    def check_fact(self, fact: Fact) -> None:
+        """Each status names whom it needs (see facts.py), and shows only what it names."""
+        status = STATUSES.get(fact.status)
+        if status is None:
+            return  # already reported as an unknown value
+        if "claimed_by" in status.needs and not clean(fact.claimed_by):
+            self.report(fact, "status", "unattributed-claim", f"The fact '{fact.id}' is "
+                        f"{fact.status} but does not say who claims it.",
+                        "Add 'claimed_by:' naming who makes the claim.")
+        if "confirmed_by" in status.needs and not clean(fact.confirmed_by):
+            self.report(fact, "status", "unsourced-confirmation", f"The fact '{fact.id}' is "
+                        "confirmed but does not name the primary source that confirms it.",
+                        "Name it in 'confirmed_by:' (a statement, a record, a transcript), or "
+                        "write 'status: reported' when the article is the only source.")
+        for name in ATTRIBUTIONS:
+            if getattr(fact, name) is not None and name not in status.shows:
+                shown_by = [s.name for s in STATUSES.values() if name in s.shows]
+                self.report(fact, name, "unused-attribution", f"The fact '{fact.id}' is "
+                            f"{fact.status}, so its '{name}' is never shown.",
+                            f"Use the status that shows it ({' or '.join(shown_by)}), or "
+                            f"remove '{name}'.")
+
+    def check_other_reporting(self) -> None:
+        """Each item cites its source in full and names facts of the pack."""
+        facts = {f.id for f in self.all_facts()}
+        for item in self.manifest.other_reporting:
+            for name in ("outlet", "date", "title", "quote"):
+                if not clean(getattr(item, name)):
+                    self.report(item, name, "blank-citation", f"This other reporting's "
+                                f"'{name}' is empty.", "Copy it from the report you cite: "
+                                "outlet, date, title and its exact words are all needed.")
+            if not item.fact_ids:
+                self.report(item, "bears_on", "unknown-fact", "This other reporting bears on "
+                            "no fact.", "List the id of the fact it bears on, e.g. "
+                            "'bears_on: hasakah-toll'.")
+            if self.broken_scenes:
+                continue  # a scene that failed to build may hold the fact
+            for fact_id in item.fact_ids:
+                if fact_id not in facts:
+                    self.report(item, "bears_on", "unknown-fact", f"No fact has the id "
+                                f"'{fact_id}'.{did_you_mean(fact_id, facts)}",
+                                "Use the id of one of the article's facts in a scene's 'facts:'.")
 
     def check_flow(self, scene: Scene) -> None:
         routes = scene.next if isinstance(scene.next, tuple) else ()
@@ -358,8 +407,18 @@ class PackChecker:
     def check_quotes(self) -> None:
         if self.source is None:
             return
+        others = [(item, SourceText(item.quote)) for item in self.manifest.other_reporting]
         for model, quote in self.quoted():
             if self.source.contains(quote):
+                continue
+            other = next((item for item, text in others if text.contains(quote)), None)
+            if other is not None:
+                self.report(model, "source", "source-from-other-reporting", f"This source "
+                            f"quote is from other reporting ({clean(other.outlet)}, "
+                            f"{clean(other.date)}), not the article: \"{shorten(quote)}\".",
+                            "Cite the article's own words here. Other reporting is shown after "
+                            "the week, beside the claim it bears on; it never teaches a fact "
+                            "or answers a question.")
                 continue
             good = self.source.closest_start(quote)
             good = good.rsplit(" ", 1)[0] if " " in good else good  # end on a whole word

@@ -95,7 +95,8 @@ KIND_NAMES = {
 # messages and in the format reference. Keyed by name, since walkthroughs' Step is not in models.
 MODEL_NAMES = {"Manifest": "pack.yaml", "SceneFile": "scene file", "GlossaryEntry": "glossary entry",
                "AssessmentPart": "assessment part", "AssessmentSection": "assessment section",
-               "Outcome": "what_happened"}
+               "Outcome": "what_happened",
+               "OtherReport": "other reporting item"}
 
 
 def model_name(cls: type) -> str:

@@ -16,6 +16,7 @@ from .diagnostics import ERROR, Diagnostic, has_errors, sort_key
 from .limits import MAX_FILE_BYTES, too_deep, too_large
 from .models import RECALL_TRACK, Manifest, Pack, SceneFile, Track
 from .quotes import SourceText
+from .renames import PendingRename, read_older_format
 
 MANIFEST_NAME = "pack.yaml"
 
@@ -26,6 +27,8 @@ class CompileResult:
 
     pack: Pack | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Values written in an older format and read under their new names (`briefing upgrade`).
+    renamed: list[PendingRename] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -157,6 +160,8 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
     if manifest is None:
         return CompileResult(None, sorted(diagnostics, key=sort_key))
     manifest = with_recall_track(manifest)
+    scene_files, renamed, found = read_older_format(manifest, scene_files)
+    diagnostics += found
 
     source_path = find_source(manifest, pack_dir, seeds_dirs)
     source = None
@@ -182,7 +187,7 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
     pack = Pack(manifest=manifest, scenes=types.MappingProxyType(scenes),
                 seed_text=source.raw if source else "", root=str(pack_dir),
                 content_hash=content_hash([manifest_path, *scene_paths], source_path))
-    return CompileResult(pack, sorted(diagnostics, key=sort_key))
+    return CompileResult(pack, sorted(diagnostics, key=sort_key), renamed)
 
 
 def content_hash(paths: list[Path], source_path: Path | None) -> str:

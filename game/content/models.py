@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Union
 
+from .facts import DEFAULT_STATUS, FACT_STATUSES  # one table of statuses and their labels
 from .kinds import KIND_NAMES as QUESTION_TYPES  # one list of kinds: their registry
 
-FACT_STATUSES = ("confirmed", "claimed", "disputed")
+# The version of the format written today; pack.yaml's `format` says which one a pack is in.
+# Format 2 named the article's own statements `reported` (format 1 called them `confirmed`).
+CURRENT_FORMAT = 2
 
 Scalar = Union[str, int, float, bool]
 
@@ -96,10 +99,10 @@ class Route:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What really happened, according to the article, shown in the debrief."""
+    """What the article reports happened, shown in the debrief beside the decision."""
 
     text: str = field(metadata=doc(
-        "What happened, in your own words, in Markdown.",
+        "What the article reports happened, in your own words, in Markdown.",
         example="text: The reporting gives the toll precisely, and it names the place."))
     source: str = field(metadata=doc(
         "The article's own words that show it.",
@@ -119,12 +122,56 @@ class Fact:
     source: str = field(metadata=doc(
         "The article's own words this fact rests on.",
         example='source: "resulted in the death of five US troops and an American contractor"'))
-    status: str = field(default="confirmed", metadata=doc(
-        "How sure we are.", choices=FACT_STATUSES, example="status: claimed"))
+    status: str = field(default=DEFAULT_STATUS, metadata=doc(
+        "Who stands behind it: reported (the article says it in its own voice, naming no "
+        "source; the default), claimed (the article attributes it to someone), disputed "
+        "(someone, or the article itself, contradicts it) or confirmed (a primary source "
+        "you name bears it out).", choices=FACT_STATUSES, example="status: claimed"))
     claimed_by: str | None = field(default=None, metadata=doc(
         "Who makes the claim; required when status is claimed or disputed.",
         example="claimed_by: US intelligence"))
+    disputed_by: str | None = field(default=None, metadata=doc(
+        "For a disputed fact: who or what contradicts the claim.",
+        example="disputed_by: the article's own later count"))
+    confirmed_by: str | None = field(default=None, metadata=doc(
+        "The primary source that bears the fact out (a statement, a record, a transcript), "
+        "named so a reader can find it; required when status is confirmed.",
+        example="confirmed_by: the Pentagon's statement of 23 March 2023"))
     locs: Mapping[str, Loc] = _locs()
+
+
+@dataclass(frozen=True)
+class OtherReport:
+    """What other reporting said about one of the article's claims. Shown after the week
+    beside that claim (the debrief, the handout), kept apart from the article's facts, and
+    never a source for a question."""
+
+    outlet: str = field(metadata=doc(
+        "Who published it.", example="outlet: The Hill"))
+    date: str = field(metadata=doc(
+        "When it was published, as you would cite it.", example="date: 2023-03-23"))
+    title: str = field(metadata=doc(
+        "Its headline or title, as published.",
+        example='title: "US contractor killed, 5 service members wounded during drone strike '
+                'in Syria"'))
+    quote: str = field(metadata=doc(
+        "Its exact words that bear on the claim, copied from it.",
+        example='quote: "Five U.S. service members and one other contractor were wounded."'))
+    bears_on: Union[str, tuple[str, ...]] = field(metadata=doc(
+        "The id of the article's fact it bears on, or a list of ids.",
+        example="bears_on: hasakah-toll"))
+    note: str = field(default="", metadata=doc(
+        "What differs from the article, in your words.",
+        example="note: The Pentagon gave one American killed, not six."))
+    url: str | None = field(default=None, metadata=doc(
+        "Where to read it.", example="url: https://thehill.com/policy/defense/"))
+    author: str | None = field(default=None, metadata=doc(
+        "Who wrote it, when it is signed.", example="author: Julia Mueller"))
+    locs: Mapping[str, Loc] = _locs()
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        return (self.bears_on,) if isinstance(self.bears_on, str) else self.bears_on
 
 
 @dataclass(frozen=True)
@@ -351,7 +398,7 @@ class Scene:
         "Where to go next: a scene id, or a list of routes tried in order.",
         example="next: [{to: sun-correction, if: {flags: [cited-holds]}}, {to: sun-photo}]"))
     what_happened: Outcome | None = field(default=None, metadata=doc(
-        "For a decision: what really happened, per the article.",
+        "For a decision: what the article reports happened.",
         example="what_happened: {text: The toll was five US troops and a contractor., "
                 "source: \"five US troops and an American contractor\"}"))
     notes: str = field(default="", metadata=doc(
@@ -430,6 +477,11 @@ class Manifest:
                 '{min: 0, label: "E: The memo would mislead its readers"}]'))
     version: str = field(default="1", metadata=doc(
         "The pack's version; bump it on changes.", example='version: "1.0.0"'))
+    format: int = field(default=1, metadata=doc(
+        f"The version of the scene format the pack is written in; {CURRENT_FORMAT} is today's. "
+        "A pack without it is read as format 1, as it was written before, with a warning for "
+        "each thing that has a new name; `briefing upgrade PACK` rewrites it.",
+        example=f"format: {CURRENT_FORMAT}"))
     intro: str = field(default="", metadata=doc(
         "Markdown shown before the first scene.",
         example="intro: You are an analyst on a regional desk at the **Pentagon**."))
@@ -438,6 +490,11 @@ class Manifest:
         "that scene's glossary instead.",
         example='glossary: [{term: DoD, meaning: "The US Department of Defense, headquartered '
                 'at the Pentagon."}]'))
+    other_reporting: tuple[OtherReport, ...] = field(default=(), metadata=doc(
+        "What other reporting said about the article's claims, each item with its citation "
+        "and the fact it bears on; shown after the week, never a question's source.",
+        example="other_reporting: [{outlet: The Hill, date: 2023-03-23, title: US contractor "
+                "killed, quote: \"A U.S. contractor was killed\", bears_on: hasakah-toll}]"))
     locs: Mapping[str, Loc] = _locs()
 
 

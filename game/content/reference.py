@@ -20,6 +20,7 @@ from .models import (
     Fact,
     GlossaryEntry,
     Manifest,
+    OtherReport,
     Outcome,
     Pair,
     Question,
@@ -31,6 +32,7 @@ from .models import (
 
 SECTIONS = [
     ("pack.yaml", Manifest), ("Track", Track), ("Band", Band), ("Glossary entry", GlossaryEntry),
+    ("Other reporting (in pack.yaml's other_reporting)", OtherReport),
     ("Scene file", SceneFile), ("Scene", Scene), ("Fact", Fact), ("Question", Question),
     ("Pair (in a match question's pairs)", Pair),
     ("Choice", Choice), ("Route (in a list under next)", Route),

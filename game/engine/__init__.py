@@ -13,7 +13,8 @@ from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .conditions import holds
-    from .debrief import OLDER_VERSION_NOTE, Debrief, build_debrief, played_by
+    from .debrief import (OLDER_VERSION_NOTE, OTHER_REPORTING_NOTE, Debrief, OtherReporting,
+                          build_debrief, played_by)
     from .errors import (EngineError, IncompatibleSave, InvalidAnswer, InvalidChoice,
                          NotAllowed, WrongPhase)
     from .explore import authored_options, play, right_response, wrong_response
@@ -38,7 +39,8 @@ _EXPORTS = {
     ".scoring": ["Scorecard", "scorecard", "totals", "available"],
     ".conditions": ["holds"],
     # the debrief, and automatic play for the author's tools
-    ".debrief": ["Debrief", "build_debrief", "played_by", "OLDER_VERSION_NOTE"],
+    ".debrief": ["Debrief", "OtherReporting", "build_debrief", "played_by", "OLDER_VERSION_NOTE",
+                 "OTHER_REPORTING_NOTE"],
     ".explore": ["play", "right_response", "wrong_response", "authored_options"],
 }
 __all__ = sorted(name for names in _EXPORTS.values() for name in names)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..content.models import Choice, Fact, Pack, Question, Scene
+from ..content.models import Choice, Fact, OtherReport, Pack, Question, Scene
 from .assessment import compose_assessment
 from .errors import InvalidAnswer
 from .grading import describe_response, grade, right_answer
@@ -18,6 +18,10 @@ from .state import AnswerRecord, DecisionRecord, GameState
 OLDER_VERSION_NOTE = ("Some of your earlier moves were made in an older version of this "
                       "briefing: what it no longer has is not shown, but the points you "
                       "earned still count.")
+# Said once before the other reporting: what it is, and that it changes nothing in the score.
+OTHER_REPORTING_NOTE = ("What other reporting said about some of the article's claims, set "
+                        "beside them. It is not scored, and your notebook keeps the article's "
+                        "words: compare the two, as an analyst would.")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,15 @@ class DecisionReview:
 
 
 @dataclass(frozen=True)
+class OtherReporting:
+    """What other reporting said, beside the article's facts it bears on (those in the
+    player's notebook, with the article's words and their status)."""
+
+    report: OtherReport
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
 class Debrief:
     title: str
     ended: bool
@@ -65,6 +78,7 @@ class Debrief:
     # The texts of the assessment's parts that hold for this player, in the order shown (the
     # assessment above already has them in it); none for an assessment that is plain text.
     assessment_parts: tuple[str, ...] = ()
+    other_reporting: tuple[OtherReporting, ...] = ()  # shown after the week, never scored
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
@@ -122,7 +136,19 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         player=state.player,
         older_version=bool(unshown) or lost_history,
         assessment_parts=parts,
+        other_reporting=other_reporting(pack, state.notebook),
     )
+
+
+def other_reporting(pack: Pack, notebook: tuple[str, ...] | list[str]) -> tuple[OtherReporting, ...]:
+    """The pack's other reporting on facts the player has met, each beside those facts."""
+    facts, seen = pack.facts(), set(notebook)
+    items = []
+    for report in pack.manifest.other_reporting:
+        met = tuple(facts[f] for f in report.fact_ids if f in facts and f in seen)
+        if met:
+            items.append(OtherReporting(report, met))
+    return tuple(items)
 
 
 def answered_question(pack: Pack, record: AnswerRecord) -> tuple[Scene | None, Question | None]:

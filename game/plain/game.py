@@ -8,6 +8,7 @@ import time
 
 from ..classroom.identity import clean_name
 from ..classroom.resume_codes import RETRY_PAUSE, code_message, not_kept_message, replaced_message
+from ..content.facts import fact_label
 from ..content.models import Pack
 from ..engine import (
     HINT_COST,
@@ -37,7 +38,7 @@ from ..session.words import (
 from . import console as parse
 from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
-from .report import debrief_lines, fact_status, help_lines, notebook_lines, score_line
+from .report import debrief_lines, help_lines, notebook_lines, score_line
 from .text import markdown_text, one_line, plural, points
 
 SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
@@ -283,8 +284,7 @@ class PlainGame:
         if scene.facts:
             self.io.say("", "New in your notebook:")
             for fact in scene.facts:
-                self.io.say("- " + labelled(fact_status(fact.status, fact.claimed_by),
-                                            one_line(fact.text)))
+                self.io.say("- " + labelled(fact_label(fact), one_line(fact.text)))
         waiting = len(scene.questions) - state.question_index
         if waiting:
             self.io.say("", f"Now {plural(waiting, 'recall question')}.")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from ..content.facts import fact_label, status_key
 from ..content.glossary import reached_glossary
 from ..engine import (
     HINT_COST,
     HINT_MODES,
     OLDER_VERSION_NOTE,
+    OTHER_REPORTING_NOTE,
     RETRY_MODES,
     RETRY_SHARE,
     build_debrief,
     Debrief,
+    OtherReporting,
     Mode,
     percent,
     played_by as engine_played_by,
@@ -54,20 +57,16 @@ def notebook_lines(story: Story) -> list[str]:
     facts = build_debrief(pack, state).notebook
     lines = [f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
     for n, fact in enumerate(facts, 1):
-        lines.append(f"{n}. " + labelled(fact_status(fact.status, fact.claimed_by),
-                                         one_line(fact.text)))
+        lines.append(f"{n}. " + labelled(fact_label(fact), one_line(fact.text)))
         lines.append(f"   Source: “{one_line(fact.source)}”")
+    if facts:
+        lines += ["What the labels mean:", *(f"  {line}" for line in status_key())]
     glossary = reached_glossary(pack, state.visited)
     lines.append(f"Glossary: {len(glossary)} term{'' if len(glossary) == 1 else 's'}.")
     for entry in glossary:
         lines.append("- " + labelled(one_line(entry.term), one_line(entry.meaning)))
     lines.append("End of the notebook.")
     return lines
-
-
-def fact_status(status: str, claimed_by: str | None) -> str:
-    label = status.upper()
-    return f"{label} by {claimed_by}" if claimed_by and status != "confirmed" else label
 
 
 def score_line(story: Story) -> str:
@@ -111,8 +110,10 @@ def debrief_lines(story: Story) -> list[str]:
         lines.append(f"Scored: {effects}.")
         lines += labelled_text("Why", d.feedback)
         if d.what_happened:
-            lines += labelled_text("What actually happened", d.what_happened)
+            lines += labelled_text("What the article reports", d.what_happened)
             lines.append(f"Source: “{one_line(d.source)}”")
+    if debrief.other_reporting:
+        lines += other_reporting_lines(debrief.other_reporting)
     lines += ["", f"Your answers: {len(debrief.questions)}."]
     for n, q in enumerate(debrief.questions, 1):
         verdict = "Right" if q.correct else ("Partly right" if q.points > 0 else "Wrong")
@@ -128,4 +129,22 @@ def debrief_lines(story: Story) -> list[str]:
         lines += markdown_text(q.explanation)
         lines.append(f"Source: “{one_line(q.source)}”")
     lines += ["", "End of the debrief."]
+    return lines
+
+
+def other_reporting_lines(items: tuple[OtherReporting, ...]) -> list[str]:
+    """Each item beside the article's claims. Without its address: one longer than a line
+    (the campaign's are over 100 characters) would be cut by the wrapping; the handout has it."""
+    lines = ["", f"Other reporting: {len(items)}.", OTHER_REPORTING_NOTE]
+    for item in items:
+        report = item.report
+        byline = f", by {one_line(report.author)}" if report.author else ""
+        lines += ["", f"{one_line(report.outlet)}, {one_line(report.date)}: "
+                      f"“{one_line(report.title)}”{byline}."]
+        for fact in item.facts:
+            lines.append(labelled(f"The article ({fact_label(fact)})", one_line(fact.text)))
+            lines.append(f"   Source: “{one_line(fact.source)}”")
+        lines.append(labelled(one_line(report.outlet), f"“{one_line(report.quote)}”"))
+        if report.note.strip():
+            lines.append(labelled("What differs", one_line(report.note)))
     return lines

@@ -16,7 +16,7 @@ from game.content.codes.render import TABLE_END, markdown_table, table_begin
 from game.content.compiler import parse_yaml
 from game.content.diagnostics import ERROR, WARNING, Diagnostic
 
-from ..conftest import MINI
+from ..conftest import MINI, OLD_FORMAT
 from ..unit.test_question_kinds import kind_fixtures
 from .cue_packs import cue_fixtures
 from .test_hostile_content import FIXTURE_CASES, GENERATED_CASES, HOSTILE, pack_with
@@ -97,6 +97,7 @@ def fixtures() -> dict[str, Fixture]:
         "walkthrough-failed": walkthrough("name: lost\nsteps:\n  - answer_all: right\n"
                                           "  - choose: Report 40\n  - expect_scene: tue-radio\n"),
         "step-keys": walkthrough("name: two at once\nsteps:\n  - {answer: 3, expect_scene: x}\n"),
+        "confirmed-without-source": lambda tmp_path: compile_pack(OLD_FORMAT).diagnostics,
     }
     for code, fixture in {**own, **cue_fixtures()}.items():
         found.setdefault(code, fixture)

@@ -74,6 +74,20 @@ CASES = [
      "unknown-scene", "start: monday-alarm", "No scene has the id"),
     ("wrong-kind", "pack.yaml", "days: [Monday, Tuesday]", "days: Monday",
      "wrong-type", "days: Monday", "should be a list"),
+    ("unknown-format", "pack.yaml", "format: 2", "format: 9", "unknown-format", "format: 9",
+     "reads formats 1 to 2"),
+    ("confirmed-without-a-source", "scenes.yaml", "        text: Three villages flooded.\n",
+     "        text: Three villages flooded.\n        status: confirmed\n",
+     "unsourced-confirmation", "status: confirmed", "does not name the primary source"),
+    ("bears-on-no-fact", "pack.yaml", "bears_on: villages", "bears_on: vilages", "unknown-fact",
+     "bears_on: vilages", "Did you mean 'villages'?"),
+    ("blank-citation", "pack.yaml", "date: 2 March", 'date: ""', "blank-citation", 'date: ""',
+     "'date' is empty"),
+    ("source-from-other-reporting", "scenes.yaml",
+     'source: "flooding three villages"\n        explanation: Three.',
+     'source: "The flood reached four villages"\n        explanation: Three.',
+     "source-from-other-reporting",
+     "The flood reached four villages", "from other reporting (River Gazette, 2 March)"),
 ]
 
 
@@ -278,6 +292,9 @@ MORE_CASES = [
      "    assessment:\n      heading: A sound note\n      parts:\n"
      "        - text: You took the radio's call.\n          if: {visited: [tue-radio]}",
      "assessment-part-never-shown", "warning", "if: {visited: [tue-radio]}"),
+    ("unused-attribution", "scenes.yaml", "        claimed_by: local radio\n",
+     "        claimed_by: local radio\n        confirmed_by: the mayor\n", "unused-attribution",
+     "warning", "confirmed_by: the mayor"),
     ("duplicate-term", "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
      "  - {term: NGO, meaning: Non-governmental organisation}\n  - {term: ngo, meaning: Again}",
      "duplicate-term", "warning", "{term: ngo"),
@@ -324,7 +341,8 @@ def test_every_diagnostic_code_has_a_fixture():
     emitted = emitted_codes()
     tested = {c[4] for c in CASES} | {c[4] for c in MORE_CASES} | {c[3] for c in MAP_CASES}
     tested |= {"no-manifest", "not-utf8", "unreadable-file", "recursive-alias", "bad-points",
-               "all-choices-conditional", "walkthrough-failed", "step-keys"}  # own tests above/elsewhere
+               "all-choices-conditional", "walkthrough-failed", "step-keys",
+               "confirmed-without-source"}  # own tests above/elsewhere (tests/unit/test_upgrade.py)
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/

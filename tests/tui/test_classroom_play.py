@@ -168,7 +168,7 @@ async def test_exam_mode_gives_no_feedback_until_the_debrief(mini_pack, data_dir
         assert "exam mode" in markdown
         assert "**Your answer:** 4 — 0 of 1" in markdown and "**Right answer:** 3" in markdown
         assert "**You chose:** Report 40 moved" in markdown
-        assert "**What actually happened:** Officials said 40." in markdown
+        assert "**What the article reports:** Officials said 40." in markdown
         assert "**Right answer:** the mayor" in markdown
 
 
@@ -205,7 +205,7 @@ async def test_presenter_mode_shows_notes_and_hides_answers_until_revealed(mini_
         await pilot.pause()
         revealed = text_of(dialog, ".verdict")
         assert "Both figures, each with its source." in revealed
-        assert "What actually happened: Officials said 40." in revealed
+        assert "What the article reports: Officials said 40." in revealed
     assert not (data_dir / "results").exists()  # a presenter's game writes no result
 
 

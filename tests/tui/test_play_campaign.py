@@ -31,7 +31,7 @@ async def test_whole_week_by_keyboard_to_the_debrief(campaign, data_dir):
         assert "## Assessment: strong analysis" in markdown
         assert "- Iranian origin as *US intelligence's* assessment" in markdown
         assert "**Where" not in markdown and "six US troops" not in markdown
-        assert markdown.count("**What actually happened:**") == len(app.story.state.decisions)
+        assert markdown.count("**What the article reports:**") == len(app.story.state.decisions)
         # 41: Saturday's match question is the 41st
         assert markdown.count("**Right answer:**") == len(app.story.state.answers) == 41
 

@@ -64,7 +64,8 @@ def test_the_student_version_gives_no_answers(mini_pack, render):
             assert shown(question.source) not in text
         if scene.what_happened:
             assert shown(scene.what_happened.text) not in text
-    for label in ("Answer:", "Why:", "What actually happened", "✓", "Assessment"):
+    for label in ("Answer:", "Why:", "What the article reports", "Other reporting", "✓",
+                  "Assessment"):
         assert label not in text
     # a timeline's events are listed, but never in the true order
     order = mini_pack.questions()["q-order"].order

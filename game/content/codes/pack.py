@@ -10,6 +10,17 @@ TITLE = "pack.yaml"
 
 CODES = (
     Code(
+        "unknown-format", ERROR,
+        "`format:` in `pack.yaml` is not a version of the scene format this briefing reads.",
+        "Write `format: 2` (today's), or update briefing if the pack was written for a newer "
+        "one.",
+        "A pack says which version of the format it is written in, so that a pack written "
+        "before a change keeps working: one without `format:` is format 1, and `briefing "
+        "upgrade PACK` brings it up to date.",
+        before="format: 7\n",
+        after="format: 2\n",
+    ),
+    Code(
         "pack-id", WARNING,
         "The `id:` in `pack.yaml` differs from the name of the pack's folder.",
         "Make them the same: rename the folder, or change `id:`.",

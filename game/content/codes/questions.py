@@ -20,6 +20,43 @@ CODES = (
               "        status: claimed\n        claimed_by: local radio\n",
     ),
     Code(
+        "unsourced-confirmation", ERROR,
+        "A fact is `confirmed` but `confirmed_by:` does not name the primary source that "
+        "confirms it.",
+        "Name the source in `confirmed_by:`, or write `status: reported` when the article is "
+        "your only source.",
+        "A news article's own statement is what the article *reports*, not a confirmed fact: "
+        "the notebook shows `CONFIRMED by ...` only for a fact that a primary source you name "
+        "(a statement, a record, a transcript) bears out.",
+        before="      - id: toll\n        text: Five US troops died.\n"
+               "        status: confirmed\n",
+        after="      - id: toll\n        text: Five US troops died.\n"
+              "        status: reported\n",
+    ),
+    Code(
+        "confirmed-without-source", WARNING,
+        "A pack written before format 2 marks a fact `confirmed` without naming a source; it "
+        "is read as `reported`, today's name for what the article states in its own voice.",
+        "Write `status: reported`, or name the primary source in `confirmed_by:`; `briefing "
+        "upgrade PACK` rewrites every such line and keeps your comments.",
+        "Format 1 called every statement of the article `confirmed`, its default. Today the "
+        "default is `reported`, and `confirmed` needs `confirmed_by:`. `briefing upgrade "
+        "PACK --check` lists the lines it would change without writing them.",
+        before="      - id: toll\n        status: confirmed   # as the article says\n",
+        after="      - id: toll\n        status: reported   # as the article says\n",
+    ),
+    Code(
+        "unused-attribution", WARNING,
+        "A fact has `claimed_by:`, `disputed_by:` or `confirmed_by:`, but its status never "
+        "shows it (e.g. `claimed_by:` on a `reported` fact).",
+        "Use the status that shows it, or remove the line.",
+        "`claimed` and `disputed` show `claimed_by`, `disputed` also `disputed_by`, and "
+        "`confirmed` shows `confirmed_by`. A fact the article attributes to someone is "
+        "`claimed`, not `reported`.",
+        before="        status: reported\n        claimed_by: US intelligence\n",
+        after="        status: claimed\n        claimed_by: US intelligence\n",
+    ),
+    Code(
         "quote-not-found", ERROR,
         "A `source:` is not, word for word, in the article; the hint shows the part that does "
         "match.",
@@ -29,6 +66,33 @@ CODES = (
         "everything else does, capitals too. Keep a quote to the few words that show the fact.",
         before='        source: "flooding four villages"\n',
         after='        source: "flooding three villages"\n',
+    ),
+    Code(
+        "source-from-other-reporting", ERROR,
+        "A fact's, question's or what_happened's `source:` is words from the pack's "
+        "`other_reporting`, not from the article.",
+        "Cite the article's own words; keep other reporting in `other_reporting:`.",
+        "Every fact the game teaches, and every scored answer, comes from the article. Other "
+        "reporting is shown after the week beside the article's claim it bears on, so that "
+        "players see where the article and other sources differ; it never answers a question.",
+        before='        source: "one other contractor were wounded"\n',
+        after='        source: "five US troops and an American contractor"\n',
+    ),
+    Code(
+        "unknown-fact", ERROR,
+        "An item of `other_reporting` has a `bears_on:` that names no fact of the pack.",
+        "Use the `id` of a fact in a scene's `facts:`; the message suggests the closest.",
+        before="    bears_on: hasakah-tol\n",
+        after="    bears_on: hasakah-toll\n",
+    ),
+    Code(
+        "blank-citation", ERROR,
+        "An item of `other_reporting` has an empty `outlet`, `date`, `title` or `quote`.",
+        "Copy it from the report you cite: all four are needed to find it again.",
+        "A player or a teacher should be able to find the report and read the words for "
+        "themselves: who published it, when, under what title, and its exact words.",
+        before='    outlet: The Hill\n    date: ""\n',
+        after="    outlet: The Hill\n    date: 2023-03-23\n",
     ),
     Code(
         "bad-points", ERROR,

@@ -1,8 +1,8 @@
 """After a decision: why it was a strong or weak call, and what it did to each score track.
 The feedback and what happened are the author's Markdown, drawn as such.
 
-In presenter mode the verdict waits for the reveal key, and the reveal adds what actually
-happened, for the class to discuss.
+In presenter mode the verdict waits for the reveal key, and the reveal adds what the article
+reports happened, for the class to discuss.
 """
 
 from __future__ import annotations
@@ -48,15 +48,15 @@ class FeedbackDialog(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Content(self.choice.text), classes="choice-made")
                 if self.hidden:
-                    yield Static("Press R to reveal how the call scores and what actually "
-                                 "happened, or Enter to go on.", id="reveal-prompt",
+                    yield Static("Press R to reveal how the call scores and what the article "
+                                 "reports, or Enter to go on.", id="reveal-prompt",
                                  classes="feedback-text", markup=False)
                 verdict = [Static(markdown_content(self.choice.feedback), classes="feedback-text"),
                            Static(Content(effects_text(self.choice.effects, self.track_names)),
                                   classes="effects")]
                 if self.what_happened and self.hidden:
                     verdict.append(Static(Content.assemble(
-                        "What actually happened: ", markdown_content(self.what_happened.text),
+                        "What the article reports: ", markdown_content(self.what_happened.text),
                         f"\n“{self.what_happened.source.strip()}”"), classes="feedback-text"))
                 for widget in verdict:
                     widget.display = not self.hidden

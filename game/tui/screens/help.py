@@ -42,16 +42,16 @@ something to read. Then you answer **recall questions** on the facts, and make *
 
 ## Scoring
 
-- **Decisions** are scored on analytic tradecraft, never on a political side: separating
-  confirmed facts from claims, naming who claims what, noticing where figures disagree,
-  and weighing options against the goals the sources state.
+- **Decisions** are scored on analytic tradecraft, never on a political side: keeping what
+  the reporting states apart from claims, naming who claims what, noticing where figures
+  disagree, and weighing options against the goals the sources state.
 - **Recall** questions score on their own track. Questions with several right answers or an
   order give partial credit.
 - Each track's score is its points of those that were on offer on the path you took
   ("Tradecraft −2 of 11"); a weak call costs points, so a total can be below zero. A track
   that is not graded (a gauge) shows a level and what it means, not a percent.
-- The **debrief** at the end shows every answer with its source, and every decision against
-  what actually happened.
+- The **debrief** at the end shows every answer with its source, every decision against what
+  the article reports, and, where the pack has it, what other reporting said.
 
 ## Modes
 
@@ -67,8 +67,15 @@ something to read. Then you answer **recall questions** on the facts, and make *
 
 ## Facts and claims
 
-Your notebook marks each fact **CONFIRMED**, **CLAIMED** (and by whom) or **DISPUTED**.
-A good analyst never lets a claim pass for a fact.
+Your notebook labels each fact by who stands behind it:
+
+- **REPORTED**: the article says so in its own voice, naming no source;
+- **CLAIMED** by someone: the article says who says so;
+- **DISPUTED**: someone, or the article itself, says otherwise;
+- **CONFIRMED** by a source: a primary source, named, bears it out.
+
+A news article's own statement is what it reports, not a confirmed fact. A good analyst never
+lets a claim pass for a fact.
 """.format(retry=percent(RETRY_SHARE), hint=percent(HINT_COST), kinds="\n".join(
     f"- **{KINDS[name].label.capitalize()}**: {spec.how_to_answer}"
     for name, spec in ANSWER_WIDGETS.items()))

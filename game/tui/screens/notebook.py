@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TabbedContent, TabPane
 
+from ...content.facts import status_key
 from ...content.models import Fact, GlossaryEntry
 from ..widgets.fact_list import FactList
 from ..styles import GAME_CSS
@@ -36,6 +37,8 @@ class NotebookDialog(ModalScreen[None]):
                     with VerticalScroll():
                         if self.facts:
                             yield FactList(self.facts)
+                            yield Static("What the labels mean:\n" + "\n".join(status_key()),
+                                         classes="status-key", markup=False)
                         else:
                             yield Static("No facts yet.", markup=False)
                 with TabPane("Glossary", id="glossary"):

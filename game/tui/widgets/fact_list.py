@@ -9,20 +9,20 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from ...content.facts import fact_label
 from ...content.models import Fact
 
-BADGES = {"confirmed": "CONFIRMED", "claimed": "CLAIMED", "disputed": "DISPUTED"}
+# The label's words say the status; its colour only repeats them (NO_COLOR keeps the reverse).
+COLOURS = {"reported": "primary", "claimed": "warning", "disputed": "error", "confirmed": "success"}
 
 
 def fact_heading(fact: Fact) -> Content:
-    badge = BADGES.get(fact.status, fact.status.upper())
-    who = f" by {fact.claimed_by}" if fact.claimed_by and fact.status != "confirmed" else ""
-    return Content.assemble((f" {badge}{who} ", f"$text-{status_colour(fact.status)} reverse"),
+    return Content.assemble((f" {fact_label(fact)} ", f"$text-{status_colour(fact.status)} reverse"),
                             " ", fact.text)
 
 
 def status_colour(status: str) -> str:
-    return {"confirmed": "success", "claimed": "warning", "disputed": "error"}.get(status, "primary")
+    return COLOURS.get(status, "primary")
 
 
 class FactList(Vertical):
