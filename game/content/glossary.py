@@ -25,7 +25,7 @@ def term_pattern(term: str) -> re.Pattern[str]:
     """The term as a whole word or phrase, whatever the case, across line breaks.
 
     Not ``\\b``: it needs a word character at the edge, and terms may start or end with
-    punctuation. "(?<!\\w)" and "(?!\\w)" keep "Al-Omar" and "confirmed / claimed / disputed"
+    punctuation. "(?<!\\w)" and "(?!\\w)" keep "Al-Omar" and "reported / claimed / disputed"
     working while "proxy" still does not match inside "proxying".
     """
     words = r"\s+".join(re.escape(word) for word in term.split())

@@ -160,7 +160,7 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
     if manifest is None:
         return CompileResult(None, sorted(diagnostics, key=sort_key))
     manifest = with_recall_track(manifest)
-    scene_files, renamed, found = read_older_format(manifest, scene_files)
+    manifest, scene_files, renamed, found = read_older_format(manifest, scene_files)
     diagnostics += found
 
     source_path = find_source(manifest, pack_dir, seeds_dirs)

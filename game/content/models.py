@@ -149,7 +149,7 @@ class OtherReport:
     outlet: str = field(metadata=doc(
         "Who published it.", example="outlet: The Hill"))
     date: str = field(metadata=doc(
-        "When it was published, as you would cite it.", example="date: 2023-03-23"))
+        "When it was published, as you would cite it.", example="date: 23 March 2023"))
     title: str = field(metadata=doc(
         "Its headline or title, as published.",
         example='title: "US contractor killed, 5 service members wounded during drone strike '
@@ -493,7 +493,7 @@ class Manifest:
     other_reporting: tuple[OtherReport, ...] = field(default=(), metadata=doc(
         "What other reporting said about the article's claims, each item with its citation "
         "and the fact it bears on; shown after the week, never a question's source.",
-        example="other_reporting: [{outlet: The Hill, date: 2023-03-23, title: US contractor "
+        example="other_reporting: [{outlet: The Hill, date: 23 March 2023, title: US contractor "
                 "killed, quote: \"A U.S. contractor was killed\", bears_on: hasakah-toll}]"))
     locs: Mapping[str, Loc] = _locs()
 

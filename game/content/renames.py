@@ -3,7 +3,9 @@ today, and what `briefing upgrade` writes instead.
 
 A pack keeps working when the format renames something: the loader reads the old value as the
 new one, with a warning at the line that says the new name; `briefing upgrade` rewrites those
-lines in place (see game/authoring/upgrade.py). A later rename is one more row in RENAMES.
+lines in place (see game/authoring/upgrade.py). A later rename of a value is one more row in
+RENAMES. (The old value must still compile: `confirmed` is still a status. A renamed *key*
+would need the compiler to read the old key too, and its position; none has been renamed yet.)
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, Callable, Union, get_args, get_origin
 from .codes import lookup
 from .compiler import format_fields, yaml_key
 from .diagnostics import Diagnostic
-from .models import CURRENT_FORMAT, Fact, Loc, Manifest, SceneFile
+from .models import Fact, Loc, Manifest, SceneFile
 
 
 @dataclass(frozen=True)
@@ -32,18 +34,19 @@ class Rename:
     code: str  # the warning each such value gets (in the table of codes)
     message: str  # the warning, with {id} for the id of the model it is in
     applies: Callable[[Any], bool] = lambda model: True  # whether this one is renamed
+    otherwise: str = ""  # in the hint, what else the author may write instead
 
 
 RENAMES = (
     Rename(Fact, "status", "confirmed", "reported", since=2, code="confirmed-without-source",
            message="The fact '{id}' is `confirmed` but names no primary source, so it is read "
                    "as `reported`: what the article states in its own voice.",
-           applies=lambda fact: not fact.confirmed_by),
+           applies=lambda fact: not fact.confirmed_by,
+           otherwise="name the primary source in `confirmed_by:`"),
 )
 
-HINT = ("Write `{key}: {new}` here{instead}; `briefing upgrade PACK` rewrites every such line "
+HINT = ("Write `{key}: {new}` here{otherwise}; `briefing upgrade PACK` rewrites every such line "
         "and keeps your comments.")
-INSTEAD = {"confirmed-without-source": ", or name the primary source in `confirmed_by:`"}
 
 
 @dataclass(frozen=True)
@@ -55,23 +58,25 @@ class PendingRename:
     owner: str  # the id of the model it is in, e.g. the fact's
 
 
-def read_older_format(manifest: Manifest, files: list[SceneFile]
-                      ) -> tuple[list[SceneFile], list[PendingRename], list[Diagnostic]]:
-    """The scene files as today's format reads them, each old value renamed, and a warning
-    for each. A pack in today's format is returned as it is."""
+def read_older_format(manifest: Manifest, files: list[SceneFile]) -> tuple[
+        Manifest, list[SceneFile], list[PendingRename], list[Diagnostic]]:
+    """pack.yaml and the scene files as today's format reads them, each old value renamed,
+    and a warning for each. A pack in today's format is returned as it is."""
     renames = tuple(r for r in RENAMES if r.since > manifest.format)
     if not renames:
-        return files, [], []
+        return manifest, files, [], []
     pending: list[PendingRename] = []
+    manifest = renamed(manifest, renames, pending)
     files = [renamed(scene_file, renames, pending) for scene_file in files]
-    return files, pending, [warning(p) for p in pending]
+    return manifest, files, pending, [warning(p) for p in pending]
 
 
 def warning(pending: PendingRename) -> Diagnostic:
     rename, loc = pending.rename, pending.loc
+    hint = HINT.format(key=rename.key, new=rename.new,
+                       otherwise=f", or {rename.otherwise}" if rename.otherwise else "")
     return Diagnostic(loc.file, loc.line, loc.column, lookup(rename.code).severity, rename.code,
-                      rename.message.format(id=pending.owner), HINT.format(key=rename.key, new=rename.new,
-                                                  instead=INSTEAD.get(rename.code, "")))
+                      rename.message.format(id=pending.owner), hint)
 
 
 def renamed(value: Any, renames: tuple[Rename, ...], pending: list[PendingRename]) -> Any:
@@ -117,7 +122,3 @@ def reaches(hint: Any, targets: frozenset, seen: frozenset = frozenset()) -> boo
     if get_origin(hint) in (tuple, Union, types.UnionType):
         return any(reaches(a, targets, seen) for a in get_args(hint) if a is not Ellipsis)
     return False
-
-
-def is_current(manifest: Manifest) -> bool:
-    return manifest.format >= CURRENT_FORMAT

@@ -1,4 +1,5 @@
-"""The debrief as plain data: scores, every answer reviewed, every decision against what happened."""
+"""The debrief as plain data: scores, every answer reviewed, every decision against what the
+article reports, and what other reporting said."""
 
 from __future__ import annotations
 
@@ -53,8 +54,8 @@ class DecisionReview:
 
 @dataclass(frozen=True)
 class OtherReporting:
-    """What other reporting said, beside the article's facts it bears on (those in the
-    player's notebook, with the article's words and their status)."""
+    """What other reporting said, beside the article's facts it bears on (their text, status
+    and the article's words): shown once the week is over, whatever path led there."""
 
     report: OtherReport
     facts: tuple[Fact, ...]
@@ -136,19 +137,15 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         player=state.player,
         older_version=bool(unshown) or lost_history,
         assessment_parts=parts,
-        other_reporting=other_reporting(pack, state.notebook),
+        other_reporting=other_reporting(pack) if state.ended else (),  # after the week
     )
 
 
-def other_reporting(pack: Pack, notebook: tuple[str, ...] | list[str]) -> tuple[OtherReporting, ...]:
-    """The pack's other reporting on facts the player has met, each beside those facts."""
-    facts, seen = pack.facts(), set(notebook)
-    items = []
-    for report in pack.manifest.other_reporting:
-        met = tuple(facts[f] for f in report.fact_ids if f in facts and f in seen)
-        if met:
-            items.append(OtherReporting(report, met))
-    return tuple(items)
+def other_reporting(pack: Pack) -> tuple[OtherReporting, ...]:
+    """The pack's other reporting, each item beside the article's facts it bears on."""
+    facts = pack.facts()
+    return tuple(OtherReporting(report, tuple(facts[f] for f in report.fact_ids if f in facts))
+                 for report in pack.manifest.other_reporting)
 
 
 def answered_question(pack: Pack, record: AnswerRecord) -> tuple[Scene | None, Question | None]:

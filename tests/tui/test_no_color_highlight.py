@@ -134,3 +134,19 @@ async def test_only_a_ticked_box_shows_its_tick(mini_pack, data_dir, monkeypatch
                  if (found := re.search("▐(.)▌", "".join(s.text for s in line)))]
         assert len(boxes) == answer.option_count > 1
         assert boxes == ["X"] + [" "] * (len(boxes) - 1)  # the first ticked, the rest empty
+
+
+async def test_fact_labels_stand_out_without_colour(mini_pack, data_dir, monkeypatch):
+    """A status label is in reverse video, so with NO_COLOR it still stands apart from the
+    fact's text; its words, not its colour, say which status it is."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+n")  # New game, then the notebook
+        await pilot.pause()
+        facts = app.screen.query(".fact")
+        assert len(facts) == 2
+        for widget, label, text in zip(facts, ("REPORTED", "CLAIMED by local radio"),
+                                       ("Three villages flooded.", "55 people were moved.")):
+            assert style_of(widget, label).reverse
+            assert not style_of(widget, text).reverse

@@ -32,6 +32,11 @@ async def test_whole_week_by_keyboard_to_the_debrief(campaign, data_dir):
         assert "- Iranian origin as *US intelligence's* assessment" in markdown
         assert "**Where" not in markdown and "six US troops" not in markdown
         assert markdown.count("**What the article reports:**") == len(app.story.state.decisions)
+        # after the week, what other reporting said beside the article's claim
+        other = markdown[markdown.index("## Other reporting"):markdown.index("## Your answers")]
+        assert "### The Hill, 23 March 2023" in other and "### DoD News" in other
+        assert "**The article (REPORTED):** The Hasakah strike killed five US troops" in other
+        assert "one other contractor were wounded" in other
         # 41: Saturday's match question is the 41st
         assert markdown.count("**Right answer:**") == len(app.story.state.answers) == 41
 

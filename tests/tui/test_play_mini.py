@@ -124,6 +124,10 @@ async def test_notebook_shows_facts_with_status_and_source(mini_pack, data_dir):
         assert isinstance(app.screen, NotebookDialog)
         text = " ".join(str(s.render()) for s in app.screen.query(".fact, .fact-source"))
         assert "CLAIMED by local radio" in text and "A local radio station claimed" in text
+        assert "REPORTED  Three villages flooded." in text  # no status: the article's voice
+        key = str(app.screen.query_one(".status-key").render())
+        assert "REPORTED: the article says so, naming no source." in key
+        assert "CONFIRMED: a primary source, named, bears it out." in key
         await pilot.press("escape")
         assert isinstance(app.screen, SceneScreen)
 

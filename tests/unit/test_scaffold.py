@@ -68,8 +68,10 @@ def test_every_author_command_works_on_a_fresh_pack(tmp_path, capsys, monkeypatc
     assert main(["playtest", "my-week", "--exhaustive"]) == 0
     assert main(["facts", "my-week"]) == 0
     assert main(["test", "my-week"]) == 0
+    assert main(["upgrade", "my-week", "--check"]) == 0  # written in today's format
     out = capsys.readouterr().out
     assert "PASS  my-week/walkthroughs/careful.yaml: The careful path" in out
+    assert "my-week: already in today's format; nothing to change." in out
 
 
 def schema_named_by(path: Path) -> Path:
