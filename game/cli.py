@@ -333,7 +333,7 @@ def command_upgrade(args: argparse.Namespace) -> int:
             print(diagnostic, file=sys.stderr)
         raise PackHasErrors(summary_line(result, folder))
     try:
-        plan = plan_upgrade(folder, result)
+        plan = plan_upgrade(result)
         if not plan.changes:
             print(f"{display_path(folder)}: already in today's format; nothing to change.")
             return EXIT_OK

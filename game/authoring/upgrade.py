@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
-from ..content.loader import MANIFEST_NAME, CompileResult
+from ..content.loader import CompileResult
 from ..content.models import CURRENT_FORMAT, Loc, Manifest
 from ..packs import compile_pack
 
 BOM = "\ufeff"
 # What YAML counts as a line break (the compiler's line numbers count these).
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# An anchor (&name) or a tag (!!str) before a value: the compiler's position is theirs.
+PROPERTIES = re.compile(r"(?:[&!][^\s,\]}]*[ \t]+)*")
 # What may follow a plain scalar: the end of its line or file, a comment, or a flow item's end.
 PLAIN_END = re.compile("(?=[ \t]*(?:[#,}\\]\r\n\x85\u2028\u2029]|\\Z))")
 
@@ -52,19 +54,21 @@ class Plan:
     """The changes that bring a pack up to date, and the files' new text."""
 
     changes: tuple[Change, ...]
-    texts: dict  # Path -> the file's new bytes
+    texts: dict[Path, bytes]  # each file changed, with its new bytes
 
 
-def plan_upgrade(pack_dir: Path, result: CompileResult) -> Plan:
+def plan_upgrade(result: CompileResult) -> Plan:
     """Every change ``result`` (the pack compiled) calls for; UpgradeError when there is a
     problem, before anything is written."""
     if result.pack is None or result.errors:
         raise UpgradeError("the pack has errors, so it cannot be upgraded; fix them first "
                            "(`briefing validate` lists them)")
-    changes = [renamed_value(pending.rename, pending.loc) for pending in result.renamed]
+    # one change per place: a value that aliases (*name) refer to is written, and renamed, once
+    changes = list({pending.loc: renamed_value(pending.rename, pending.loc)
+                    for pending in result.renamed}.values())
     manifest = result.pack.manifest
     if manifest.format < CURRENT_FORMAT:
-        changes.append(format_change(pack_dir / MANIFEST_NAME, manifest))
+        changes.append(format_change(manifest))
     texts = {}
     for file in sorted({c.file for c in changes}):
         path = Path(file)
@@ -77,7 +81,7 @@ def renamed_value(rename, loc: Loc) -> Change:
                   f"{rename.key}: {rename.old} → {rename.new}")
 
 
-def format_change(manifest_path: Path, manifest: Manifest) -> Change:
+def format_change(manifest: Manifest) -> Change:
     """Today's `format:` in pack.yaml: the value replaced, or a line added before the first key."""
     loc = manifest.locs.get("format")
     if loc is not None:
@@ -107,6 +111,7 @@ def edited(path: Path, changes: list[Change]) -> bytes:
 
 def replaced(text: str, at: int, change: Change) -> str:
     """``change.old`` at ``at`` replaced, in the same quotes it was written in, if any."""
+    at = PROPERTIES.match(text, at).end()
     for quote in ('"', "'", ""):
         written = f"{quote}{change.old}{quote}"
         if text.startswith(written, at) and (quote or PLAIN_END.match(text, at + len(written))):

@@ -165,3 +165,14 @@ def test_a_later_rename_is_one_row(old_pack, monkeypatch, capsys):
     assert "label: C → Keep practising" in capsys.readouterr().out
     assert "  - {min: 0, label: Keep practising}\n" in (old_pack / "pack.yaml").read_text()
     assert compile_pack(old_pack).diagnostics == []
+
+
+def test_an_anchored_value_and_its_aliases_are_renamed_once_where_it_is_written(old_pack):
+    scenes = old_pack / "scenes.yaml"
+    text = scenes.read_text().replace("status: confirmed      #", "status: &said confirmed  #")
+    scenes.write_text(text.replace('        status: "confirmed"\n', "        status: *said\n"))
+    assert main(["upgrade", str(old_pack)]) == 0
+    text = scenes.read_text()
+    assert "        status: &said reported  #" in text and "        status: *said\n" in text
+    result = compile_pack(old_pack)
+    assert result.diagnostics == [] and result.pack.facts()["mayor"].status == "reported"

@@ -13,7 +13,8 @@ from ...content.facts import fact_label
 from ...content.models import Fact
 
 # The label's words say the status; its colour only repeats them (NO_COLOR keeps the reverse).
-COLOURS = {"reported": "primary", "claimed": "warning", "disputed": "error", "confirmed": "success"}
+COLOURS = {"reported": "primary", "claimed": "warning", "disputed": "error",
+           "confirmed": "success"}
 
 
 def fact_heading(fact: Fact) -> Content:
