@@ -277,12 +277,12 @@ class PackChecker:
         for item in self.manifest.other_reporting:
             for name in ("outlet", "date", "title", "quote"):
                 if not clean(getattr(item, name)):
-                    self.report(item, name, "blank-citation", f"This other reporting's "
+                    self.report(item, name, "blank-citation", f"This other reporting item's "
                                 f"'{name}' is empty.", "Copy it from the report you cite: "
                                 "outlet, date, title and its exact words are all needed.")
             if not item.fact_ids:
-                self.report(item, "bears_on", "unknown-fact", "This other reporting bears on "
-                            "no fact.", "List the id of the fact it bears on, e.g. "
+                self.report(item, "bears_on", "unknown-fact", "This other reporting item bears "
+                            "on no fact.", "List the id of the fact it bears on, e.g. "
                             "'bears_on: hasakah-toll'.")
             if self.broken_scenes:
                 continue  # a scene that failed to build may hold the fact
