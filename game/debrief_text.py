@@ -93,11 +93,11 @@ def other_reporting_markdown(items: tuple[OtherReporting, ...]) -> str:
                  f"“{escape(report.title)}”{byline}."
                  + (f" {escape(report.url)}" if report.url else "")]
         for fact in item.facts:
-            block += [f"**The article ({escape(fact_label(fact))}):** {fact.text.strip()}",
+            block += [f"**The article ({escape(fact_label(fact))}):** {escape(fact.text)}",
                       f"> “{escape(fact.source)}”"]
         block += [f"**{escape(report.outlet)}:**", f"> “{escape(report.quote)}”"]
         if report.note.strip():
-            block.append(f"**What differs:** {report.note.strip()}")
+            block.append(f"**What differs:** {escape(report.note)}")
         parts.append("\n\n".join(block))
     return "\n\n".join(parts)
 

@@ -191,7 +191,7 @@ def test_a_new_game_shows_the_intro_and_a_resumed_one_does_not(campaign, tmp_pat
     first = play(campaign, tmp_path, ["h", "", "q"], width=80, seed=3)
     before_scene = first.split("Flash traffic from Hasakah.")[0]
     assert INTRO_WORDS in before_scene and BEGIN in before_scene
-    assert "Your notebook tags each fact as confirmed, claimed or disputed," in before_scene
+    assert "Your notebook labels each fact by who stands behind it:" in before_scene
     # the intro opens with its own heading, so the title is not given twice
     assert before_scene.count("Hit for Hit") == 1
     assert "Help." in before_scene  # its prompt takes the commands every prompt takes

@@ -88,6 +88,6 @@ async def test_what_happened_is_drawn_too_when_a_presenter_reveals_it(tmp_path, 
         await pilot.press("r")
         await pilot.pause()
         texts = [w for w in app.screen.query(".feedback-text") if w.display]
-        happened = next(w for w in texts if "What actually happened" in on_screen(w))
+        happened = next(w for w in texts if "What the article reports" in on_screen(w))
         assert "Officials said 40." in on_screen(happened) and "**" not in on_screen(happened)
         assert styled(happened, "40", "bold")
