@@ -12,6 +12,28 @@ from game.paths import packs_root
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 OLD_FORMAT = FIXTURES / "old-format"  # a pack as the earlier version wrote it (format 1)
+# What other reporting said, for the mini pack: added by the tests that need it (other tests
+# give the mini pack scenes of their own, where the fact it bears on is not).
+OTHER_REPORTING = """\
+other_reporting:
+  - outlet: River Gazette
+    date: 2 March
+    title: Flood reaches four villages
+    quote: "The flood reached four villages, the county said."
+    bears_on: villages
+    note: The county counts four villages; the article three.
+"""
+
+
+def mini_with_other_reporting(folder: Path) -> Path:
+    """A copy of the mini pack in ``folder`` with OTHER_REPORTING in its pack.yaml."""
+    import shutil
+
+    pack = folder / "mini"
+    shutil.copytree(MINI, pack)
+    manifest = pack / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + OTHER_REPORTING, encoding="utf-8")
+    return pack
 CAMPAIGN_ID = "week-of-march-23"
 
 

@@ -16,7 +16,7 @@ from game.content.codes.render import TABLE_END, markdown_table, table_begin
 from game.content.compiler import parse_yaml
 from game.content.diagnostics import ERROR, WARNING, Diagnostic
 
-from ..conftest import MINI, OLD_FORMAT
+from ..conftest import MINI, OLD_FORMAT, mini_with_other_reporting
 from ..unit.test_question_kinds import kind_fixtures
 from .cue_packs import cue_fixtures
 from .test_hostile_content import FIXTURE_CASES, GENERATED_CASES, HOSTILE, pack_with
@@ -69,6 +69,16 @@ def unreadable_file(tmp_path: Path) -> list[Diagnostic]:
     return compile_pack(pack).diagnostics
 
 
+def question_quoting_other_reporting(tmp_path: Path) -> Path:
+    """The mini pack with other reporting, and a question citing it instead of the article."""
+    pack = mini_with_other_reporting(tmp_path)
+    scenes = pack / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace(
+        'source: "flooding three villages"\n        explanation: Three.',
+        'source: "The flood reached four villages"\n        explanation: Three.'))
+    return pack
+
+
 def fixtures() -> dict[str, Fixture]:
     """code -> the first fixture that reports it, from the cases of test_loader_errors.py and
     test_hostile_content.py, then the few that have tests of their own there."""
@@ -98,6 +108,8 @@ def fixtures() -> dict[str, Fixture]:
                                           "  - choose: Report 40\n  - expect_scene: tue-radio\n"),
         "step-keys": walkthrough("name: two at once\nsteps:\n  - {answer: 3, expect_scene: x}\n"),
         "confirmed-without-source": lambda tmp_path: compile_pack(OLD_FORMAT).diagnostics,
+        "source-from-other-reporting": lambda tmp_path: compile_pack(
+            question_quoting_other_reporting(tmp_path)).diagnostics,
     }
     for code, fixture in {**own, **cue_fixtures()}.items():
         found.setdefault(code, fixture)

@@ -15,10 +15,13 @@ from game.content import compile_pack
 from game.content.codes import CODES
 from game.content.diagnostics import ERROR
 
+from ..conftest import OTHER_REPORTING
 from ..unit.test_question_kinds import kind_fixtures
 from .cue_packs import cue_fixtures
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini"
+
+LAST_LINE = "  - {term: NGO, meaning: Non-governmental organisation}\n"  # of the mini pack.yaml
 
 # (case, file, text to replace, replacement, code, line-marker (text on the reported line), words)
 CASES = [
@@ -79,15 +82,12 @@ CASES = [
     ("confirmed-without-a-source", "scenes.yaml", "        text: Three villages flooded.\n",
      "        text: Three villages flooded.\n        status: confirmed\n",
      "unsourced-confirmation", "status: confirmed", "does not name the primary source"),
-    ("bears-on-no-fact", "pack.yaml", "bears_on: villages", "bears_on: vilages", "unknown-fact",
-     "bears_on: vilages", "Did you mean 'villages'?"),
-    ("blank-citation", "pack.yaml", "date: 2 March", 'date: ""', "blank-citation", 'date: ""',
-     "'date' is empty"),
-    ("source-from-other-reporting", "scenes.yaml",
-     'source: "flooding three villages"\n        explanation: Three.',
-     'source: "The flood reached four villages"\n        explanation: Three.',
-     "source-from-other-reporting",
-     "The flood reached four villages", "from other reporting (River Gazette, 2 March)"),
+    ("bears-on-no-fact", "pack.yaml", LAST_LINE,
+     LAST_LINE + OTHER_REPORTING.replace("bears_on: villages", "bears_on: vilages"),
+     "unknown-fact", "bears_on: vilages", "Did you mean 'villages'?"),
+    ("blank-citation", "pack.yaml", LAST_LINE,
+     LAST_LINE + OTHER_REPORTING.replace("date: 2 March", 'date: ""'), "blank-citation",
+     'date: ""', "'date' is empty"),
 ]
 
 
@@ -342,7 +342,8 @@ def test_every_diagnostic_code_has_a_fixture():
     tested = {c[4] for c in CASES} | {c[4] for c in MORE_CASES} | {c[3] for c in MAP_CASES}
     tested |= {"no-manifest", "not-utf8", "unreadable-file", "recursive-alias", "bad-points",
                "all-choices-conditional", "walkthrough-failed", "step-keys",
-               "confirmed-without-source"}  # own tests above/elsewhere (tests/unit/test_upgrade.py)
+               "confirmed-without-source",  # tests/unit/test_upgrade.py
+               "source-from-other-reporting"}  # own tests above/elsewhere (test_fact_status.py)
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/

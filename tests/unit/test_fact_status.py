@@ -17,7 +17,7 @@ from game.engine import Story, build_debrief, play
 from game.packs import compile_pack
 from game.plain.report import debrief_lines, notebook_lines
 
-from ..conftest import MINI
+from ..conftest import MINI, mini_with_other_reporting
 
 FACT = Fact(id="f", text="Five died.", source="five")
 
@@ -74,12 +74,20 @@ def ended_mini(pack) -> Story:
     return play(pack, pick=lambda story: 0)
 
 
-def test_the_debrief_sets_other_reporting_beside_the_claim_once_the_week_is_over(mini_pack):
-    story = ended_mini(mini_pack)
-    [item] = build_debrief(mini_pack, story.state).other_reporting
+@pytest.fixture
+def reported_otherwise(tmp_path):
+    """The mini pack with what other reporting said about its villages fact."""
+    result = compile_pack(mini_with_other_reporting(tmp_path))
+    assert result.ok and result.diagnostics == []
+    return result.pack
+
+
+def test_the_debrief_sets_other_reporting_beside_the_claim_once_the_week_is_over(reported_otherwise):
+    story = ended_mini(reported_otherwise)
+    [item] = build_debrief(reported_otherwise, story.state).other_reporting
     assert item.report.outlet == "River Gazette"
     assert [f.id for f in item.facts] == ["villages"]
-    markdown = debrief_markdown(build_debrief(mini_pack, story.state))
+    markdown = debrief_markdown(build_debrief(reported_otherwise, story.state))
     section = markdown[markdown.index("## Other reporting"):markdown.index("## Your answers")]
     assert "### River Gazette, 2 March" in section
     assert "**The article (REPORTED):** Three villages flooded\\." in section  # text, as written
@@ -92,21 +100,21 @@ def test_the_debrief_sets_other_reporting_beside_the_claim_once_the_week_is_over
     assert "River Gazette: “The flood reached four villages, the county said.”" in plain
 
 
-def test_other_reporting_waits_for_the_end_of_the_week(mini_pack):
-    story = Story(mini_pack, seed=1, clock=lambda: "")
-    debrief = build_debrief(mini_pack, story.state)
+def test_other_reporting_waits_for_the_end_of_the_week(reported_otherwise):
+    story = Story(reported_otherwise, seed=1, clock=lambda: "")
+    debrief = build_debrief(reported_otherwise, story.state)
     assert not debrief.ended and debrief.other_reporting == ()
     assert "Other reporting" not in debrief_markdown(debrief)
 
 
-def test_the_teachers_handout_has_other_reporting_and_the_students_does_not(mini_pack):
-    teacher = handout_markdown(mini_pack)
+def test_the_teachers_handout_has_other_reporting_and_the_students_does_not(reported_otherwise):
+    teacher = handout_markdown(reported_otherwise)
     section = teacher[teacher.index("## Other reporting"):teacher.index("## Glossary")]
     assert "**River Gazette, 2 March: “Flood reaches four villages”**" in section
     assert "**The article (REPORTED):** Three villages flooded." in section
     assert "> “The flood reached four villages, the county said.”" in section
-    assert '<div class="other-reporting">' in handout_html(mini_pack)
-    assert "River Gazette" not in handout_markdown(mini_pack, student=True)
+    assert '<div class="other-reporting">' in handout_html(reported_otherwise)
+    assert "River Gazette" not in handout_markdown(reported_otherwise, student=True)
 
 
 def test_the_notebook_in_plain_mode_labels_each_fact_and_explains_the_labels(mini_pack):
@@ -118,8 +126,7 @@ def test_the_notebook_in_plain_mode_labels_each_fact_and_explains_the_labels(min
 
 
 def test_a_missing_citation_field_is_reported_at_the_item(tmp_path):
-    pack = tmp_path / "mini"
-    shutil.copytree(MINI, pack)
+    pack = mini_with_other_reporting(tmp_path)
     manifest = pack / "pack.yaml"
     manifest.write_text(manifest.read_text().replace(
         '    quote: "The flood reached four villages, the county said."\n', ""))
@@ -129,11 +136,25 @@ def test_a_missing_citation_field_is_reported_at_the_item(tmp_path):
 
 
 def test_bears_on_takes_one_id_or_a_list(tmp_path):
-    pack = tmp_path / "mini"
-    shutil.copytree(MINI, pack)
+    pack = mini_with_other_reporting(tmp_path)
     manifest = pack / "pack.yaml"
     manifest.write_text(manifest.read_text().replace("bears_on: villages",
                                                      "bears_on: [villages, moved-radio]"))
     result = compile_pack(pack)
     assert result.ok and result.diagnostics == []
     assert result.pack.manifest.other_reporting[0].fact_ids == ("villages", "moved-radio")
+
+
+def test_a_question_citing_other_reporting_instead_of_the_article_is_an_error(tmp_path):
+    pack = mini_with_other_reporting(tmp_path)
+    scenes = pack / "scenes.yaml"
+    text = scenes.read_text().replace(
+        'source: "flooding three villages"\n        explanation: Three.',
+        'source: "The flood reached four villages"\n        explanation: Three.')
+    scenes.write_text(text)
+    result = compile_pack(pack)
+    [found] = [d for d in result.diagnostics if d.code == "source-from-other-reporting"]
+    assert not result.ok and found.severity == "error"
+    assert "from other reporting (River Gazette, 2 March), not the article" in found.message
+    assert found.line == text[: text.index("The flood reached four villages")].count("\n") + 1
+    assert "quote-not-found" not in {d.code for d in result.diagnostics}  # said once, precisely
