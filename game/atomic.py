@@ -11,11 +11,14 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temp file, fsync and rename, so a crash leaves the old file or the new one."""
+def atomic_write(path: Path, text: str, mode: int | None = None) -> None:
+    """Write through a temp file, fsync and rename, so a crash leaves the old file or the new one.
+    The file is private to its owner (the temp file's 0600) unless ``mode`` says otherwise."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if mode is not None:
+            os.chmod(temp, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
