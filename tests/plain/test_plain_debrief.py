@@ -30,7 +30,8 @@ def test_the_summary_comes_first_then_the_detail_then_the_offer(mini_pack, tmp_p
     here.mkdir()
     lines, expected = script_for(mini_pack, 3, wrong={"q-villages"}, pick=hasty)
     done = run_plain(["--pack", str(MINI), "--seed", "3"],
-                     "\n".join([*lines, "y", ""]) + "\n", tmp_path / "data", cwd=here)
+                     "\n".join([*lines, "y", ""]) + "\n", tmp_path / "data", cwd=here,
+                     columns=200)  # the temporary folder's long path on one line
     out = done.stdout
     assert done.returncode == 0 and done.stderr == "", done.stderr
     summary = out[out.index("\nSummary.\n"):out.index("\nThe detail:")]
@@ -57,7 +58,8 @@ def offer(pack, typed: str, here, story=None) -> tuple[str, object]:
     """The offer to save, answered with the lines ``typed``; what it printed, and the debrief."""
     debrief = build_debrief(pack, (story or play_hasty(pack)).state)
     out = io.StringIO()
-    offer_save(Console(io.StringIO(typed), out, echo=True), debrief, "mini", here)
+    # wide: a temporary folder's long path stays on one line
+    offer_save(Console(io.StringIO(typed), out, echo=True, width=400), debrief, "mini", here)
     return out.getvalue(), debrief
 
 

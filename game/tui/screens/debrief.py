@@ -144,7 +144,7 @@ class DebriefScreen(Screen):
         return self.area.mount_all(new)
 
     def lay_out_rest(self, then: Callable[[], object]) -> None:
-        """Every part not yet laid out, a batch a refresh (keys are still answered between
+        """Every part not yet laid out, a batch a refresh (the screen is painted between
         batches), then ``then``. A long game's detail takes a few seconds: it says so."""
         left = len(self.parts) - self.laid_out
         if not left:
