@@ -6,12 +6,12 @@ words are said here once. Which items are listed is the engine's choice (game/en
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .content.models import Fact
 from .engine import Debrief, decisions_to_revisit, questions_to_revisit
-from .score_words import Form, overall_words, points, track_words
+from .score_words import Form, overall_words, percent, points, share_of, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
     from .engine.debrief import DecisionReview, QuestionReview
@@ -74,11 +74,19 @@ def short_label(label: str) -> str:
 
 def track_score(track: TrackScore, brief: bool = False) -> str:
     """A track as the scorecard gives it, in the game's words for a score (score_words):
-    "Tradecraft: 18 of 22 points (81.8%), Solid: careful ...". ``brief``: the band's first
-    words, and a gauge without its meaning (the screen's summary has room for no more)."""
-    if brief:
-        track = replace(track, band="" if not track.graded else short_label(track.band))
-    return track_words(track, Form.LINE)
+    "Tradecraft: 18 of 22 points (81.8%), Solid: careful ...". ``brief``, for the screen's
+    summary, which has room for no more: "Tradecraft 18 of 22 (81.8%, Solid)", a gauge as
+    "Escalation risk 3, not graded"."""
+    if not brief:
+        return track_words(track, Form.LINE)
+    words = track_words(track, Form.BAR)
+    if not track.graded:
+        return f"{words}, not graded"
+    if track.available <= 0:
+        return f"{words}, none on offer yet"
+    band = short_label(track.band) if track.band and track.band != "—" else ""
+    return f"{words} ({percent(share_of(track.earned, track.available))}" + (
+        f", {band})" if band else ")")
 
 
 def overall_score(debrief: Debrief, brief: bool = False) -> str:

@@ -35,7 +35,7 @@ def test_the_summary_comes_first_then_the_detail_then_the_offer(mini_pack, tmp_p
     out = done.stdout
     assert done.returncode == 0 and done.stderr == "", done.stderr
     summary = out[out.index("\nSummary.\n"):out.index("\nThe detail:")]
-    assert "Tradecraft -1 of 2 (0%, Shaky).\nEscalation risk 1 (not graded).\n" in summary
+    assert "Tradecraft: −1 of 2 points (−50%), Shaky.\nEscalation risk: 1, not graded.\n" in summary
     assert "\nEnding: A shaky note.\n" in summary
     assert ("Decisions most worth revisiting (1 of 1 below the best call).\n"
             "1. The river rises — 3 points below the best call (Monday, 07:40).\n"

@@ -62,7 +62,7 @@ async def test_the_summary_is_the_first_screen_with_what_to_revisit(mini_pack, d
         summary = screen.query_one(DebriefSummary)
         assert summary.region.y >= 1 and summary.region.bottom <= SIZE[1] - 1  # all on screen
         shown = summary_text(screen)
-        assert "Tradecraft -1 of 2 (0%, Shaky) · Escalation risk 1 (not graded)" in shown
+        assert "Tradecraft −1 of 2 (−50%, Shaky) · Escalation risk 1, not graded" in shown
         assert "Ending: A shaky note" in shown
         assert "Decisions most worth revisiting (1 of 1 below the best call)" in shown
         assert "1. The river rises — 3 points below the best call" in shown

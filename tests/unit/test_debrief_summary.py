@@ -39,9 +39,10 @@ def test_a_hasty_play_revisits_its_one_weak_call_and_its_misses_most_points_firs
 
 def test_the_summary_says_the_better_call_and_the_articles_words(mini_pack):
     summary = summarise(build_debrief(mini_pack, play_hasty(mini_pack).state))
-    assert summary.scores == ("Tradecraft -1 of 2 (0%, Shaky)", "Escalation risk 1 (not graded)",
-                              "Recall 3.5 of 7 (50%)")
-    assert summary.overall == "Overall 38.9%, grade C" and summary.ending == "Ending: A shaky note"
+    assert summary.scores == ("Tradecraft: −1 of 2 points (−50%), Shaky",
+                              "Escalation risk: 1, not graded", "Recall: 3.5 of 7 points (50%)")
+    assert summary.overall == "Overall: 27.8%, grade C"  # (−1 + 3.5) of (2 + 7)
+    assert summary.ending == "Ending: A shaky note"
     assert summary.decisions_heading == ("Decisions most worth revisiting (1 of 1 below the "
                                          "best call)")
     [entry] = summary.decisions
