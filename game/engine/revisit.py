@@ -84,7 +84,9 @@ def offers_made(pack: Pack, state: GameState) -> Iterator[tuple[Choice, ...]]:
 
 def remember(record: DecisionRecord, pack: Pack, then: GameState,
              sums: dict[str, float]) -> None:
-    """What a decision leaves for the next ones: its points, and the flags its choice sets."""
+    """What a decision leaves for the next ones: itself (a condition may ask whether it was
+    made), its points, and the flags its choice sets."""
+    then.decisions.append(record)
     for track, value in record.effects.items():
         sums[track] = sums.get(track, 0) + value
     scene = pack.scenes.get(record.scene)

@@ -137,3 +137,24 @@ def test_the_better_call_is_found_from_the_choice_made_whatever_order_was_shown(
         choose_text(story, "Report 55 moved")
         [decision] = decisions_to_revisit(build_debrief(mini_pack, story.state))
         assert decision.better.text == CAREFUL_CALL
+
+
+def test_a_choice_offered_for_an_earlier_choice_is_judged_by_that_choice(campaign):
+    """A condition may name a decision made earlier (chose:): the walk keeps the decisions too."""
+    from dataclasses import replace
+
+    from game.content.models import Condition
+
+    monday = campaign.scenes["mon-casualties"]
+    paste = next(c for c in monday.choices if c.text.startswith(PASTE))
+    needs = replace(paste, if_=Condition(chose=("sat-casualty-dig.side-by-side",)))
+    choices = tuple(needs if c is paste else c for c in monday.choices)
+    pack = replace(campaign, scenes={**campaign.scenes,
+                                     "mon-casualties": replace(monday, choices=choices)})
+    for saturday, better in ((ADD_UP, None), (FLAG_IT, PASTE)):
+        story = play(pack, choose_at({"sat-quiet": "Tell Ellen the update will be an hour",
+                                      "sat-casualty-dig": saturday,
+                                      "mon-casualties": SIDE_BY_SIDE}), right_response, 2)
+        debrief = build_debrief(pack, story.state)
+        monday_call = next(d for d in debrief.decisions if d.choice.startswith(SIDE_BY_SIDE))
+        assert (monday_call.better.text[:len(PASTE)] if monday_call.better else None) == better
