@@ -5,7 +5,7 @@ the detail, S saves it all as a file.
 It appears at once however long the game was: the first frame holds the summary alone, and
 the detail is laid out a few blocks at a time, each part when the view comes within two
 screens of it (End lays out the rest). Laid out as one Markdown, the whole debrief of a
-579-scene game took 2.8 s and 49 MB before its first frame (see benchmarks/README.md)."""
+579-scene game took 1.7 to 2.8 s and 49 MB before its first frame (benchmarks/README.md)."""
 
 from __future__ import annotations
 
