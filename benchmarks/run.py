@@ -6,7 +6,8 @@ Rows: loading a large synthetic pack against the raw YAML parse of the same file
 fresh process, benchmarks/load_pair.py), the wall time
 of `python -m game validate` on the shipped campaign (and whether it imported Textual), and
 headless playthroughs per second; then the TUI against a bare Textual app (first frame, key → next
-scene, peak memory over a whole game). See benchmarks/README.md for what each row means.
+scene, peak memory over a whole game), and the debrief's first frame against the screen it
+replaced. See benchmarks/README.md for what each row means.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ TARGET_GAMES_PER_SECOND = 2000
 TARGET_FIRST_FRAME_RATIO = 1.15
 TARGET_SCENE_KEY_RATIO = 1.5
 TARGET_RSS_RATIO = 1.25
+TARGET_DEBRIEF_SECONDS = 0.2  # "at once", however long the game: the first debrief frame
+TARGET_DEBRIEF_GROWTH_MB = 10  # the peak's growth by that frame, after the long game
+DEBRIEF_SCENES = 1000  # the synthetic pack the long game goes through (579 scenes of it)
 BARE_PRESSES = 40  # the first bare run's key presses (the second makes as many as the game)
 TUI_BENCH = ROOT / "benchmarks" / "tui_bench.py"
 LOAD_PAIR = ROOT / "benchmarks" / "load_pair.py"
@@ -270,13 +274,56 @@ def bench_whole_game(table: Table) -> None:
               ratio <= TARGET_RSS_RATIO)
 
 
+def bench_debrief(table: Table, runs: int) -> None:
+    """The debrief after a finished game, the current screen ("new") against the one it
+    replaced ("old", benchmarks/legacy_debrief.py), each run in a process of its own, the two
+    alternating: the campaign, and a long game through the synthetic pack."""
+    for game, pairs in (("campaign", runs), ("long", max(2, runs // 2))):
+        found: dict[str, list[dict]] = {"old": [], "new": []}
+        for _ in range(pairs):
+            for which, runs_of in found.items():
+                runs_of.append(json.loads(tui_bench("debrief", which, game, "--scenes",
+                                                    str(DEBRIEF_SCENES), timeout=600)))
+        first = found["new"][0]
+        what = (f"the campaign ({first['scenes']} scenes" if game == "campaign" else
+                f"a {first['scenes']}-scene game ({DEBRIEF_SCENES:,}-scene synthetic pack")
+        what += f", {first['decisions']} decisions, {first['answers']} answers)"
+        for which, label in (("old", "old screen (one Rich Markdown)"),
+                             ("new", "new screen (summary, detail in parts)")):
+            ms = [r["first_frame_ms"] for r in found[which]]
+            cpu = statistics.median(r["cpu_ms"] for r in found[which])
+            growth = statistics.median(r["rss_growth_kb"] for r in found[which]) / 1024
+            table.add(f"debrief first frame after {what}, {label}, best of {len(ms)}",
+                      f"{min(ms):.0f} ms (median {statistics.median(ms):.0f} ms, CPU "
+                      f"{cpu:.0f} ms, peak +{growth:.0f} MB)",
+                      f"≤ {TARGET_DEBRIEF_SECONDS * 1000:.0f} ms" if which == "new" else "",
+                      min(ms) <= TARGET_DEBRIEF_SECONDS * 1000 if which == "new" else None)
+        ratio = paired_ratio([r["first_frame_ms"] for r in found["new"]],
+                             [r["first_frame_ms"] for r in found["old"]])
+        table.add(f"  ratio debrief first frame new / old, {game} (median of the pairs)",
+                  f"{ratio:.2f}×")
+        new_growth = statistics.median(r["rss_growth_kb"] for r in found["new"]) / 1024
+        old_growth = statistics.median(r["rss_growth_kb"] for r in found["old"]) / 1024
+        if game == "long":
+            table.add(f"  peak RSS growth by the first frame, new / old, {game}",
+                      f"{new_growth:.1f} MB / {old_growth:.1f} MB",
+                      f"≤ {TARGET_DEBRIEF_GROWTH_MB} MB", new_growth <= TARGET_DEBRIEF_GROWTH_MB)
+        for which in ("old", "new"):
+            end = statistics.median(r["end_ms"] for r in found[which])
+            cpu = statistics.median(r["end_cpu_ms"] for r in found[which])
+            growth = statistics.median(r["end_rss_growth_kb"] for r in found[which]) / 1024
+            table.add(f"  End, {which} screen, {game}: the last line, all "
+                      f"{found[which][0]['lines']:,} lines laid out (median)",
+                      f"{end:.0f} ms (CPU {cpu:.0f} ms, peak +{growth:.0f} MB)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
     parser.add_argument("--scenes", type=int, default=1000, help="scenes in the synthetic pack")
     parser.add_argument("--only", action="append", metavar="BENCH",
                         help="run only this benchmark (load, validate, play, first frame, "
-                             "whole game); may be repeated")
+                             "whole game, debrief); may be repeated")
     args = parser.parse_args(argv)
     print(f"Machine: {machine()}")
     started = time.perf_counter()
@@ -285,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
                "validate": lambda: bench_validate(table, args.runs + 2),
                "play": lambda: bench_play(table, args.runs),
                "first frame": lambda: bench_first_frame(table, args.runs),
-               "whole game": lambda: bench_whole_game(table)}
+               "whole game": lambda: bench_whole_game(table),
+               "debrief": lambda: bench_debrief(table, args.runs)}
     for name, bench in benches.items():
         if args.only and name not in args.only:
             continue

@@ -2,6 +2,7 @@
 
     python benchmarks/tui_bench.py first-frame game|bare   # seconds from spawn to first frame
     python benchmarks/tui_bench.py play game|bare [--presses N]   # one JSON line, see below
+    python benchmarks/tui_bench.py debrief new|old campaign|long [--scenes N]   # one JSON line
 
 first-frame starts the program under a pseudo-terminal (80x24, as a player's terminal) and reads
 what it writes until the frame's bottom line (the Footer's "Quit") has arrived; the clock starts
@@ -16,6 +17,17 @@ which nothing was painted and no message waited for QuickPilot.QUIET); for the b
 presses of the key that replaces its Markdown body and OptionList, timed the same way.
 scene_cpu_ms is this process's CPU time over the same presses. rss_kb is the process's own peak
 resident set (ru_maxrss) when the run ends.
+
+debrief runs in a process of its own, headless: a finished game (the campaign, or a long game
+through a synthetic pack of N scenes) is on the title screen, then the debrief is built and
+shown as the app shows it, by the current screen ("new") or by the one it replaced ("old",
+benchmarks/legacy_debrief.py). It prints {"first_frame_ms", "settled_ms", "cpu_ms",
+"rss_growth_kb", "end_ms", "end_cpu_ms", "end_rss_growth_kb", "lines", "scenes", "decisions",
+"answers"}: from building
+the debrief to the first frame that shows it, and to the last frame it caused; the CPU time
+and the growth of the peak resident set over the same span; then End (to the last line of the
+detail, all of it laid out; the run fails if the view is not at the end), its CPU time, the
+peak's growth by then, and the lines of the whole debrief.
 """
 
 from __future__ import annotations
@@ -215,10 +227,111 @@ async def play_bare(presses: int) -> dict:
     return {"scene_ms": scene_ms, "scene_cpu_ms": quick.cpu_ms, "presses": presses}
 
 
+def finished_game(game: str, scenes: int):
+    """A pack and a finished game on it: the campaign (first choice at every decision, every
+    third question answered wrong), or as long a game as a synthetic pack of ``scenes`` scenes
+    allows (the first choice that does not end the week, the same answers)."""
+    from game.engine import play, right_response, wrong_response
+    from game.packs import compile_pack
+    from game.paths import packs_root
+
+    answered = [0]
+
+    def answer(question, options):
+        answered[0] += 1
+        return (wrong_response if answered[0] % 3 == 0 else right_response)(question, options)
+
+    if game == "campaign":
+        pack = compile_pack(packs_root() / CAMPAIGN).pack
+        return pack, play(pack, lambda story: 0, answer, seed=2)
+    sys.path.insert(0, str(Path(__file__).parent))
+    from synthetic_pack import write_pack
+
+    folder = write_pack(Path(tempfile.mkdtemp()) / "synthetic", scenes=scenes)
+    pack = compile_pack(folder).pack
+
+    def keep_going(story) -> int:
+        scene = story.scene
+        for n, option in enumerate(story.choices):
+            if option.is_continue or not pack.scenes[scene.choices[option.authored_index].next].ending:
+                return n
+        return 0
+
+    return pack, play(pack, keep_going, answer, seed=2, max_steps=100_000)
+
+
+async def show_debrief(which: str, game: str, scenes: int) -> dict:
+    import gc
+
+    from game.engine import build_debrief
+    from game.session import Settings
+    from game.tui.app import make_app
+
+    if which == "old":
+        sys.path.insert(0, str(Path(__file__).parent))
+        from legacy_debrief import LegacyDebriefScreen as Debrief
+    else:
+        from game.tui.screens.debrief import DebriefScreen as Debrief
+    pack, story = finished_game(game, scenes)
+    state = story.state
+    with tempfile.TemporaryDirectory() as data_dir:
+        app = make_app(Settings(data_dir=Path(data_dir), seed=2, blink=False), [pack])
+        async with app.run_test(size=SIZE) as pilot:
+            quick = QuickPilot(app)
+            await pilot.pause()
+            await quick.pause()
+            shown: list = []  # the debrief screen, once it exists
+            first_paint: list[float] = []
+            display = app._display
+
+            def spy(screen, renderable):
+                display(screen, renderable)
+                if renderable is not None and shown and not first_paint \
+                        and app.screen is shown[0]:
+                    first_paint.append(time.perf_counter())
+
+            app._display = spy
+            gc.collect()
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            cpu = time.process_time()
+            start = time.perf_counter()
+            shown.append(Debrief(build_debrief(pack, state), pack.id))
+            app.push_screen(shown[0])
+            settled = await quick.settle(start)
+            result = {
+                "first_frame_ms": (first_paint[0] - start) * 1000,
+                "settled_ms": (settled - start) * 1000,
+                "cpu_ms": (time.process_time() - cpu) * 1000,
+                "rss_growth_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss,
+            }
+            # End may await the layout of the rest with no frame painted meanwhile, which
+            # QuickPilot would take for quiet: wait for the view to reach the end of it all.
+            area = app.screen.query_one("#debrief")
+            laid_out = lambda: getattr(shown[0], "laid_out", 0) == len(getattr(shown[0], "parts", ()))
+            cpu, start = time.process_time(), time.perf_counter()
+            await pilot.press("end")
+            waited = time.perf_counter()
+            while not (laid_out() and area.max_scroll_y and area.scroll_y >= area.max_scroll_y):
+                if time.perf_counter() - waited > 120:
+                    raise RuntimeError(f"End did not reach the end ({area.scroll_y} of "
+                                       f"{area.max_scroll_y} lines)")
+                await asyncio.sleep(0.005)
+            result["end_ms"] = (await quick.settle(start) - start) * 1000
+            result["end_cpu_ms"] = (time.process_time() - cpu) * 1000
+            result["end_rss_growth_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss
+            result["lines"] = area.virtual_size.height
+    return {**result, "scenes": len(state.visited), "decisions": len(state.decisions),
+            "answers": len(state.answers)}
+
+
 def main(argv: list[str]) -> int:
     what, which = argv[0], argv[1]
     if what == "first-frame":
         print(f"{first_frame(which):.6f}")
+        return 0
+    if what == "debrief":
+        scenes = int(argv[argv.index("--scenes") + 1]) if "--scenes" in argv else 1000
+        print(json.dumps(asyncio.run(show_debrief(which, argv[2], scenes))))
         return 0
     presses = int(argv[argv.index("--presses") + 1]) if "--presses" in argv else 150
     result = asyncio.run(play_game() if which == "game" else play_bare(presses))

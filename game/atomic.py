@@ -11,9 +11,10 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temp file, fsync and rename, so a crash leaves the old file or the new one."""
-    _write_and_replace(path, lambda fd: os.fdopen(fd, "w", encoding="utf-8"), text)
+def atomic_write(path: Path, text: str, mode: int | None = None) -> None:
+    """Write through a temp file, fsync and rename, so a crash leaves the old file or the new one.
+    The file is private to its owner (the temp file's 0600) unless ``mode`` says otherwise."""
+    _write_and_replace(path, lambda fd: os.fdopen(fd, "w", encoding="utf-8"), text, mode)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:

@@ -16,6 +16,7 @@ from ..content.facts import fact_label
 from ..content.kinds import kind_of
 from ..content.models import Assessment, Condition, OtherReport, Pack, Question, Scene
 from ..engine import right_answer
+from ..markdown_html import author_markdown_html
 from ..score_words import effects_words
 
 
@@ -332,19 +333,6 @@ ul, ol { margin: .3rem 0; }
   h2, h3 { break-after: avoid; }
 }
 """
-
-
-def author_markdown_html(text: str) -> str:
-    """An author's Markdown as HTML, safely: raw HTML in it is shown as text (never run),
-    images are left out (the file must stand alone), and unsafe links are not made links."""
-    from markdown_it import MarkdownIt  # comes with Rich and Textual; only the HTML needs it
-
-    md = MarkdownIt("commonmark", {"html": False}).disable("image")
-    tokens = md.parse(text)
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(6, int(token.tag[1]) + 3)}"
-    return md.renderer.render(tokens, md.options, {})
 
 
 def html_block(block: Block) -> str:

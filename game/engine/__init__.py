@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .grading import Grade, accepted_as, describe_response, grade, right_answer
     from .modes import MODE_NAMES, Mode
     from .practice import HINT_COST, HINT_MODES, RETRY_MODES, RETRY_SHARE, percent
+    from .revisit import QUESTIONS_TO_REVISIT, decisions_to_revisit, questions_to_revisit
     from .scoring import Scorecard, available, scorecard, totals
     from .state import FORMAT_VERSION, MODES, AnswerRecord, DecisionRecord, GameState
     from .story import ChoiceOption, Phase, PresentedQuestion, Story, utc_now
@@ -41,6 +42,7 @@ _EXPORTS = {
     # the debrief, and automatic play for the author's tools
     ".debrief": ["Debrief", "OtherReporting", "build_debrief", "played_by", "OLDER_VERSION_NOTE",
                  "OTHER_REPORTING_NOTE"],
+    ".revisit": ["decisions_to_revisit", "questions_to_revisit", "QUESTIONS_TO_REVISIT"],
     ".explore": ["play", "right_response", "wrong_response", "authored_options"],
 }
 __all__ = sorted(name for names in _EXPORTS.values() for name in names)

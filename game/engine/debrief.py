@@ -11,6 +11,7 @@ from .assessment import compose_assessment
 from .errors import InvalidAnswer
 from .grading import describe_response, grade, right_answer
 from .modes import Mode
+from .revisit import BetterCall, better_calls
 from .scoring import Scorecard, scorecard, totals
 from .state import AnswerRecord, DecisionRecord, GameState
 
@@ -40,6 +41,11 @@ class QuestionReview:
     retry_answer: str = ""  # the second try (practice mode), if there was one
     retry_correct: bool = False
 
+    @property
+    def lost(self) -> float:
+        """The points this question could still have given."""
+        return round(self.max_points - self.points, 2)
+
 
 @dataclass(frozen=True)
 class DecisionReview:
@@ -50,6 +56,7 @@ class DecisionReview:
     feedback: str
     what_happened: str
     source: str
+    better: BetterCall | None = None  # the best call on offer, when it scored more
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
             hinted=record.hinted))
         shown_question = q
     decisions = []
-    for record in state.decisions:
+    for record, better in zip(state.decisions, better_calls(pack, state)):
         scene, choice = chosen(pack, record)
         if choice is None:
             unshown += 1
@@ -115,7 +122,8 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         outcome = scene.what_happened
         decisions.append(DecisionReview(
             f"{scene.day}, {scene.time}", scene.title, choice.text, dict(record.effects),
-            choice.feedback, outcome.text if outcome else "", outcome.source if outcome else ""))
+            choice.feedback, outcome.text if outcome else "", outcome.source if outcome else "",
+            better))
     facts = pack.facts()
     lost_history = (any(f not in facts for f in state.notebook)
                    or any(s not in pack.scenes for s in state.visited))

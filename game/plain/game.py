@@ -11,6 +11,7 @@ from ..classroom.resume_codes import RETRY_PAUSE, code_message, not_kept_message
 from ..content.facts import fact_label
 from ..content.models import Pack
 from ..engine import (
+    build_debrief,
     HINT_COST,
     HINT_MODES,
     RETRY_SHARE,
@@ -39,6 +40,7 @@ from . import console as parse
 from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
 from .report import debrief_lines, help_lines, notebook_lines, score_line
+from .save_prompt import offer_save
 from .text import markdown_text, one_line, plural, points
 
 SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
@@ -273,6 +275,8 @@ class PlainGame:
                 self.io.say(*result_saved(handed_in.path).splitlines())
             else:
                 self.io.say(result_lost(handed_in.problem))
+        self.io.say("")
+        offer_save(self.io, build_debrief(story.pack, story.state), story.pack.id)
 
     def show_scene(self) -> None:
         story = self.story

@@ -17,9 +17,11 @@ from ..engine import (
     Mode,
     percent,
     played_by as engine_played_by,
+    QUESTIONS_TO_REVISIT,
     Scorecard,
     Story,
 )
+from ..debrief_summary import ALL_RIGHT, Entry, more_questions, summarise
 from ..prose import labelled, sentence
 from ..score_words import Form, effects_words, overall_words, track_words
 from .answer_forms import ANSWER_FORMS
@@ -49,6 +51,9 @@ def help_lines(mode: Mode) -> list[str]:
         lines.append("Exam mode: answers are only recorded; the debrief at the end shows "
                      "every answer and how it scored.")
     lines.append("The game saves after every answer and every decision.")
+    lines.append("At the end comes the debrief, its summary first: your scores, and the "
+                 "decisions and questions most worth revisiting. Then you may save it all "
+                 "as a file, Markdown or a web page you can print.")
     return lines
 
 
@@ -89,32 +94,88 @@ def played_by(debrief: Debrief) -> str:
     return engine_played_by(debrief, name=one_line, class_code=one_line)
 
 
+def summary_lines(debrief: Debrief) -> list[str]:
+    """The summary the debrief starts with: the scores, the ending, and what is most worth
+    revisiting, each with the article's words."""
+    summary = summarise(debrief)
+    lines = ["", "Summary.", *(sentence(score) for score in summary.scores),
+             sentence(summary.overall), sentence(summary.ending)]
+    if summary.nothing_to_revisit:
+        return lines + ["", ALL_RIGHT]
+    lines += ["", sentence(summary.decisions_heading)]
+    for n, entry in enumerate(summary.decisions, 1):
+        lines += entry_lines(f"{n}. ", entry)
+    if summary.decisions_note:
+        lines.append(summary.decisions_note)
+    lines += ["", sentence(summary.questions_heading)]
+    shown = summary.questions[:QUESTIONS_TO_REVISIT]
+    for n, entry in enumerate(shown, 1):
+        lines += entry_lines(f"{n}. ", entry)
+    left = len(summary.questions) - len(shown)
+    note = more_questions(left) if left else summary.questions_note
+    return lines + ([note] if note else [])
+
+
+def entry_lines(lead: str, entry: Entry) -> list[str]:
+    """One item worth revisiting: its title, then its lines and the article's words indented
+    under it (the console keeps a wrapped line under its first word)."""
+    when = f" ({entry.when})" if entry.when else ""
+    lines = [lead + sentence(f"{one_line(entry.title)}{when}")]
+    lines += [f"   {labelled(line.label, one_line(line.text))}" for line in entry.lines]
+    if entry.quote:
+        lines.append(f"   Source: “{one_line(entry.quote)}”")
+    return lines
+
+
 def debrief_lines(story: Story) -> list[str]:
+    """The whole debrief: the summary first, then the detail, section by section."""
     debrief = build_debrief(story.pack, story.state)
     lines = ["", sentence(f"Debrief: {debrief.title}")]
     if played_by(debrief):
         lines.append(played_by(debrief))
+    lines += summary_lines(debrief)
+    lines += ["", "The detail: every decision and answer, then the notebook."]
+    for section in (ending_lines, scores_lines, decisions_lines, debrief_other_reporting_lines,
+                    answers_lines, debrief_notebook_lines):
+        lines += section(debrief)
+    return lines + ["", "End of the debrief."]
+
+
+def ending_lines(debrief: Debrief) -> list[str]:
+    lines = []
     if debrief.ending_title:
         lines += ["", sentence(debrief.ending_title)] + markdown_text(debrief.ending_body)
         if debrief.assessment.strip():
             lines += [""] + markdown_text(debrief.assessment)
     if debrief.older_version:
         lines += ["", OLDER_VERSION_NOTE]
-    lines += ["", "Scores."] + scorecard_lines(debrief.scorecard)
+    return lines
+
+
+def scores_lines(debrief: Debrief) -> list[str]:
+    return ["", "Scores."] + scorecard_lines(debrief.scorecard)
+
+
+def decisions_lines(debrief: Debrief) -> list[str]:
     names = {t.id: t.name for t in debrief.scorecard.tracks}
-    lines += ["", f"Your decisions: {len(debrief.decisions)}."]
+    lines = ["", f"Your decisions: {len(debrief.decisions)}."]
     for n, d in enumerate(debrief.decisions, 1):
-        effects = effects_words(d.effects, names) or "no change"
         lines += ["", f"Decision {n}: {sentence(d.scene_title)} {sentence(d.when)}"]
         lines.append(f"You chose: {one_line(d.choice)}")
-        lines.append(f"Scored: {effects}.")
+        lines.append(f"Scored: {effects_words(d.effects, names) or 'no change'}.")
         lines += labelled_text("Why", d.feedback)
+        if d.better is not None:
+            scored = effects_words(dict(d.better.effects), names)
+            lines.append(sentence(f"A better call on offer: {one_line(d.better.text)}"
+                                  + (f" ({scored})" if scored else "")))
         if d.what_happened:
             lines += labelled_text("What the article reports", d.what_happened)
             lines.append(f"Source: “{one_line(d.source)}”")
-    if debrief.other_reporting:
-        lines += other_reporting_lines(debrief.other_reporting)
-    lines += ["", f"Your answers: {len(debrief.questions)}."]
+    return lines
+
+
+def answers_lines(debrief: Debrief) -> list[str]:
+    lines = ["", f"Your answers: {len(debrief.questions)}."]
     for n, q in enumerate(debrief.questions, 1):
         verdict = "Right" if q.correct else ("Partly right" if q.points > 0 else "Wrong")
         lines += ["", f"Question {n}, {verdict.lower()}: {one_line(q.ask)}"]
@@ -128,8 +189,20 @@ def debrief_lines(story: Story) -> list[str]:
         lines.append(f"Right answer: {one_line(q.right_answer)}")
         lines += markdown_text(q.explanation)
         lines.append(f"Source: “{one_line(q.source)}”")
-    lines += ["", "End of the debrief."]
     return lines
+
+
+def debrief_notebook_lines(debrief: Debrief) -> list[str]:
+    facts = debrief.notebook
+    lines = ["", f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
+    for n, fact in enumerate(facts, 1):
+        lines.append(f"{n}. " + labelled(fact_label(fact), one_line(fact.text)))
+        lines.append(f"   Source: “{one_line(fact.source)}”")
+    return lines
+
+
+def debrief_other_reporting_lines(debrief: Debrief) -> list[str]:
+    return other_reporting_lines(debrief.other_reporting) if debrief.other_reporting else []
 
 
 def other_reporting_lines(items: tuple[OtherReporting, ...]) -> list[str]:

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 # frame so that New game does not wait for it.
 WARM_UP = ("game.content.glossary", "game.classroom.results", "game.tui.status", "game.tui.screens.intro",
            "game.tui.screens.scene", "game.tui.screens.question", "game.tui.screens.feedback",
-           "game.tui.screens.debrief", "game.tui.screens.confirm")
+           "game.tui.screens.debrief", "game.tui.screens.confirm",
+           "game.tui.screens.save_debrief")
 
 
 class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
@@ -269,7 +270,8 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             return
         status, state = status_line(story), story.state
         if story.phase is Phase.ENDED:
-            self.leave_game(self.dress(DebriefScreen(build_debrief(story.pack, state))))
+            self.leave_game(self.dress(DebriefScreen(build_debrief(story.pack, state),
+                                                     story.pack.id)))
             self.tell_handed_in()
         elif story.phase is Phase.AWAITING_ANSWER and self.read_scene == story.scene.id:
             presented = story.question

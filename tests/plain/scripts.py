@@ -108,13 +108,16 @@ def script_for(pack, seed: int, *, mode: str = "practice", wrong=(), hints=(), p
 
 
 def run_plain(args: list[str], stdin: str, data_dir: Path, timeout: float = 60,
-              columns: int | None = None):
-    """Plain mode with stdin and stdout piped: lines fit 80 columns, or ``columns`` (COLUMNS)."""
-    env = {**os.environ, "BRIEFING_DATA_DIR": str(data_dir), "NO_COLOR": "1"}
+              columns: int | None = None, cwd: Path = ROOT):
+    """Plain mode with stdin and stdout piped: lines fit 80 columns, or ``columns`` (COLUMNS).
+    ``cwd`` is where a debrief saved by a bare file name goes (the checkout's game is imported
+    wherever it runs)."""
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(data_dir), "NO_COLOR": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     env.pop("TEXTUAL_DRIVER", None)
     env.pop("COLUMNS", None)
     if columns is not None:
         env["COLUMNS"] = str(columns)
     return subprocess.run([sys.executable, "-m", "game", "play", "--plain", *args],
-                          input=stdin, capture_output=True, text=True, cwd=ROOT, env=env,
+                          input=stdin, capture_output=True, text=True, cwd=cwd, env=env,
                           timeout=timeout)

@@ -42,7 +42,10 @@ def test_a_whole_campaign_from_a_script(campaign, tmp_path):
     assert "Your notebook: " in out and "Glossary: " in out and "Source: “" in out
     assert "Type a number, in digits (for example 12)." in out  # the bad input, then again
     assert "Second try." in out and "Hint: " in out
-    assert "Debrief: Hit for Hit" in out and out.rstrip().endswith("End of the debrief.")
+    assert "Debrief: Hit for Hit" in out
+    # the summary comes first, the offer to save it last; input ended there, so no file
+    assert out.index("Summary.") < out.index("Your decisions: ") < out.index("End of the debrief.")
+    assert out.rstrip().endswith("End of the debrief.\n\nSave this debrief to a file? [y/N]")
     state = load_save(tmp_path, CAMPAIGN_ID)
     assert state.ended and state.scene == expected.state.scene
     assert [(a.question, a.points) for a in state.answers] == \
@@ -120,7 +123,9 @@ def test_a_class_asks_the_name_and_writes_a_result(mini_pack, tmp_path):
     [result] = list(results.rglob("*.json"))
     document = json.loads(result.read_text(encoding="utf-8"))
     assert document["completed"] is True and document["name"] == kept
-    assert out.endswith(f"saved in this folder:\n{result.parent}\n")
+    # the result's place is said last before the offer to save the debrief
+    assert out.endswith(f"saved in this folder:\n{result.parent}\n\n"
+                        "Save this debrief to a file? [y/N] \n")
 
 
 def test_exam_mode_gives_no_hint(tmp_path):

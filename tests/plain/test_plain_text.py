@@ -124,7 +124,8 @@ def campaign_script(campaign):
 def unwrapped(campaign, campaign_script, tmp_path_factory):
     out = play(campaign, tmp_path_factory.mktemp("wide"), campaign_script[0], width=10_000,
                seed=3)
-    assert out.rstrip().endswith("End of the debrief.")  # the script played the whole week
+    # the script played the whole week, and ended at the offer to save the debrief
+    assert out.rstrip().endswith("End of the debrief.\n\nSave this debrief to a file? [y/N]")
     return out
 
 

@@ -172,6 +172,27 @@ async def play_to_debrief(pilot, pick=lambda screen: 0, right=lambda q: True) ->
     return await play_until(pilot, lambda screen: isinstance(screen, DebriefScreen), pick, right)
 
 
+async def whole_debrief(pilot) -> str:
+    """Everything the debrief screen shows, the summary and all of the detail (End lays out
+    what is not yet), as plain text on one line: rendered, as the player reads it."""
+    from textual.geometry import Region
+
+    screen = pilot.app.screen
+    assert isinstance(screen, DebriefScreen)
+    await pilot.press("end")
+    for _ in range(len(screen.parts)):  # a batch of parts a refresh
+        await pilot.pause()
+        if screen.laid_out == len(screen.parts):
+            break
+    assert screen.laid_out == len(screen.parts)
+    await pilot.pause()
+    texts = []
+    for widget in screen.query("#debrief > *"):
+        lines = widget.render_lines(Region(0, 0, *widget.outer_size))
+        texts += ["".join(segment.text for segment in line) for line in lines]
+    return " ".join(" ".join(texts).split())
+
+
 async def new_game(pilot) -> None:
     """New game from the title screen, then on past the pack's intro to the first scene."""
     await pilot.press("enter")

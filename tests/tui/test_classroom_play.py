@@ -14,8 +14,7 @@ from game.tui.screens.question import QuestionScreen
 from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
 
-from .driver import answer_question, play_to_debrief, play_until
-from .test_hardening import screen_text
+from .driver import answer_question, play_to_debrief, play_until, whole_debrief
 
 SIZE = (80, 24)
 
@@ -74,7 +73,7 @@ async def test_a_name_with_markup_and_control_characters_is_shown_literally(mini
         assert "\x1b" not in kept and "\x07" not in kept
         assert text_of(app.screen, "#who").startswith("Practice · [bold]boom[/] [31m../../x")
         await play_to_debrief(pilot, pick=careful)
-        shown = " ".join(screen_text(app.screen, "#debrief-text").split())
+        shown = await whole_debrief(pilot)
         assert "Played by [bold]boom[/]" in shown and "class [i]7B" in shown
     (result,) = read_results(data_dir / "results").results
     assert result.document.name == kept
@@ -164,7 +163,7 @@ async def test_exam_mode_gives_no_feedback_until_the_debrief(mini_pack, data_dir
         assert not isinstance(app.screen, FeedbackDialog)  # no verdict on the call either
         assert any(n.message == "Decision recorded." for n in app._notifications)
         await play_to_debrief(pilot, pick=careful, right=lambda q: q.id != "q-mayor")
-        markdown = app.screen.query_one("#debrief-text").source
+        markdown = app.screen.markdown
         assert "exam mode" in markdown
         assert "**Your answer:** 4 — 0 of 1" in markdown and "**Right answer:** 3" in markdown
         assert "**You chose:** Report 40 moved" in markdown

@@ -154,7 +154,7 @@ async def test_the_debrief_shows_the_pairs(matching, data_dir):
         await pilot.press("enter")
         await play_to_debrief(pilot)
         assert isinstance(app.screen, DebriefScreen)
-        text = app.screen.query_one("#debrief-text").source
+        text = app.screen.markdown
         assert "The storm closed the port → Harbour officials" in text
 
 

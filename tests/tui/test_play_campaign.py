@@ -25,7 +25,7 @@ async def test_whole_week_by_keyboard_to_the_debrief(campaign, data_dir):
         assert seen[0] == "thu-flash" and len(seen) >= 14
         assert isinstance(app.screen, DebriefScreen)
         assert app.story.state.scene == "end-strong"
-        markdown = app.screen.query_one("#debrief-text").source
+        markdown = app.screen.markdown
         assert "## Scores" in markdown and "grade A: Outstanding analysis" in markdown
         # the assessment is this player's: every best call praised, no lapse named
         assert "## Assessment: strong analysis" in markdown

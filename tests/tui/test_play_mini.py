@@ -36,7 +36,7 @@ async def test_title_to_debrief_by_keyboard_all_right(mini_pack, data_dir):
         assert seen == ["mon-alarm", "tue-wrap"]
         card = app.story.scorecard()
         assert (card.percent, card.grade) == (100.0, "A")
-        markdown = app.screen.query_one("#debrief-text").source
+        markdown = app.screen.markdown
         assert "A sound note" in markdown and "Overall: 100%, grade A" in markdown
 
 

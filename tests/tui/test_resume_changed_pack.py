@@ -13,8 +13,8 @@ from game.tui.screens.question import QuestionScreen
 from game.tui.widgets.fact_list import FactList
 
 from ..unit.test_resume_changed_pack import ALL_EDITS, changed_pack, saved_hasty_game
-from .driver import play_to_debrief
-from .test_hardening import SIZE, screen_text
+from .driver import play_to_debrief, whole_debrief
+from .test_hardening import SIZE
 
 
 async def test_a_save_from_before_the_pack_changed_plays_to_the_debrief(mini_pack, data_dir,
@@ -35,7 +35,7 @@ async def test_a_save_from_before_the_pack_changed_plays_to_the_debrief(mini_pac
         await pilot.press("escape")
         await play_to_debrief(pilot)
         assert isinstance(app.screen, DebriefScreen)
-        shown = " ".join(screen_text(app.screen, "#debrief-text").split())
+        shown = await whole_debrief(pilot)
         assert shown.count(OLDER_VERSION_NOTE) == 1, shown
         assert "Report 55 moved" not in shown and "Who promised to rebuild?" in shown
         answers = [a.question for a in app.story.state.answers]

@@ -14,7 +14,7 @@ from game.session import Settings
 from game.tui.app import make_app
 
 from ..conftest import CAMPAIGN_ID, MINI
-from .driver import answer_question
+from .driver import answer_question, play_to_debrief
 
 SIZE = (80, 24)
 
@@ -99,3 +99,19 @@ def test_presenter_scene_with_notes(snap_compare, tmp_path):
     app = make_app(Settings(data_dir=tmp_path / "data", mode="presenter", seed=7,
                             blink=False), [compile_pack(MINI).pack])
     assert snap_compare(app, press=["enter"], terminal_size=(120, 30))
+
+
+def test_debrief_summary(snap_compare, tmp_path):
+    """The debrief's first screen after the hasty call and two misses, for a named student:
+    the scores, the call to revisit with the better one, the questions, the keys."""
+    async def to_the_debrief(pilot):
+        await pilot.press("enter")
+        await play_to_debrief(pilot, right=lambda q: q.id not in ("q-villages", "q-order"),
+                              pick=lambda screen: next(i for i, c in enumerate(screen.choices)
+                                                       if c.text == "Report 55 moved"))
+        pilot.app.clear_notifications()  # where the result went: a temporary folder's name
+        await pilot.pause()
+
+    app = make_app(Settings(data_dir=tmp_path / "data", class_code="7B", name="Ana [bold]Lee[/]",
+                            seed=7, blink=False), [compile_pack(MINI).pack])
+    assert snap_compare(app, run_before=to_the_debrief, terminal_size=SIZE)

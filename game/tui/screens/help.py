@@ -31,6 +31,9 @@ something to read. Then you answer **recall questions** on the facts, and make *
 - **A**: try again after an answer that was not fully right (practice)
 - **R**: reveal the answer (presenter mode)
 - **PgUp / PgDn**: scroll a long scene, the intro or the debrief
+- At the debrief: **D** the detail (every answer and decision, the notebook), **S** save it
+  as a file (Markdown, or a web page you can print), **Home** / **End** its start and end,
+  **T** the title screen
 - **Ctrl+N**: your notebook (facts, their status and sources) and the glossary
 - **Ctrl+P**: the command palette: notebook, help, themes, title screen
 - **F1** or **?**: this help
@@ -50,8 +53,11 @@ something to read. Then you answer **recall questions** on the facts, and make *
 - Each track's score is its points of those that were on offer on the path you took
   ("Tradecraft −2 of 11"); a weak call costs points, so a total can be below zero. A track
   that is not graded (a gauge) shows a level and what it means, not a percent.
-- The **debrief** at the end shows every answer with its source, every decision against what
-  the article reports, and, where the pack has it, what other reporting said.
+- The **debrief** at the end starts with a summary on one screen: your scores, then the
+  decisions and questions most worth revisiting (where you fell furthest short of the best
+  call, or lost the most points), each with the article's words. Below it is the detail:
+  every answer with its source, every decision against what the article reports, and, where
+  the pack has it, what other reporting said.
 
 ## Modes
 
