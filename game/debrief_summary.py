@@ -20,6 +20,11 @@ if TYPE_CHECKING:  # the review types, named in annotations only
 DECISIONS_HEADING = "Decisions most worth revisiting"
 QUESTIONS_HEADING = "Questions most worth revisiting"
 
+# Said once above the other reporting, wherever the debrief shows it.
+OTHER_REPORTING_NOTE = ("What other reporting said about some of the article's claims, set "
+                        "beside them. It is not scored, and your notebook keeps the article's "
+                        "words: compare the two, as an analyst would.")
+
 
 @dataclass(frozen=True)
 class Line:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .content.models import Fact
 from .debrief_summary import (
+    OTHER_REPORTING_NOTE,
     ALL_RIGHT,
     Entry,
     fact_label,
@@ -19,7 +20,6 @@ from .debrief_summary import (
 from .engine import (
     HINT_COST,
     OLDER_VERSION_NOTE,
-    OTHER_REPORTING_NOTE,
     QUESTIONS_TO_REVISIT,
     RETRY_SHARE,
     Debrief,

@@ -13,7 +13,7 @@ from ..lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .conditions import holds
-    from .debrief import (OLDER_VERSION_NOTE, OTHER_REPORTING_NOTE, Debrief, OtherReporting,
+    from .debrief import (OLDER_VERSION_NOTE, Debrief, OtherReporting,
                           build_debrief, played_by)
     from .errors import (EngineError, IncompatibleSave, InvalidAnswer, InvalidChoice,
                          NotAllowed, WrongPhase)
@@ -40,8 +40,7 @@ _EXPORTS = {
     ".scoring": ["Scorecard", "scorecard", "totals", "available"],
     ".conditions": ["holds"],
     # the debrief, and automatic play for the author's tools
-    ".debrief": ["Debrief", "OtherReporting", "build_debrief", "played_by", "OLDER_VERSION_NOTE",
-                 "OTHER_REPORTING_NOTE"],
+    ".debrief": ["Debrief", "OtherReporting", "build_debrief", "played_by", "OLDER_VERSION_NOTE"],
     ".revisit": ["decisions_to_revisit", "questions_to_revisit", "QUESTIONS_TO_REVISIT"],
     ".explore": ["play", "right_response", "wrong_response", "authored_options"],
 }

@@ -21,10 +21,6 @@ OLDER_VERSION_NOTE = ("Some of your earlier moves were made in an older version 
                       "briefing: what it no longer has is not shown, but the points you "
                       "earned still count.")
 # Said once before the other reporting: what it is, and that it changes nothing in the score.
-OTHER_REPORTING_NOTE = ("What other reporting said about some of the article's claims, set "
-                        "beside them. It is not scored, and your notebook keeps the article's "
-                        "words: compare the two, as an analyst would.")
-
 
 @dataclass(frozen=True)
 class QuestionReview:

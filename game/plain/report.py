@@ -8,7 +8,6 @@ from ..engine import (
     HINT_COST,
     HINT_MODES,
     OLDER_VERSION_NOTE,
-    OTHER_REPORTING_NOTE,
     RETRY_MODES,
     RETRY_SHARE,
     build_debrief,
@@ -21,7 +20,7 @@ from ..engine import (
     Scorecard,
     Story,
 )
-from ..debrief_summary import ALL_RIGHT, Entry, more_questions, summarise
+from ..debrief_summary import ALL_RIGHT, OTHER_REPORTING_NOTE, Entry, more_questions, summarise
 from ..prose import labelled, sentence
 from ..score_words import Form, effects_words, overall_words, track_words
 from .answer_forms import ANSWER_FORMS

@@ -60,7 +60,7 @@ def test_markdown_has_the_summary_first_and_escapes_what_the_player_typed(debrie
     assert "**A better call on offer:** Report 40 moved, and note the radio's 55 " \
            "(Tradecraft +2) — Both figures, each with its source." in text
     assert "> “Officials said 40 people were moved.”" in text
-    assert "1. **CONFIRMED** Three villages flooded." in text
+    assert "1. **REPORTED** Three villages flooded." in text
     assert "**CLAIMED by local radio** 55 people were moved." in text
 
 

@@ -90,10 +90,10 @@ def test_the_debrief_sets_other_reporting_beside_the_claim_once_the_week_is_over
     markdown = debrief_markdown(build_debrief(reported_otherwise, story.state))
     section = markdown[markdown.index("## Other reporting"):markdown.index("## Your answers")]
     assert "### River Gazette, 2 March" in section
-    assert "**The article (REPORTED):** Three villages flooded\\." in section  # text, as written
+    assert "**The article (REPORTED):** Three villages flooded." in section  # text, as written
     assert "> “flooding three villages”" in section
-    assert "> “The flood reached four villages, the county said\\.”" in section
-    assert "**What differs:** The county counts four villages; the article three\\." in section
+    assert "> “The flood reached four villages, the county said.”" in section
+    assert "**What differs:** The county counts four villages; the article three." in section
     plain = "\n".join(debrief_lines(story))
     assert "Other reporting: 1." in plain
     assert "The article (REPORTED): Three villages flooded." in plain
