@@ -59,6 +59,10 @@ async def test_enter_after_the_last_feedback_takes_no_decision(mini_pack, data_d
         assert screen.query_one(ChoiceList).highlighted is None
         await burst(pilot, "enter")  # Enter on the choices, with none picked: still nothing
         assert app.story.state.decisions == [] and app.screen is screen
+        prompt = screen.query_one("#prompt")
+        assert "Nothing is picked yet" in str(prompt.render())  # said above the choices
+        await burst(pilot, "down")
+        assert "Nothing is picked yet" not in str(prompt.render())
 
 
 async def test_a_number_picks_and_enter_takes_it(mini_pack, data_dir):

@@ -143,6 +143,19 @@ class SceneScreen(Screen):
     def set_status(self, status: Status) -> None:
         self.query_one(StatusBar).update(status)
 
+    @on(ChoiceList.NothingPicked)
+    def ask_for_a_pick(self) -> None:
+        prompt = self.query_one("#prompt", Static)
+        prompt.update(Content.assemble(self.prompt_content(), "\n",
+                                       ("Nothing is picked yet: press a choice's number or an "
+                                        "arrow first, then Enter.", "bold $warning")))
+        prompt.display = True
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    def picked(self) -> None:
+        if self.deciding:  # the line asking for a pick goes once one is made
+            self.query_one("#prompt", Static).update(self.prompt_content())
+
     @on(OptionList.OptionSelected, "#choices")
     def option_selected(self, event: OptionList.OptionSelected) -> None:
         self.take(event.option_index)  # Enter on the highlighted choice, or a click

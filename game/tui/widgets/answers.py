@@ -17,6 +17,7 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..messages import AnswerGiven
+from .choice_list import NumberedChoice
 from .literal_input import LiteralInput, printable
 
 NUMBER_KEYS = [Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)]
@@ -28,7 +29,7 @@ class SingleChoiceAnswer(OptionList):
     BINDINGS = [*NUMBER_KEYS]
 
     def __init__(self, options: tuple[str, ...], **kwargs) -> None:
-        super().__init__(*[Option(f"{n}. {text}") for n, text in enumerate(options, 1)],
+        super().__init__(*[Option(NumberedChoice(n, text)) for n, text in enumerate(options, 1)],
                          markup=False, **kwargs)
         self.texts = options
 
@@ -188,8 +189,9 @@ class TimelineAnswer(OptionList):
         self.items = list(items)
         super().__init__(*self.prompts(), markup=False, **kwargs)
 
-    def prompts(self) -> list[str]:
-        return [f"{n}. {text}" for n, text in enumerate(self.items, 1)]
+    def prompts(self) -> list[NumberedChoice]:
+        """Each event wrapped under its number, as the choices of a decision are."""
+        return [NumberedChoice(n, text) for n, text in enumerate(self.items, 1)]
 
     def action_move(self, step: int) -> None:
         here = self.highlighted

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -36,6 +37,10 @@ class NumberedChoice:
 class ChoiceList(OptionList):
     """OptionList with no highlight to start with; Enter with none asks for a pick first."""
 
+    class NothingPicked(Message):
+        """Enter with no choice highlighted: the screen says how to pick (in its prompt line,
+        not a notice, which would cover the choices' right half)."""
+
     def show_choices(self, texts: list[str], first_highlighted: bool = False) -> None:
         """``first_highlighted``: a single way on that is not a decision (Enter just goes on)."""
         self.set_options([Option(NumberedChoice(n, text), id=f"choice-{n - 1}")
@@ -50,7 +55,6 @@ class ChoiceList(OptionList):
 
     def action_select(self) -> None:
         if self.highlighted is None and self.option_count:
-            self.notify(f"Choose first: ↑ ↓ or 1–{self.option_count}, then Enter.",
-                        severity="warning", timeout=4, markup=False)
+            self.post_message(self.NothingPicked())
             return
         super().action_select()
