@@ -110,7 +110,12 @@ async def test_the_campaigns_summary_fits_80x24_whatever_the_play(campaign, data
         short = sum(1 for d in debrief.decisions if d.better is not None)
         assert len(numbered) == min(3, short)
         missed = sum(1 for q in debrief.questions if not q.correct)
-        assert len([line for line in shown if line.startswith(("✗ ", "◐ "))]) >= min(2, missed)
+        listed = len([line for line in shown if line.startswith(("✗ ", "◐ "))])
+        assert listed >= min(2, missed)
+        worth = len(summary.summary.questions)
+        if listed < worth:  # the rest are counted, and where to find them said
+            assert f"{worth - listed} more question" in summary.text
+            assert "press D" in summary.text
 
 
 async def test_the_detail_is_a_key_away_and_laid_out_as_it_is_reached(campaign, data_dir):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
-from ...debrief_summary import ALL_RIGHT, Entry, Summary
+from ...debrief_summary import ALL_RIGHT, Entry, Summary, more_questions
 
 HEADING = "bold $accent"
 QUOTE = "italic"
@@ -99,8 +99,10 @@ def layout(summary: Summary, head: list[Content], width: int, room: Room,
     rows += wrapped(Content.styled(summary.questions_heading, HEADING), width)
     for entry_rows_ in questions:
         rows += entry_rows_
-    if summary.questions_note:
-        rows += wrapped(Content.styled(summary.questions_note, QUIET), width, 1)
+    left = len(summary.questions) - len(questions)
+    note = f"{more_questions(left)[:-1]}: press D." if left else summary.questions_note
+    if note:  # the questions the screen had no room for are counted, never dropped unsaid
+        rows += wrapped(Content.styled(note, QUIET), width, 1)
     return rows
 
 
