@@ -354,7 +354,7 @@ def command_upgrade(args: argparse.Namespace) -> int:
               "Nothing was changed in that file.", file=sys.stderr)
         return EXIT_ERRORS
     print(f"{display_path(folder)}: upgraded, {count} in {len(plan.texts)} "
-          f"file{'s' if len(plan.texts) != 1 else ''}.")
+          f"file{'s' if len(plan.texts) != 1 else ''}.", *plan.reviews, sep="\n")
     return EXIT_OK
 
 

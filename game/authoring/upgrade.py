@@ -55,6 +55,7 @@ class Plan:
 
     changes: tuple[Change, ...]
     texts: dict[Path, bytes]  # each file changed, with its new bytes
+    reviews: tuple[str, ...] = ()  # what the author should still read, once each
 
 
 def plan_upgrade(result: CompileResult) -> Plan:
@@ -73,7 +74,9 @@ def plan_upgrade(result: CompileResult) -> Plan:
     for file in sorted({c.file for c in changes}):
         path = Path(file)
         texts[path] = edited(path, [c for c in changes if c.file == file])
-    return Plan(tuple(sorted(changes, key=lambda c: (c.file, c.line, c.column))), texts)
+    reviews = tuple(dict.fromkeys(p.rename.review for p in result.renamed if p.rename.review))
+    return Plan(tuple(sorted(changes, key=lambda c: (c.file, c.line, c.column))), texts,
+                reviews)
 
 
 def renamed_value(rename, loc: Loc) -> Change:

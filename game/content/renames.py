@@ -35,6 +35,7 @@ class Rename:
     message: str  # the warning, with {id} for the id of the model it is in
     applies: Callable[[Any], bool] = lambda model: True  # whether this one is renamed
     otherwise: str = ""  # in the hint, what else the author may write instead
+    review: str = ""  # said after an upgrade that made it: what a machine cannot decide
 
 
 RENAMES = (
@@ -42,7 +43,10 @@ RENAMES = (
            message="The fact '{id}' is `confirmed` but names no primary source, so it is read "
                    "as `reported`: what the article states in its own voice.",
            applies=lambda fact: not fact.confirmed_by,
-           otherwise="name the primary source in `confirmed_by:`"),
+           otherwise="name the primary source in `confirmed_by:`",
+           review="Read each fact now `reported`: one the article attributes to someone is "
+                  "`claimed` (name them in `claimed_by:`), one that a named primary source "
+                  "bears out is `confirmed` (in `confirmed_by:`). `upgrade` cannot tell."),
 )
 
 HINT = ("Write `{key}: {new}` here{otherwise}; `briefing upgrade PACK` rewrites every such line "

@@ -332,8 +332,9 @@ class PlainGame:
             verdict = ("Right" if result.correct else
                        "Partly right" if result.points > 0 else "Not right")
             given = shorten(describe_response(question, response), limit=ANSWER_ECHO)
+            word = "point" if result.max_points == 1 else "points"
             self.io.say(f"{verdict}: {points(result.points)} of {points(result.max_points)} "
-                        f"points. You answered: {given}")
+                        f"{word}. You answered: {given}")
             meant = accepted_as(question, response)
             if meant:
                 self.io.say(typo_accepted(given, meant))

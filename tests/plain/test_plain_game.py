@@ -169,9 +169,9 @@ def test_a_typo_is_accepted_and_said_a_certain_retry_is_not_offered_and_scores_r
     done = run_plain(["--pack", str(MINI), "--seed", "3"], "\n".join(lines) + "\n", tmp_path)
     out = done.stdout
     assert done.returncode == 0, done.stderr
-    assert "Right: 1 of 1 points. You answered: the mayr" in out
+    assert "Right: 1 of 1 point. You answered: the mayr" in out
     assert "Accepted: you typed 'the mayr' for 'the mayor'." in out
-    verdict = out.index("Not right: 0 of 1 points. You answered: True")
+    verdict = out.index("Not right: 0 of 1 point. You answered: True")
     assert out[verdict:].splitlines()[1:3] == [
         "No second try: with one answer left, it would be certain.", "Answer: False"]
     assert "You may try once more" not in out  # every other answer was right

@@ -53,6 +53,8 @@ def test_upgrade_rewrites_only_the_renamed_values_and_adds_the_format(old_pack, 
         assert f"scenes.yaml:{line}:" in out
     assert out.count("status: confirmed → reported") == 3
     assert "pack.yaml:3:1: format: 2 added" in out and "upgraded, 4 changes in 2 files" in out
+    # what a machine cannot decide is left to the author, said once
+    assert out.count("Read each fact now `reported`") == 1 and "`claimed_by:`" in out
     after = snapshot(old_pack)
     # every byte kept but the values renamed, in the quotes they were written in
     assert after["scenes.yaml"] == (
