@@ -150,3 +150,22 @@ async def test_fact_labels_stand_out_without_colour(mini_pack, data_dir, monkeyp
                                        ("Three villages flooded.", "55 people were moved.")):
             assert style_of(widget, label).reverse
             assert not style_of(widget, text).reverse
+
+
+async def test_the_save_dialogs_format_is_told_apart_without_colour(mini_pack, data_dir):
+    """Textual draws the same dot in every radio button; the save dialog's shows only the one
+    that is on."""
+    from game.engine import Story, build_debrief
+    from game.tui.screens.debrief import DebriefScreen
+    from game.tui.screens.save_debrief import FormatButton
+
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(DebriefScreen(build_debrief(mini_pack, Story(mini_pack, seed=1).state),
+                                      mini_pack.id))
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        shown = {button.value: str(button._button) for button in app.screen.query(FormatButton)}
+        assert shown[True] != shown[False] and shown[False].strip("▐▌ ") == ""

@@ -26,6 +26,16 @@ from .confirm import ConfirmDialog
 WriteDebrief = Callable[[Path, Format], str]  # writes; "" when done, else why not
 
 
+
+class FormatButton(RadioButton):
+    """A radio button whose dot shows only when it is on: Textual draws the same dot in both
+    and tells them apart by colour alone, which NO_COLOR (and colour blindness) takes away."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802  (Textual's name, read by ToggleButton)
+        return RadioButton.BUTTON_INNER if self.value else " " * len(RadioButton.BUTTON_INNER)
+
+
 class SaveDebriefDialog(ModalScreen[Path | None]):
     CSS_PATH = GAME_CSS
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -56,9 +66,9 @@ class SaveDebriefDialog(ModalScreen[Path | None]):
             yield Static(Content(where), id="save-where")
             yield LiteralInput(value=self.suggested, id="save-name", max_length=1024)
             with RadioSet(id="save-format"):
-                yield RadioButton("Markdown (.md)", value=named is Format.MARKDOWN,
+                yield FormatButton("Markdown (.md)", value=named is Format.MARKDOWN,
                                   id="format-md")
-                yield RadioButton("HTML, a web page you can print (.html)",
+                yield FormatButton("HTML, a web page you can print (.html)",
                                   value=named is Format.HTML, id="format-html")
             yield Static("", id="save-problem", markup=False)
             with Horizontal(classes="buttons"):
