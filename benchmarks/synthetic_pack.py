@@ -18,7 +18,8 @@ ARTICLE_NAME = "article.txt"
 DAYS = tuple(f"Day {n}" for n in range(1, 11))
 TRACKS = ("tradecraft", "judgement", "escalation")
 FLAGS = ("checked-source", "flagged-gap", "overstated", "asked-twice")
-FACT_STATUSES = ("confirmed", "claimed", "disputed")
+FACT_STATUSES = ("reported", "claimed", "disputed")
+LETTERS = ("Alpha", "Bravo", "Charlie")  # not "Option 1": choices are shuffled, validate says
 QUESTION_TYPES = ("single-choice", "multiple-select", "numeric", "short-text", "timeline",
                   "true-false")
 SENTENCES = 36  # in the synthetic article
@@ -114,7 +115,7 @@ def question_yaml(qid: str, kind: str, s: dict, other: dict) -> list[str]:
 
 def choice_yaml(i: int, k: int, target: int, conditional: bool) -> list[str]:
     effects = ", ".join(f"{t}: {((i + k + j) % 5) - 2}" for j, t in enumerate(TRACKS))
-    lines = [f"      - text: {q(f'Option {k + 1} for scene {i}: write it up as briefed')}",
+    lines = [f"      - text: {q(f'Draft {LETTERS[k]} for scene {i}: write it up as briefed')}",
              f"        next: {scene_id(target)}",
              f"        effects: {{{effects}}}",
              f"        set: [{FLAGS[(i + k) % len(FLAGS)]}]",
@@ -144,7 +145,7 @@ def scene_yaml(i: int, n: int, sentences: list[dict], endings: set[int]) -> list
     lines += ["    facts:", f"      - id: fact-{i}",
               f"        text: {q(f'{number} {thing} reached {place} by noon.')}",
               f"        status: {status}"]
-    if status != "confirmed":
+    if status != "reported":
         lines.append(f"        claimed_by: {q(s['speaker'])}")
     lines.append(f"        source: {q(quote(s))}")
     if i in endings or i > last_path:
@@ -194,7 +195,8 @@ def scene_yaml(i: int, n: int, sentences: list[dict], endings: set[int]) -> list
 def pack_yaml(pack_id: str) -> str:
     bands = ["      - {min: 80, label: Strong}", "      - {min: 50, label: Fair}",
              "      - {min: 0, label: Keep practising}"]
-    lines = [f"id: {pack_id}", "title: \"Harbour Week (synthetic)\"", "role: Port analyst",
+    lines = [f"id: {pack_id}", "format: 2", "title: \"Harbour Week (synthetic)\"",
+             "role: Port analyst",
              f"source: {ARTICLE_NAME}", f"start: {scene_id(0)}", 'version: "1"', "intro: |",
              "  # Harbour Week", "", "  A synthetic pack for timing the loader.", "days:",
              *[f"  - {day}" for day in DAYS], "tracks:"]
