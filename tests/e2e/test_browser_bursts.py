@@ -20,8 +20,8 @@ from game.engine import Story
 from ..conftest import FIXTURES
 from ..tui.driver import burst_keys
 from ..tui.test_key_bursts import answers, recorded
-from .test_browser_play import (CLASS_CODE, SCREEN_HOOK, STEP_TIMEOUT, Screen, chromium_path,
-                                read_result, require, serving, wait_until)
+from .test_browser_play import (CLASS_CODE, Screen, open_page, read_result, require, serving,
+                                wait_until)
 
 pytestmark = pytest.mark.browser
 EVERY_KIND = FIXTURES / "every-kind"
@@ -32,11 +32,7 @@ def answers_so_far(results: Path) -> list[dict]:
 
 
 def playing(playwright, url: str, tmp_path: Path, body):
-    browser = playwright.chromium.launch(executable_path=chromium_path(),
-                                         args=["--no-sandbox", "--disable-gpu"])
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
-    page.set_default_timeout(STEP_TIMEOUT * 1000)
-    page.add_init_script(SCREEN_HOOK)
+    browser, page = open_page(playwright)
     screen = Screen(page)
     try:
         page.goto(url)

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from .test_browser_play import (ESCAPES, SCREEN_HOOK, STEP_TIMEOUT, chromium_path, free_port,
-                                listening, require, stop, wait_until)
+from .test_browser_play import (ESCAPES, STEP_TIMEOUT, chromium_path, free_port, listening,
+                                open_page, require, stop, wait_until)
 
 pytestmark = pytest.mark.browser
 GAME_KEYS = ["Enter", "Enter", "Enter", "t", "Enter", "1", "Enter", "Enter", "1", "Enter"]
@@ -23,7 +23,7 @@ def test_a_students_saved_debrief_downloads_to_their_browser(tmp_path):
         from playwright.sync_api import sync_playwright
     except ImportError:
         require(False, "Playwright is not installed (pip install -e '.[test]')")
-    chromium = chromium_path()
+    chromium_path()  # there, or the test skips (and fails in CI)
     pack, served = tmp_path / "tinyweek", tmp_path / "served-from"
     served.mkdir()
     made = subprocess.run([sys.executable, "-m", "game", "new", str(pack)], capture_output=True,
@@ -41,12 +41,7 @@ def test_a_students_saved_debrief_downloads_to_their_browser(tmp_path):
     try:
         wait_until(lambda: listening(port) or server.poll() is not None, "the server", 30)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium,
-                                                 args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1000, "height": 640},
-                                    accept_downloads=True)
-            page.set_default_timeout(STEP_TIMEOUT * 1000)
-            page.add_init_script(SCREEN_HOOK)
+            browser, page = open_page(playwright, 1000, 640, accept_downloads=True)
 
             def shown() -> str:
                 return ESCAPES.sub("", page.evaluate("window.__screen"))

@@ -126,6 +126,16 @@ PLAYWRIGHT_KEYS = {"enter": "Enter", "space": "Space", "down": "ArrowDown", "up"
                    "shift+down": "Shift+ArrowDown"}
 
 
+def open_page(playwright, width: int = 1200, height: int = 800, **options):
+    """Headless Chromium and a page that keeps what the game draws (SCREEN_HOOK)."""
+    browser = playwright.chromium.launch(executable_path=chromium_path(),
+                                         args=["--no-sandbox", "--disable-gpu"])
+    page = browser.new_page(viewport={"width": width, "height": height}, **options)
+    page.set_default_timeout(STEP_TIMEOUT * 1000)
+    page.add_init_script(SCREEN_HOOK)
+    return browser, page
+
+
 class Screen:
     """A browser page on the served game, and what the game has drawn on it so far."""
 
@@ -252,11 +262,7 @@ def test_a_student_plays_in_a_browser_and_the_teacher_gets_a_result(server, tmp_
     assert presented is not None, "the campaign's first scene has no question"
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(),
-                                             args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1200, "height": 800})
-        page.set_default_timeout(STEP_TIMEOUT * 1000)
-        page.add_init_script(SCREEN_HOOK)
+        browser, page = open_page(playwright)
         screen = Screen(page)
         try:
             page.goto(url)
