@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..content.models import Pack
+from ..content.models import RECALL_TRACK, Pack
 from .playtest import PlaytestReport
+from .strategies import MARGIN, STRATEGIES, SurfaceFigures
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -31,8 +32,10 @@ def number(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.1f}"
 
 
-def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached: bool) -> tuple[str, bool]:
-    """The report's text, and whether it passed."""
+def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached: bool,
+           surface: SurfaceFigures | None = None) -> tuple[str, bool]:
+    """The report's text, and whether it passed. ``surface``: the surface strategies' figures,
+    shown for the author to judge (they do not decide the result)."""
     lines = []
     mode = ("every path, answers right" + (" (one by one: the story map loops)"
                                            if report.cyclic else "")
@@ -81,6 +84,8 @@ def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached
         for ending in ending_ids:
             verdict = "reachable" if ending in table else "NOT reachable (on the paths explored)"
             lines.append(f"  ending {ending}: {verdict}")
+    if surface is not None:
+        lines += surface_lines(pack, surface)
     problems = []
     if report.failures:
         problems.append("crashes or dead ends")
@@ -88,3 +93,38 @@ def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached
         problems.append("unreached content (--allow-unreached accepts it)")
     lines.append("Result: " + ("PASS" if not problems else "FAIL: " + "; ".join(problems)))
     return "\n".join(lines) + "\n", not problems
+
+
+def surface_lines(pack: Pack, surface: SurfaceFigures) -> list[str]:
+    """Each surface strategy's percent per graded track beside the random players' median;
+    a figure more than MARGIN points above that median is marked."""
+    names = {t.id: t.name for t in pack.manifest.tracks}
+    lines = [f"Surface strategies: percent per graded track, each over {surface.games} games,",
+             f"  beside random players' median over {surface.random_players} "
+             f"(! = more than {MARGIN:g} points above it):"]
+    head = "".join(f"{names.get(t, t):>14}" for t in surface.tracks)
+    lines.append(f"  {'':<16}{head}")
+
+    def row(label: str, figures, checked=()) -> str:
+        cells = []
+        for track in surface.tracks:
+            percent = figures.get(track)
+            median = surface.random_median.get(track)
+            over = (track in checked and percent is not None and median is not None
+                    and percent > median + MARGIN)
+            cells.append(("—" if percent is None else f"{percent:.1f}%") + ("!" if over else " "))
+        return f"  {label:<16}" + "".join(f"{cell:>14}" for cell in cells).rstrip()
+
+    lines.append(row("random (median)", surface.random_median))
+    for strategy in STRATEGIES:
+        lines.append(row(strategy.name, surface.strategies[strategy.name],
+                         surface.checked_tracks(strategy)))
+    excesses = surface.excesses()
+    if excesses:
+        lines.append(f"  {len(excesses)} above the line: the options' look gives points away "
+                     "(see validate's cue warnings).")
+    else:
+        lines.append("  none above the line.")
+    if RECALL_TRACK in surface.tracks:
+        lines.append("  (recall is checked for the true/false strategies only)")
+    return lines

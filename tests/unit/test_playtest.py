@@ -132,3 +132,18 @@ def test_sparkline():
     assert sparkline(Counter([1, 1, 1])) == "█"
     assert sparkline(Counter([0, 10])) == "█      █"
     assert sparkline(Counter({0: 3, 10: 1})) == "█      ▃"
+
+
+def test_the_report_shows_the_surface_strategies_and_marks_those_above_the_line(tmp_path, capsys):
+    from tests.content.cue_packs import cue_pack, decision
+
+    pack = cue_pack(tmp_path, [decision(0, [60, 50, 45])] * 9)  # the longest is always best
+    assert main(["playtest", str(pack), "--runs", "40", "--seed", "2"]) == 0
+    out = capsys.readouterr().out
+    block = out[out.index("Surface strategies"):].splitlines()
+    assert block[2].split() == ["Tradecraft", "Recall"]
+    assert block[3].split()[:3] == ["random", "(median)", "0.0%"]
+    assert block[4].split()[:2] == ["longest", "100.0%!"]
+    assert block[5].split()[:2] == ["shortest", "-50.0%"]
+    assert "  1 above the line: the options' look gives points away" in out
+    assert out.rstrip().endswith("Result: PASS")  # the figures inform; they do not fail a pack

@@ -123,6 +123,12 @@ class QuestionKind:
         """An answer of the right shape, picked at random (the playtest's half-wrong player)."""
         raise NotImplementedError
 
+    def pick_one(self, q: Question, option: str) -> Any:
+        """The response that picks ``option`` alone, as a player guessing by how the options
+        look would give it; None where an answer is not a pick among shown options (the
+        surface-strategy check then answers at random)."""
+        return None
+
     def from_walkthrough(self, q: Question, value: Any) -> Any:
         """A walkthrough's `answer:` as the response a player would give."""
         return list(value) if isinstance(value, tuple) else value

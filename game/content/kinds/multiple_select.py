@@ -65,6 +65,9 @@ class MultipleSelect(QuestionKind):
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         return tuple(o for o in options if rng.random() < 0.5)
 
+    def pick_one(self, q: Question, option: str) -> Any:
+        return (option,)
+
     def stores(self, response: Any) -> bool:
         # a timeline's order looks the same, and reads sensibly as picks
         return isinstance(response, list)

@@ -56,6 +56,9 @@ class SingleChoice(QuestionKind):
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         return rng.choice(options)
 
+    def pick_one(self, q: Question, option: str) -> Any:
+        return option
+
     def stores(self, response: Any) -> bool:
         return isinstance(response, str)
 

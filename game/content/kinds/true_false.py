@@ -47,6 +47,9 @@ class TrueFalse(QuestionKind):
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         return rng.random() < 0.5
 
+    def pick_one(self, q: Question, option: str) -> Any:
+        return option == OPTIONS[0]
+
     def stores(self, response: Any) -> bool:
         return isinstance(response, bool)
 
