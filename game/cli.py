@@ -227,6 +227,7 @@ def command_playtest(args: argparse.Namespace) -> int:
     from .authoring.exhaustive import exhaustive
     from .authoring.playtest import playtest
     from .authoring.playtest_text import render
+    from .authoring.reading_time import careful_path, reading_time
     from .authoring.strategies import surface_figures
 
     pack = load_one_pack(args.pack)
@@ -242,8 +243,12 @@ def command_playtest(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise CliError(f"cannot write results in {args.results}: "
                                f"{exc.strerror or exc}") from None
-    # Strategies that play into a dead end would only repeat what the report already says.
-    surface = None if report.failures else surface_figures(pack, seed=args.seed)
+    # Strategies and a careful player that play into a dead end would only repeat what the
+    # report already says.
+    surface = None
+    if not report.failures:
+        surface = surface_figures(pack, seed=args.seed)
+        report.careful_reading = reading_time(careful_path(pack, seed=args.seed))
     # Sample results for a teacher need no full coverage: a few runs rarely reach every scene.
     text, passed = render(pack, report, None if args.exhaustive else args.seed,
                           args.allow_unreached or simulated is not None, surface)

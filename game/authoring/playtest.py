@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from ..content.kinds import kind_of
 from ..content.models import Pack, Question
+from .reading_time import ReadingTime, reading_time
 from ..engine import (
     authored_options,
     EngineError,
@@ -53,6 +54,10 @@ class PlaytestReport:
     bound_reached: bool = False
     cyclic: bool = False  # exhaustive only: paths were enumerated one by one, not merged
     results_written: list[Path] = field(default_factory=list)  # simulated results, in run order
+    # ending -> {a hash of a route (the scenes visited, in order): the reading minutes of the
+    # first run that took it}. A hash, not the route: a playtest plays thousands of games.
+    routes: dict[str, dict[int, float]] = field(default_factory=dict)
+    careful_reading: ReadingTime | None = None  # the careful path's, when worked out
 
     def add_outcome(self, ending: str, scores: dict[str, float], weight: int = 1) -> None:
         """``weight`` runs (or paths) ended at ``ending`` with these scores."""
@@ -73,6 +78,10 @@ class PlaytestReport:
         self.choices_taken |= other.choices_taken
         self.questions_asked |= other.questions_asked
         self.results_written.extend(other.results_written)
+        for ending, routes in other.routes.items():
+            mine = self.routes.setdefault(ending, {})
+            for route, minutes in routes.items():
+                mine.setdefault(route, minutes)  # the earliest block's run, as with one block
         for ending, by_track in other.scores.items():
             self.add_distribution(ending, by_track)
 
@@ -86,6 +95,11 @@ class PlaytestReport:
         if total:
             table["(all)"] = total
         return table
+
+    def reading_range(self) -> tuple[float, float] | None:
+        """The shortest and longest reading minutes over the routes seen."""
+        minutes = [m for routes in self.routes.values() for m in routes.values()]
+        return (min(minutes), max(minutes)) if minutes else None
 
     def unreached(self, pack: Pack) -> dict[str, list[str]]:
         """What no playthrough reached, by kind."""
@@ -210,6 +224,10 @@ class Playtester:
         report.completed += 1
         totals = story.totals()
         report.add_outcome(story.state.scene, {t: totals.get(t, 0.0) for t in self.tracks})
+        routes = report.routes.setdefault(story.state.scene, {})
+        route = hash(tuple(story.state.visited))
+        if route not in routes:  # reading is counted once a route, not once a run
+            routes[route] = reading_time(story).minutes
 
 
 def playtest(pack: Pack, runs: int, seed: int, progress: Callable[[int], None] | None = None,

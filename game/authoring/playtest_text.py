@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..content.models import RECALL_TRACK, Pack
 from .playtest import PlaytestReport
+from .reading_time import SECONDS_PER_INTERACTION, WORDS_PER_MINUTE
 from .strategies import MARGIN, STRATEGIES, SurfaceFigures
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -67,6 +68,7 @@ def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached
     for kind, items in unreached.items():
         for item in items:
             lines.append(f"  never reached: {kind[:-1]} {item}")
+    lines += route_lines(pack, report)
     lines.append("Scores by ending (min / mean / max, then a histogram from min to max):")
     names = {t.id: t.name for t in pack.manifest.tracks}
     table = report.by_ending()
@@ -84,6 +86,8 @@ def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached
         for ending in ending_ids:
             verdict = "reachable" if ending in table else "NOT reachable (on the paths explored)"
             lines.append(f"  ending {ending}: {verdict}")
+    if report.careful_reading is not None:
+        lines += reading_lines(report)
     if surface is not None:
         lines += surface_lines(pack, surface)
     problems = []
@@ -128,3 +132,29 @@ def surface_lines(pack: Pack, surface: SurfaceFigures) -> list[str]:
     if RECALL_TRACK in surface.tracks:
         lines.append("  (recall is checked for the true/false strategies only)")
     return lines
+
+
+def route_lines(pack: Pack, report: PlaytestReport) -> list[str]:
+    """How many distinct routes (sequences of scenes) the runs took, to each ending; none for
+    the exhaustive count, which merges paths instead of following them."""
+    if report.exhaustive:
+        return []
+    routes = {ending: len(report.routes.get(ending, ()))
+              for ending in sorted(s.id for s in pack.scenes.values() if s.ending)}
+    reached = sum(1 for n in routes.values() if n)
+    lines = [f"Routes: {sum(routes.values()):,} distinct ways through, {reached} of "
+             f"{len(routes)} endings reached"]
+    for ending, n in routes.items():
+        lines.append(f"  {ending}: " + (f"{n:,} route{'' if n == 1 else 's'}" if n
+                                        else "not reached"))
+    return lines
+
+
+def reading_lines(report: PlaytestReport) -> list[str]:
+    careful = report.careful_reading
+    line = (f"Reading time ({WORDS_PER_MINUTE} words a minute + {SECONDS_PER_INTERACTION} s per "
+            f"interaction): careful path about {careful.minutes:.0f} min")
+    span = report.reading_range()
+    if span:
+        line += f" (shortest {span[0]:.0f}, longest {span[1]:.0f} over the routes seen)"
+    return [line, f"  careful path: {careful.words:,} words, {careful.interactions} interactions"]

@@ -147,3 +147,47 @@ def test_the_report_shows_the_surface_strategies_and_marks_those_above_the_line(
     assert block[5].split()[:2] == ["shortest", "-50.0%"]
     assert "  1 above the line: the options' look gives points away" in out
     assert out.rstrip().endswith("Result: PASS")  # the figures inform; they do not fail a pack
+
+
+def test_routes_are_the_distinct_sequences_of_scenes_to_each_ending(mini_pack):
+    report = playtest(mini_pack, 40, seed=2, jobs=1)
+    # Careful: mon-alarm, tue-wrap, end-good. Not: mon-alarm, tue-radio, tue-wrap, end-weak.
+    assert {ending: len(routes) for ending, routes in report.routes.items()} == {
+        "end-good": 1, "end-weak": 1}
+    text = render(mini_pack, report, 2, False)[0]
+    assert ("Routes: 2 distinct ways through, 2 of 2 endings reached\n"
+            "  end-good: 1 route\n  end-weak: 1 route\n") in text
+
+
+def test_an_ending_no_run_reached_is_named(tmp_path):
+    pack_dir = tmp_path / "mini"
+    shutil.copytree(MINI, pack_dir)
+    scenes = pack_dir / "scenes.yaml"
+    # The good ending now asks for more tradecraft than the week offers.
+    scenes.write_text(scenes.read_text().replace("at_least: {tradecraft: 2}",
+                                                 "at_least: {tradecraft: 3}"))
+    pack = compile_pack(pack_dir).pack
+    text = render(pack, playtest(pack, 40, seed=2, jobs=1), 2, True)[0]
+    assert ("Routes: 2 distinct ways through, 1 of 2 endings reached\n"
+            "  end-good: not reached\n  end-weak: 2 routes\n") in text
+
+
+def test_the_routes_and_reading_times_are_the_same_whatever_the_jobs(campaign):
+    one, two = playtest(campaign, 600, seed=4, jobs=1), playtest(campaign, 600, seed=4, jobs=2)
+    assert sorted(map(sorted, (r.values() for r in one.routes.values()))) == \
+        sorted(map(sorted, (r.values() for r in two.routes.values())))
+    assert one.reading_range() == two.reading_range()
+    assert sum(len(r) for r in one.routes.values()) >= 3  # the issue asks for three at least
+
+
+def test_the_command_shows_the_careful_paths_reading_time(capsys):
+    from game.authoring.reading_time import careful_path, reading_time
+    from tests.conftest import FIXTURES
+
+    pack = FIXTURES / "reading"
+    assert main(["playtest", str(pack), "--runs", "20", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    careful = reading_time(careful_path(compile_pack(pack).pack))
+    assert (f"Reading time (200 words a minute + 15 s per interaction): careful path about "
+            f"{careful.minutes:.0f} min (shortest ") in out
+    assert f"  careful path: {careful.words} words, {careful.interactions} interactions" in out
