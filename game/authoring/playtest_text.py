@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..content.cues import MIN_ITEMS
 from ..content.models import RECALL_TRACK, Pack
 from .playtest import PlaytestReport
 from .reading_time import SECONDS_PER_INTERACTION, WORDS_PER_MINUTE
@@ -129,6 +130,10 @@ def surface_lines(pack: Pack, surface: SurfaceFigures) -> list[str]:
                      "(see validate's cue warnings).")
     else:
         lines.append("  none above the line.")
+    decisions = sum(1 for scene in pack.scenes.values() if scene.choices)
+    if decisions < MIN_ITEMS:
+        lines.append(f"  (with {decisions} decision{'' if decisions == 1 else 's'} these figures "
+                     f"are mostly chance: the cue checks wait for {MIN_ITEMS})")
     if RECALL_TRACK in surface.tracks:
         lines.append("  (recall is checked for the true/false strategies only)")
     return lines
@@ -142,7 +147,8 @@ def route_lines(pack: Pack, report: PlaytestReport) -> list[str]:
     routes = {ending: len(report.routes.get(ending, ()))
               for ending in sorted(s.id for s in pack.scenes.values() if s.ending)}
     reached = sum(1 for n in routes.values() if n)
-    lines = [f"Routes: {sum(routes.values()):,} distinct ways through, {reached} of "
+    total = sum(routes.values())
+    lines = [f"Routes: {total:,} distinct way{'' if total == 1 else 's'} through, {reached} of "
              f"{len(routes)} endings reached"]
     for ending, n in routes.items():
         lines.append(f"  {ending}: " + (f"{n:,} route{'' if n == 1 else 's'}" if n

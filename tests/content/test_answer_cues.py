@@ -4,6 +4,7 @@ false, with the figures that show it; packs just under each threshold stay quiet
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -234,7 +235,8 @@ FIXTURE_PACKS = sorted(path.parent for path in FIXTURES.glob("*/pack.yaml"))
 def test_validate_prints_the_cue_figures_of_every_fixture_pack(capsys, pack):
     assert main(["validate", str(pack)]) == 0
     out = capsys.readouterr().out
-    assert "Answer cues" in out and "decisions (1, too few): the best choice is the" in out
+    assert "Answer cues" in out
+    assert re.search(r"decisions \(\d, too few\): the best choice is the", out)
     assert not [code for code in CUE_CODES if f"[{code}]" in out]
 
 
