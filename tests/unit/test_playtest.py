@@ -146,6 +146,10 @@ def test_the_report_shows_the_surface_strategies_and_marks_those_above_the_line(
     assert block[4].split()[:2] == ["longest", "100.0%!"]
     assert block[5].split()[:2] == ["shortest", "-50.0%"]
     assert "  1 above the line: the options' look gives points away" in out
+    assert "mostly chance" not in out  # nine decisions are enough to judge
+    assert main(["playtest", str(MINI), "--runs", "40", "--seed", "2"]) == 0
+    assert ("  (with 1 decision these figures are mostly chance: the cue checks wait for 6)"
+            in capsys.readouterr().out)
     assert out.rstrip().endswith("Result: PASS")  # the figures inform; they do not fail a pack
 
 
