@@ -13,6 +13,7 @@ import unicodedata
 from html import escape
 from typing import TYPE_CHECKING
 
+from .asked_again_words import ASKED_AGAIN, missed_words
 from .content.models import Fact
 from .debrief_summary import (
     OTHER_REPORTING_NOTE,
@@ -206,6 +207,8 @@ def other_reporting_html(debrief: Debrief) -> str:
 def answer_html(n: int, q: QuestionReview) -> str:
     mark = "✓" if q.correct else ("◐" if q.points > 0 else "✗")
     parts = [f'<h3><span class="mark">{mark}</span> {n}. {esc(q.ask)}</h3>']
+    if q.missed_on:
+        parts.append(labelled(ASKED_AGAIN, esc(missed_words(q.missed_on))))
     if q.retry_answer:
         parts += [labelled("Your answer", esc(q.your_answer)),
                   labelled(f"Second try, for {percent(RETRY_SHARE)} of the points",

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .asked_again_words import ASKED_AGAIN, missed_words
 from .content.models import Fact
 from .debrief_summary import (
     OTHER_REPORTING_NOTE,
@@ -149,6 +150,8 @@ def answers_section(debrief: Debrief) -> Section:
 def answer_markdown(n: int, q: QuestionReview) -> str:
     mark = "✓" if q.correct else ("◐" if q.points > 0 else "✗")
     block = [f"### {mark} {n}. {escape(q.ask)}"]
+    if q.missed_on:
+        block.append(f"**{ASKED_AGAIN}:** {escape(missed_words(q.missed_on))}")
     if q.retry_answer:
         block.append(f"**Your answer:** {escape(q.your_answer)}")
         block.append(f"**Second try, for {percent(RETRY_SHARE)} of the points:** "

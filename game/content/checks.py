@@ -6,6 +6,7 @@ import math
 import re
 from typing import Iterator
 
+from .asks_again import check_asks_again
 from .codes import lookup
 from .cues import cue_figures, report_cues
 from .diagnostics import Diagnostic, did_you_mean
@@ -66,6 +67,8 @@ class PackChecker:
             if not any(d.is_error for d in self.found):  # every condition names what exists
                 self.check_assessment_paths()
         self.check_glossary()
+        check_asks_again(self.manifest, self.scenes.values(), self.report,
+                         whole=not self.broken_scenes)
         self.check_other_reporting()
         self.check_quotes()
         self.check_cues()

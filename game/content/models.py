@@ -10,6 +10,7 @@ JSON Schema generator all read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Union
 
@@ -232,6 +233,11 @@ class Question:
         example="explanation: Five US troops died. With the contractor that makes six Americans."))
     points: float = field(default=1, metadata=doc(
         "Points for a fully right answer.", example="points: 2"))
+    asks_again: str | None = field(default=None, metadata=doc(
+        "Spaced retrieval: the id of a question on an earlier day whose fact this one asks "
+        "again, reworded. It is asked only to a player who did not get that question fully "
+        "right on the first try, and is worth a share of its points (give it fewer points).",
+        example="asks_again: q-hasakah-troops"))
     options: tuple[str, ...] = field(default=(), metadata=doc(
         "single-choice and multiple-select: the options to pick from.",
         example="options: [An American contractor, A US diplomat, A Syrian interpreter]"))
@@ -535,6 +541,13 @@ class Pack:
 
     def questions(self) -> Mapping[str, Question]:
         return MappingProxyType({q.id: q for s in self.scenes.values() for q in s.questions})
+
+    @cached_property
+    def scenes_asking_again(self) -> frozenset[str]:
+        """The scenes with a question that only some players are asked (``asks_again``): every
+        other scene asks all its questions, which the engine can then take without a look."""
+        return frozenset(s.id for s in self.scenes.values()
+                         if any(q.asks_again for q in s.questions))
 
 
 RECALL_TRACK = "recall"

@@ -11,6 +11,7 @@ from .assessment import compose_assessment
 from .errors import InvalidAnswer
 from .grading import describe_response, grade, right_answer
 from .modes import Mode
+from .retrieval import missed_on
 from .revisit import BetterCall, better_calls
 from .scoring import Scorecard, scorecard, totals
 from .state import AnswerRecord, DecisionRecord, GameState
@@ -36,6 +37,7 @@ class QuestionReview:
     hinted: bool = False  # the hint was shown before an answer to it
     retry_answer: str = ""  # the second try (practice mode), if there was one
     retry_correct: bool = False
+    missed_on: str = ""  # asked again: the day the player missed the question it asks again
 
     @property
     def lost(self) -> float:
@@ -107,7 +109,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         questions.append(QuestionReview(
             scene.title, q.ask, describe_response(q, record.response), right_answer(q),
             record.points, record.max_points, record.correct, q.explanation, q.source,
-            hinted=record.hinted))
+            hinted=record.hinted, missed_on=missed_on(pack, q, state.answers)))
         shown_question = q
     decisions = []
     for record, better in zip(state.decisions, better_calls(pack, state)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+from ..asked_again_words import asked_again_note
 from ..classroom.identity import clean_name
 from ..classroom.resume_codes import RETRY_PAUSE, code_message, not_kept_message, replaced_message
 from ..content.facts import fact_label
@@ -289,7 +290,7 @@ class PlainGame:
             self.io.say("", "New in your notebook:")
             for fact in scene.facts:
                 self.io.say("- " + labelled(fact_label(fact), one_line(fact.text)))
-        waiting = len(scene.questions) - state.question_index
+        waiting = len(story.questions) - state.question_index
         if waiting:
             self.io.say("", f"Now {plural(waiting, 'recall question')}.")
 
@@ -300,6 +301,8 @@ class PlainGame:
         if not retry:
             self.io.say("", f"Question {presented.number} of {presented.of}, "
                             f"{plural(question.points, 'point')}.")
+            if question.asks_again:  # why this player sees it
+                self.io.say(asked_again_note(presented.missed_on))
         else:
             self.io.say("", "Second try.")
         self.io.say(one_line(question.ask))
@@ -356,8 +359,7 @@ class PlainGame:
                     "1. Try again", "2. Go on and see the answer")
         again = self.io.ask("Try again or go on, 1 or 2? ", retry_choice, self.commands())
         if not again:
-            question = self.story.pack.scenes[self.story.state.scene].questions[
-                self.story.state.question_index - 1]
+            question = self.story.questions[self.story.state.question_index - 1]
             self.show_answer(question)
         return again
 

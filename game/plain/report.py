@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..asked_again_words import ASKED_AGAIN, missed_words
 from ..content.facts import fact_label, status_key
 from ..content.glossary import reached_glossary
 from ..engine import (
@@ -178,6 +179,8 @@ def answers_lines(debrief: Debrief) -> list[str]:
     for n, q in enumerate(debrief.questions, 1):
         verdict = "Right" if q.correct else ("Partly right" if q.points > 0 else "Wrong")
         lines += ["", f"Question {n}, {verdict.lower()}: {one_line(q.ask)}"]
+        if q.missed_on:
+            lines.append(f"{ASKED_AGAIN}: {one_line(missed_words(q.missed_on))}")
         lines.append(f"Your answer: {one_line(q.your_answer)}")
         if q.retry_answer:
             lines.append(f"Second try, for {percent(RETRY_SHARE)} of the points: "

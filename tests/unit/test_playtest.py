@@ -132,3 +132,17 @@ def test_sparkline():
     assert sparkline(Counter([1, 1, 1])) == "█"
     assert sparkline(Counter([0, 10])) == "█      █"
     assert sparkline(Counter({0: 3, 10: 1})) == "█      ▃"
+
+
+def test_questions_asked_again_are_played_at_random_and_named_not_played_when_all_right():
+    pack = compile_pack(MINI.parent / "retrieval").pack
+    report = playtest(pack, runs=60, seed=1)
+    assert report.unreached(pack)["questions"] == []
+    assert {"q-villages-again", "q-radio-again"} <= report.questions_asked
+    every = exhaustive(pack)
+    assert every.unreached(pack)["questions"] == []  # not asked with every answer right...
+    text, passed = render(pack, every, None, allow_unreached=False)
+    assert passed
+    assert "questions 3/3" in text  # ...so not counted as on offer either
+    assert ("not played: question q-radio-again, asked again only to a player who missed "
+            "q-radio (run without --exhaustive to play it)") in text
