@@ -34,6 +34,7 @@ from .engine import (
 )
 
 from .markdown_html import author_markdown_html
+from .prose import title_and_byline
 from .score_words import Form, effects_words, overall_words, points, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
@@ -190,10 +191,12 @@ def other_reporting_html(debrief: Debrief) -> str:
     blocks = [f"<h2>Other reporting</h2>\n<p><i>{esc(OTHER_REPORTING_NOTE)}</i></p>"]
     for item in debrief.other_reporting:
         report = item.report
-        byline = f", by {esc(report.author)}" if report.author else ""
-        parts = [f"<h3>{esc(report.outlet)}, {esc(report.date)}</h3>",
-                 f"<p>“{esc(report.title)}”{byline}."
-                 + (f" {esc(report.url)}" if report.url else "") + "</p>"]
+        named = title_and_byline(report.title, report.author, esc)
+        cited = " ".join(filter(None, [f"{named[:1].upper()}{named[1:]}." if named else "",
+                                       esc(report.url) if report.url else ""]))
+        parts = [f"<h3>{esc(report.outlet)}, {esc(report.date)}</h3>"]
+        if cited:
+            parts.append(f"<p>{cited}</p>")
         for fact in item.facts:
             parts += [labelled(f"The article ({fact_label(fact)})", esc(fact.text)),
                       quote(fact.source)]

@@ -29,6 +29,7 @@ from .engine import (
     played_by as engine_played_by,
     Scorecard,
 )
+from .prose import title_and_byline
 from .score_words import Form, effects_words, overall_words, points, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
@@ -200,10 +201,10 @@ def other_reporting_section(debrief: Debrief) -> Section:
 
 def other_reporting_block(item: OtherReporting) -> str:
     report = item.report
-    byline = f", by {escape(report.author)}" if report.author else ""
-    block = [f"### {escape(report.outlet)}, {escape(report.date)}",
-             f"“{escape(report.title)}”{byline}."
-             + (f" {escape(report.url)}" if report.url else "")]
+    named = title_and_byline(report.title, report.author, escape)
+    cited = " ".join(filter(None, [f"{named[:1].upper()}{named[1:]}." if named else "",
+                                   escape(report.url) if report.url else ""]))
+    block = [f"### {escape(report.outlet)}, {escape(report.date)}"] + ([cited] if cited else [])
     for fact in item.facts:
         block += [f"**The article ({escape(fact_label(fact))}):** {escape(fact.text)}",
                   f"> “{escape(fact.source)}”"]

@@ -270,8 +270,9 @@ def other_reporting_blocks(pack: Pack, items: tuple[OtherReport, ...]) -> list[B
              "source of a question.", quiet=True)]
     for item in items:
         byline = f"by {one_line(item.author)}" if item.author else ""
-        inner: list[Block] = [Line(f"{one_line(item.outlet)}, {one_line(item.date)}: "
-                                   f"“{one_line(item.title)}”", strong=True, detail=byline)]
+        title = f": “{one_line(item.title)}”" if item.title.strip() else ""
+        inner: list[Block] = [Line(f"{one_line(item.outlet)}, {one_line(item.date)}{title}",
+                                   strong=True, detail=byline)]
         if item.url:
             inner.append(Line(one_line(item.url), quiet=True))
         for fact_id in item.fact_ids:

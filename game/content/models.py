@@ -151,16 +151,17 @@ class OtherReport:
         "Who published it.", example="outlet: The Hill"))
     date: str = field(metadata=doc(
         "When it was published, as you would cite it.", example="date: 23 March 2023"))
-    title: str = field(metadata=doc(
-        "Its headline or title, as published.",
-        example='title: "US contractor killed, 5 service members wounded during drone strike '
-                'in Syria"'))
     quote: str = field(metadata=doc(
         "Its exact words that bear on the claim, copied from it.",
         example='quote: "Five U.S. service members and one other contractor were wounded."'))
     bears_on: Union[str, tuple[str, ...]] = field(metadata=doc(
         "The id of the article's fact it bears on, or a list of ids.",
         example="bears_on: hasakah-toll"))
+    title: str = field(default="", metadata=doc(
+        "Its headline or title, as published; leave it out when you quote a page without "
+        "its title at hand (the citation then names the outlet, the date and the author).",
+        example='title: "US contractor killed, 5 service members wounded during drone strike '
+                'in Syria"'))
     note: str = field(default="", metadata=doc(
         "What differs from the article, in your words.",
         example="note: The Pentagon gave one American killed, not six."))

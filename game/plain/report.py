@@ -22,7 +22,7 @@ from ..engine import (
     Story,
 )
 from ..debrief_summary import ALL_RIGHT, OTHER_REPORTING_NOTE, Entry, more_questions, summarise
-from ..prose import labelled, sentence
+from ..prose import labelled, sentence, title_and_byline
 from ..score_words import Form, effects_words, overall_words, track_words
 from .answer_forms import ANSWER_FORMS
 from .text import labelled_text, markdown_text, one_line, points
@@ -213,9 +213,9 @@ def other_reporting_lines(items: tuple[OtherReporting, ...]) -> list[str]:
     lines = ["", f"Other reporting: {len(items)}.", OTHER_REPORTING_NOTE]
     for item in items:
         report = item.report
-        byline = f", by {one_line(report.author)}" if report.author else ""
-        lines += ["", f"{one_line(report.outlet)}, {one_line(report.date)}: "
-                      f"“{one_line(report.title)}”{byline}."]
+        named = title_and_byline(report.title, report.author, one_line)
+        lines += ["", f"{one_line(report.outlet)}, {one_line(report.date)}"
+                      + (f": {named}." if named else ".")]
         for fact in item.facts:
             lines.append(labelled(f"The article ({fact_label(fact)})", one_line(fact.text)))
             lines.append(f"   Source: “{one_line(fact.source)}”")

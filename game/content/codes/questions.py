@@ -87,10 +87,11 @@ CODES = (
     ),
     Code(
         "blank-citation", ERROR,
-        "An item of `other_reporting` has an empty `outlet`, `date`, `title` or `quote`.",
-        "Copy it from the report you cite: all four are needed to find it again.",
+        "An item of `other_reporting` has an empty `outlet`, `date` or `quote`.",
+        "Copy it from the report you cite: all three are needed to find it again.",
         "A player or a teacher should be able to find the report and read the words for "
-        "themselves: who published it, when, under what title, and its exact words.",
+        "themselves: who published it, when, and its exact words. Its `title` helps too, "
+        "but may be left out when you quote a page without its title at hand.",
         before='    outlet: The Hill\n    date: ""\n',
         after="    outlet: The Hill\n    date: 2023-03-23\n",
     ),
