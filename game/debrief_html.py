@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING
 from .asked_again_words import ASKED_AGAIN, missed_words
 from .content.models import Fact
 from .debrief_summary import (
+    ARTICLE_HEADING,
     OTHER_REPORTING_NOTE,
     ALL_RIGHT,
+    article_paragraphs,
+    replay_line,
     Entry,
     fact_label,
     more_questions,
@@ -119,6 +122,8 @@ def summary_html(debrief: Debrief) -> str:
              '<ul class="scores">' + "".join(f"<li>{esc(s)}</li>" for s in summary.scores)
              + "</ul>",
              f"<p><b>{esc(summary.overall)}</b> · {esc(summary.ending)}</p>"]
+    if summary.replay:
+        parts.append(f"<p><i>{esc(summary.replay)}</i></p>")
     if summary.nothing_to_revisit:
         parts.append(f"<p>{esc(ALL_RIGHT)}</p>")
     else:
@@ -147,9 +152,19 @@ def ending_html(debrief: Debrief) -> str:
                   authored(debrief.assessment)]
     elif not debrief.ended:
         parts.append("<p><i>The week is not over yet: these are the scores so far.</i></p>")
+    if replay_line(debrief):
+        parts.append(f"<p><i>{esc(replay_line(debrief))}</i></p>")
     if debrief.older_version:
         parts.append(f'<p class="dim">{esc(OLDER_VERSION_NOTE)}</p>')
     return "\n".join(p for p in parts if p)
+
+
+def article_html(debrief: Debrief) -> str:
+    """After the week: the whole article, as written (escaped: it is data, not markup)."""
+    if not debrief.article.strip():
+        return ""
+    return (f"<h2>{esc(ARTICLE_HEADING)}</h2>\n"
+            + "\n".join(f"<p>{esc(p)}</p>" for p in article_paragraphs(debrief.article)))
 
 
 def scores_html(debrief: Debrief) -> str:
@@ -248,7 +263,7 @@ def debrief_html(debrief: Debrief) -> str:
     """The whole debrief, summary first, as one self-contained printable page."""
     body = [title_html(debrief), summary_html(debrief), ending_html(debrief),
             scores_html(debrief), decisions_html(debrief), other_reporting_html(debrief),
-            answers_html(debrief), notebook_html(debrief)]
+            answers_html(debrief), notebook_html(debrief), article_html(debrief)]
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>Debrief: {esc(debrief.title)}</title>\n<style>{STYLE}</style>\n"
             "</head>\n<body>\n" + "\n".join(p for p in body if p) + "\n</body>\n</html>\n")

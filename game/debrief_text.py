@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 from .asked_again_words import ASKED_AGAIN, missed_words
 from .content.models import Fact
 from .debrief_summary import (
+    ARTICLE_HEADING,
     OTHER_REPORTING_NOTE,
     ALL_RIGHT,
+    article_paragraphs,
+    replay_line,
     Entry,
     fact_label,
     more_questions,
@@ -71,6 +74,8 @@ def summary_markdown(debrief: Debrief) -> str:
     summary = summarise(debrief)
     parts = ["## Summary", " · ".join(summary.scores) + f"  \n**{summary.overall}** · "
              f"{escape(summary.ending)}"]
+    if summary.replay:
+        parts.append(f"*{summary.replay}*")
     if summary.nothing_to_revisit:
         return "\n\n".join([*parts, f"*{ALL_RIGHT}*"])
     parts.append(f"### {summary.decisions_heading}")
@@ -105,6 +110,8 @@ def ending_section(debrief: Debrief) -> Section:
         heading = "## The week so far"
         if not debrief.ended:
             blocks.append("*The week is not over yet: these are the scores so far.*")
+    if replay_line(debrief):
+        blocks.append(f"*{replay_line(debrief)}*")
     if debrief.older_version:
         blocks.append(f"*{OLDER_VERSION_NOTE}*")
     return Section(heading, tuple(blocks))
@@ -182,7 +189,11 @@ def detail_sections(debrief: Debrief) -> list[Section]:
     sections = [ending_section(debrief), scores_section(debrief), decisions_section(debrief)]
     if debrief.other_reporting:  # after the week, beside the article's claims it bears on
         sections.append(other_reporting_section(debrief))
-    return sections + [answers_section(debrief), notebook_section(debrief)]
+    sections += [answers_section(debrief), notebook_section(debrief)]
+    if debrief.article.strip():  # after the week: the whole article, as written
+        sections.append(Section(f"## {ARTICLE_HEADING}", tuple(
+            escape(p) for p in article_paragraphs(debrief.article))))
+    return sections
 
 
 def debrief_markdown(debrief: Debrief) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..content.graph import pack_replay
 from ..content.models import Choice, Fact, OtherReport, Pack, Question, Scene
 from .assessment import compose_assessment
 from .errors import InvalidAnswer
@@ -85,6 +86,10 @@ class Debrief:
     # assessment above already has them in it); none for an assessment that is plain text.
     assessment_parts: tuple[str, ...] = ()
     other_reporting: tuple[OtherReporting, ...] = ()  # shown after the week, never scored
+    # After the week: what there is to play again for, and the article to read in full.
+    endings: int = 0
+    routes: int | None = None  # None: the story map loops, so routes have no number
+    article: str = ""  # the pack's source article as written: data, to be escaped
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
@@ -144,6 +149,9 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         older_version=bool(unshown) or lost_history,
         assessment_parts=parts,
         other_reporting=other_reporting(pack) if state.ended else (),  # after the week
+        endings=pack_replay(pack).endings if state.ended else 0,
+        routes=pack_replay(pack).routes if state.ended else None,
+        article=pack.seed_text if state.ended else "",
     )
 
 

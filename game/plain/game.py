@@ -40,8 +40,8 @@ from ..session.words import (
 from . import console as parse
 from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
-from .report import debrief_lines, help_lines, notebook_lines, score_line
-from .save_prompt import offer_save
+from .report import article_lines, debrief_lines, help_lines, notebook_lines, score_line
+from .save_prompt import offer_save, yes_or_no
 from .text import markdown_text, one_line, plural, points
 
 SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
@@ -277,7 +277,19 @@ class PlainGame:
             else:
                 self.io.say(result_lost(handed_in.problem))
         self.io.say("")
-        offer_save(self.io, build_debrief(story.pack, story.state), story.pack.id)
+        if offer_save(self.io, build_debrief(story.pack, story.state), story.pack.id):
+            self.offer_article(story.pack.seed_text)
+
+    def offer_article(self, article: str) -> None:
+        """The article the week was drawn from, in full, if the player asks (after the save
+        offer, so a script that answers it is read as before)."""
+        if not article.strip():
+            return
+        try:
+            if self.io.ask("Read the article this week was drawn from? [y/N] ", yes_or_no):
+                self.io.say(*article_lines(article))
+        except InputEnded:
+            return  # the end of a script: nothing more to say
 
     def show_scene(self) -> None:
         story = self.story

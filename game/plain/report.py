@@ -21,7 +21,8 @@ from ..engine import (
     Scorecard,
     Story,
 )
-from ..debrief_summary import ALL_RIGHT, OTHER_REPORTING_NOTE, Entry, more_questions, summarise
+from ..debrief_summary import (ALL_RIGHT, ARTICLE_HEADING, OTHER_REPORTING_NOTE, Entry,
+                               article_paragraphs, more_questions, replay_line, summarise)
 from ..prose import labelled, sentence, title_and_byline
 from ..score_words import Form, effects_words, overall_words, track_words
 from .answer_forms import ANSWER_FORMS
@@ -100,6 +101,8 @@ def summary_lines(debrief: Debrief) -> list[str]:
     summary = summarise(debrief)
     lines = ["", "Summary.", *(sentence(score) for score in summary.scores),
              sentence(summary.overall), sentence(summary.ending)]
+    if summary.replay:
+        lines.append(summary.replay)
     if summary.nothing_to_revisit:
         return lines + ["", ALL_RIGHT]
     lines += ["", sentence(summary.decisions_heading)]
@@ -147,9 +150,19 @@ def ending_lines(debrief: Debrief) -> list[str]:
         lines += ["", sentence(debrief.ending_title)] + markdown_text(debrief.ending_body)
         if debrief.assessment.strip():
             lines += [""] + markdown_text(debrief.assessment)
+    if replay_line(debrief):
+        lines += ["", replay_line(debrief)]
     if debrief.older_version:
         lines += ["", OLDER_VERSION_NOTE]
     return lines
+
+
+def article_lines(article: str) -> list[str]:
+    """The whole article, as written: offered after the debrief, never printed unasked."""
+    lines = ["", f"{ARTICLE_HEADING}."]
+    for paragraph in article_paragraphs(article):
+        lines += ["", one_line(paragraph)]
+    return lines + ["", "End of the article."]
 
 
 def scores_lines(debrief: Debrief) -> list[str]:

@@ -49,3 +49,18 @@ async def test_a_question_right_the_first_time_does_not_come_back(data_dir):
         await play_to_debrief(pilot, pick=south)
         assert "Asked again" not in await whole_debrief(pilot)
         assert [a.question for a in app.story.state.answers] == ["q-villages", "q-mayor"]
+
+
+async def test_the_debrief_ends_with_the_article_and_says_what_there_is_to_replay(data_dir):
+    pack = compile_pack(FIXTURES / "retrieval").pack
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [pack])
+    async with app.run_test(size=SIZE) as pilot:
+        await new_game(pilot)
+        await play_to_debrief(pilot, pick=south)
+        shown = await whole_debrief(pilot)
+        line = "This week has 1 ending and 2 routes through it: play again to find the others."
+        # in the ending's detail (the one-screen summary has no room for it at 80x24)
+        assert shown.count(line) == 1
+        article = shown.index("The article")
+        assert shown.index("Your notebook") < article
+        assert "The “river” rose on Monday, flooding three villages." in shown[article:]
