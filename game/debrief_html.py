@@ -13,10 +13,14 @@ import unicodedata
 from html import escape
 from typing import TYPE_CHECKING
 
+from .asked_again_words import ASKED_AGAIN, missed_words
 from .content.models import Fact
 from .debrief_summary import (
+    ARTICLE_HEADING,
     OTHER_REPORTING_NOTE,
     ALL_RIGHT,
+    article_paragraphs,
+    replay_line,
     Entry,
     fact_label,
     more_questions,
@@ -33,6 +37,7 @@ from .engine import (
 )
 
 from .markdown_html import author_markdown_html
+from .prose import title_and_byline
 from .score_words import Form, effects_words, overall_words, points, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
@@ -117,6 +122,8 @@ def summary_html(debrief: Debrief) -> str:
              '<ul class="scores">' + "".join(f"<li>{esc(s)}</li>" for s in summary.scores)
              + "</ul>",
              f"<p><b>{esc(summary.overall)}</b> · {esc(summary.ending)}</p>"]
+    if summary.replay:
+        parts.append(f"<p><i>{esc(summary.replay)}</i></p>")
     if summary.nothing_to_revisit:
         parts.append(f"<p>{esc(ALL_RIGHT)}</p>")
     else:
@@ -145,9 +152,19 @@ def ending_html(debrief: Debrief) -> str:
                   authored(debrief.assessment)]
     elif not debrief.ended:
         parts.append("<p><i>The week is not over yet: these are the scores so far.</i></p>")
+    if replay_line(debrief):
+        parts.append(f"<p><i>{esc(replay_line(debrief))}</i></p>")
     if debrief.older_version:
         parts.append(f'<p class="dim">{esc(OLDER_VERSION_NOTE)}</p>')
     return "\n".join(p for p in parts if p)
+
+
+def article_html(debrief: Debrief) -> str:
+    """After the week: the whole article, as written (escaped: it is data, not markup)."""
+    if not debrief.article.strip():
+        return ""
+    return (f"<h2>{esc(ARTICLE_HEADING)}</h2>\n"
+            + "\n".join(f"<p>{esc(p)}</p>" for p in article_paragraphs(debrief.article)))
 
 
 def scores_html(debrief: Debrief) -> str:
@@ -189,10 +206,12 @@ def other_reporting_html(debrief: Debrief) -> str:
     blocks = [f"<h2>Other reporting</h2>\n<p><i>{esc(OTHER_REPORTING_NOTE)}</i></p>"]
     for item in debrief.other_reporting:
         report = item.report
-        byline = f", by {esc(report.author)}" if report.author else ""
-        parts = [f"<h3>{esc(report.outlet)}, {esc(report.date)}</h3>",
-                 f"<p>“{esc(report.title)}”{byline}."
-                 + (f" {esc(report.url)}" if report.url else "") + "</p>"]
+        named = title_and_byline(report.title, report.author, esc)
+        cited = " ".join(filter(None, [f"{named[:1].upper()}{named[1:]}." if named else "",
+                                       esc(report.url) if report.url else ""]))
+        parts = [f"<h3>{esc(report.outlet)}, {esc(report.date)}</h3>"]
+        if cited:
+            parts.append(f"<p>{cited}</p>")
         for fact in item.facts:
             parts += [labelled(f"The article ({fact_label(fact)})", esc(fact.text)),
                       quote(fact.source)]
@@ -206,6 +225,8 @@ def other_reporting_html(debrief: Debrief) -> str:
 def answer_html(n: int, q: QuestionReview) -> str:
     mark = "✓" if q.correct else ("◐" if q.points > 0 else "✗")
     parts = [f'<h3><span class="mark">{mark}</span> {n}. {esc(q.ask)}</h3>']
+    if q.missed_on:
+        parts.append(labelled(ASKED_AGAIN, esc(missed_words(q.missed_on))))
     if q.retry_answer:
         parts += [labelled("Your answer", esc(q.your_answer)),
                   labelled(f"Second try, for {percent(RETRY_SHARE)} of the points",
@@ -242,7 +263,7 @@ def debrief_html(debrief: Debrief) -> str:
     """The whole debrief, summary first, as one self-contained printable page."""
     body = [title_html(debrief), summary_html(debrief), ending_html(debrief),
             scores_html(debrief), decisions_html(debrief), other_reporting_html(debrief),
-            answers_html(debrief), notebook_html(debrief)]
+            answers_html(debrief), notebook_html(debrief), article_html(debrief)]
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>Debrief: {esc(debrief.title)}</title>\n<style>{STYLE}</style>\n"
             "</head>\n<body>\n" + "\n".join(p for p in body if p) + "\n</body>\n</html>\n")

@@ -6,6 +6,7 @@ words are said here once. Which items are listed is the engine's choice (game/en
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,7 @@ class Summary:
     questions: tuple[Entry, ...]  # every question worth revisiting, most points lost first
     questions_note: str
     nothing_to_revisit: bool  # every call the best on offer, every answer right
+    replay: str = ""  # how many endings and routes there are to play again for
 
 
 def plural(value: float, word: str) -> str:
@@ -160,7 +162,27 @@ def summarise(debrief: Debrief) -> Summary:
         questions_note=questions_note(debrief, len(questions)),
         nothing_to_revisit=(not decisions and not questions
                             and bool(debrief.decisions or debrief.questions)),
+        replay=replay_line(debrief),
     )
+
+
+ARTICLE_HEADING = "The article"
+
+
+def article_paragraphs(text: str) -> list[str]:
+    """The article's paragraphs (split at blank lines), each on one line: its words as
+    written, for each front end to escape."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
+def replay_line(debrief: Debrief) -> str:
+    """After the week: how many endings and routes there are, to play again for ("" when
+    there is one of each, or the week is not over)."""
+    if not debrief.ended or not debrief.endings or (debrief.endings, debrief.routes) == (1, 1):
+        return ""
+    routes = "many routes" if debrief.routes is None else plural(debrief.routes, "route")
+    return (f"This week has {plural(debrief.endings, 'ending')} and {routes} through it: "
+            "play again to find the others.")
 
 
 ALL_RIGHT = ("Every decision was the best call on offer and every answer was right: "

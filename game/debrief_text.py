@@ -8,10 +8,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .asked_again_words import ASKED_AGAIN, missed_words
 from .content.models import Fact
 from .debrief_summary import (
+    ARTICLE_HEADING,
     OTHER_REPORTING_NOTE,
     ALL_RIGHT,
+    article_paragraphs,
+    replay_line,
     Entry,
     fact_label,
     more_questions,
@@ -28,6 +32,7 @@ from .engine import (
     played_by as engine_played_by,
     Scorecard,
 )
+from .prose import title_and_byline
 from .score_words import Form, effects_words, overall_words, points, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
@@ -69,6 +74,8 @@ def summary_markdown(debrief: Debrief) -> str:
     summary = summarise(debrief)
     parts = ["## Summary", " · ".join(summary.scores) + f"  \n**{summary.overall}** · "
              f"{escape(summary.ending)}"]
+    if summary.replay:
+        parts.append(f"*{summary.replay}*")
     if summary.nothing_to_revisit:
         return "\n\n".join([*parts, f"*{ALL_RIGHT}*"])
     parts.append(f"### {summary.decisions_heading}")
@@ -103,6 +110,8 @@ def ending_section(debrief: Debrief) -> Section:
         heading = "## The week so far"
         if not debrief.ended:
             blocks.append("*The week is not over yet: these are the scores so far.*")
+    if replay_line(debrief):
+        blocks.append(f"*{replay_line(debrief)}*")
     if debrief.older_version:
         blocks.append(f"*{OLDER_VERSION_NOTE}*")
     return Section(heading, tuple(blocks))
@@ -149,6 +158,8 @@ def answers_section(debrief: Debrief) -> Section:
 def answer_markdown(n: int, q: QuestionReview) -> str:
     mark = "✓" if q.correct else ("◐" if q.points > 0 else "✗")
     block = [f"### {mark} {n}. {escape(q.ask)}"]
+    if q.missed_on:
+        block.append(f"**{ASKED_AGAIN}:** {escape(missed_words(q.missed_on))}")
     if q.retry_answer:
         block.append(f"**Your answer:** {escape(q.your_answer)}")
         block.append(f"**Second try, for {percent(RETRY_SHARE)} of the points:** "
@@ -178,7 +189,11 @@ def detail_sections(debrief: Debrief) -> list[Section]:
     sections = [ending_section(debrief), scores_section(debrief), decisions_section(debrief)]
     if debrief.other_reporting:  # after the week, beside the article's claims it bears on
         sections.append(other_reporting_section(debrief))
-    return sections + [answers_section(debrief), notebook_section(debrief)]
+    sections += [answers_section(debrief), notebook_section(debrief)]
+    if debrief.article.strip():  # after the week: the whole article, as written
+        sections.append(Section(f"## {ARTICLE_HEADING}", tuple(
+            escape(p) for p in article_paragraphs(debrief.article))))
+    return sections
 
 
 def debrief_markdown(debrief: Debrief) -> str:
@@ -197,10 +212,10 @@ def other_reporting_section(debrief: Debrief) -> Section:
 
 def other_reporting_block(item: OtherReporting) -> str:
     report = item.report
-    byline = f", by {escape(report.author)}" if report.author else ""
-    block = [f"### {escape(report.outlet)}, {escape(report.date)}",
-             f"“{escape(report.title)}”{byline}."
-             + (f" {escape(report.url)}" if report.url else "")]
+    named = title_and_byline(report.title, report.author, escape)
+    cited = " ".join(filter(None, [f"{named[:1].upper()}{named[1:]}." if named else "",
+                                   escape(report.url) if report.url else ""]))
+    block = [f"### {escape(report.outlet)}, {escape(report.date)}"] + ([cited] if cited else [])
     for fact in item.facts:
         block += [f"**The article ({escape(fact_label(fact))}):** {escape(fact.text)}",
                   f"> “{escape(fact.source)}”"]

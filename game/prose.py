@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from markdown_it import MarkdownIt
 
@@ -240,3 +240,12 @@ def sentence(text: str, mark: str = ".") -> str:
 def labelled(label: str, text: str) -> str:
     """'Label: text', or 'Label? text' where the label ends its own sentence."""
     return f"{sentence(label, ':')} {text}"
+
+
+def title_and_byline(title: str, author: str | None, dress: Callable[[str], str] = str) -> str:
+    """How a citation names a piece: '“Title”, by Author', '“Title”', 'by Author', or '' for
+    neither (a page may be quoted without its headline at hand). ``dress`` escapes each."""
+    bits = [f"“{dress(title)}”"] if title.strip() else []
+    if author and author.strip():
+        bits.append(f"by {dress(author)}")
+    return ", ".join(bits)

@@ -108,8 +108,16 @@ class PlaytestReport:
         return {
             "scenes": sorted(set(pack.scenes) - self.scenes_seen),
             "choices": choices,
-            "questions": sorted(set(pack.questions()) - self.questions_asked),
+            "questions": sorted(set(pack.questions()) - self.questions_asked
+                                - set(self.not_played(pack))),
         }
+
+    def not_played(self, pack: Pack) -> dict[str, str]:
+        """Questions this kind of playtest cannot ask, with the question each asks again: with
+        every answer right (--exhaustive), no question is asked again."""
+        if not self.exhaustive:
+            return {}
+        return {q.id: q.asks_again for q in pack.questions().values() if q.asks_again}
 
 
 def random_response(question: Question, options: tuple[str, ...], rng: random.Random) -> Any:

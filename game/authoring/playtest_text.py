@@ -61,14 +61,19 @@ def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached
     else:
         lines.append("Crashes, dead ends and loops: none")
     unreached = report.unreached(pack)
+    not_played = report.not_played(pack)
     total_choices = sum(len(s.choices) for s in pack.scenes.values())
+    total_questions = len(pack.questions()) - len(not_played)
     lines.append(
         f"Coverage: scenes {len(pack.scenes) - len(unreached['scenes'])}/{len(pack.scenes)}, "
         f"choices {total_choices - len(unreached['choices'])}/{total_choices}, "
-        f"questions {len(pack.questions()) - len(unreached['questions'])}/{len(pack.questions())}")
+        f"questions {total_questions - len(unreached['questions'])}/{total_questions}")
     for kind, items in unreached.items():
         for item in items:
             lines.append(f"  never reached: {kind[:-1]} {item}")
+    for question_id, original in sorted(not_played.items()):
+        lines.append(f"  not played: question {question_id}, asked again only to a player who "
+                     f"missed {original} (run without --exhaustive to play it)")
     lines += route_lines(pack, report)
     lines.append("Scores by ending (min / mean / max, then a histogram from min to max):")
     names = {t.id: t.name for t in pack.manifest.tracks}

@@ -126,7 +126,7 @@ class Runner:
 
     def need(self, phase: Phase, verb: str) -> None:
         if self.story.phase is not phase:
-            waiting = len(self.story.scene.questions) - self.story.state.question_index
+            waiting = len(self.story.questions) - self.story.state.question_index
             extra = f" ({waiting} question(s) still waiting)" if waiting > 0 else ""
             raise StepFailed(f"cannot {verb}: the story is {self.story.phase.value} in "
                              f"'{self.story.scene.id}'{extra}")

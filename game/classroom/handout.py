@@ -137,7 +137,7 @@ def scene_blocks(scene: Scene, numbering, student: bool, track_names: dict[str, 
         blocks += [Line("", label="Discuss"),
                    Items(tuple(("", one_line(d)) for d in scene.discuss))]
     for question in scene.questions:
-        blocks.append(question_box(question, next(numbering), student))
+        blocks.append(question_box(question, next(numbering), student, pack))
     if scene.choices:
         blocks.append(decision_box(scene, student, track_names))
     if scene.ending and not student:
@@ -210,11 +210,13 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
-def question_box(question: Question, number: int, student: bool) -> Box:
+def question_box(question: Question, number: int, student: bool, pack: Pack) -> Box:
     kind = kind_of(question)
     points = f"{question.points:g} point" + ("" if question.points == 1 else "s")
     blocks: list[Block] = [Line(f"{number}. {one_line(question.ask)}", strong=True,
                                 detail=f"{kind.label}, {points}")]
+    if question.asks_again:
+        blocks.append(Line(asked_again_words(question.asks_again, pack, student), quiet=True))
     items = kind.handout_items(question, student)
     if items:
         blocks.append(Items(tuple((mark, one_line(text)) for mark, text in items)))
@@ -228,6 +230,15 @@ def question_box(question: Question, number: int, student: bool) -> Box:
         blocks += [Line(one_line(question.explanation), label="Why"),
                    Quote(one_line(question.source))]
     return Box("question", tuple(blocks))
+
+
+def asked_again_words(original_id: str, pack: Pack, student: bool) -> str:
+    """Who is asked a question that asks again (spaced retrieval), for the key or the sheet."""
+    if student:
+        return "Asked only if you missed this fact earlier in the week."
+    original = pack.questions().get(original_id)
+    about = f" (“{shorten(one_line(original.ask))}”)" if original else ""
+    return f"Asked again only to players who missed {original_id}{about} on the first try."
 
 
 def decision_box(scene: Scene, student: bool, track_names: dict[str, str]) -> Box:
@@ -259,8 +270,9 @@ def other_reporting_blocks(pack: Pack, items: tuple[OtherReport, ...]) -> list[B
              "source of a question.", quiet=True)]
     for item in items:
         byline = f"by {one_line(item.author)}" if item.author else ""
-        inner: list[Block] = [Line(f"{one_line(item.outlet)}, {one_line(item.date)}: "
-                                   f"“{one_line(item.title)}”", strong=True, detail=byline)]
+        title = f": “{one_line(item.title)}”" if item.title.strip() else ""
+        inner: list[Block] = [Line(f"{one_line(item.outlet)}, {one_line(item.date)}{title}",
+                                   strong=True, detail=byline)]
         if item.url:
             inner.append(Line(one_line(item.url), quiet=True))
         for fact_id in item.fact_ids:

@@ -6,6 +6,7 @@ import math
 import re
 from typing import Iterator
 
+from .asks_again import check_asks_again
 from .codes import lookup
 from .cues import cue_figures, report_cues
 from .diagnostics import Diagnostic, did_you_mean
@@ -66,6 +67,8 @@ class PackChecker:
             if not any(d.is_error for d in self.found):  # every condition names what exists
                 self.check_assessment_paths()
         self.check_glossary()
+        check_asks_again(self.manifest, self.scenes.values(), self.report,
+                         whole=not self.broken_scenes)
         self.check_other_reporting()
         self.check_quotes()
         self.check_cues()
@@ -275,11 +278,11 @@ class PackChecker:
         """Each item cites its source in full and names facts of the pack."""
         facts = {f.id for f in self.all_facts()}
         for item in self.manifest.other_reporting:
-            for name in ("outlet", "date", "title", "quote"):
+            for name in ("outlet", "date", "quote"):  # a title is optional
                 if not clean(getattr(item, name)):
                     self.report(item, name, "blank-citation", f"This other reporting item's "
                                 f"'{name}' is empty.", "Copy it from the report you cite: "
-                                "outlet, date, title and its exact words are all needed.")
+                                "the outlet, the date and its exact words are all needed.")
             if not item.fact_ids:
                 self.report(item, "bears_on", "unknown-fact", "This other reporting item bears "
                             "on no fact.", "List the id of the fact it bears on, e.g. "

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
-from ..content.models import Scene
+from ..content.models import Pack, Scene
 
 
 def exits(scene: Scene) -> set[str]:
@@ -72,3 +72,52 @@ def find_cycle(scenes: Mapping[str, Scene]) -> list[str] | None:
                 path.append(nxt)
                 stack.append(iter(graph[nxt]))
     return None
+
+
+class Replay(NamedTuple):
+    """What there is to play again for: the endings reachable from the start, and the routes
+    from the start to an ending (None when the map loops: then there is no count)."""
+
+    endings: int
+    routes: int | None
+
+
+_REPLAYS: dict[int, tuple[Pack, Replay]] = {}  # by the pack's id(), with the pack itself
+
+
+def pack_replay(pack: Pack) -> Replay:
+    """``replay_count`` of a compiled pack, worked out once per pack (not per debrief)."""
+    kept = _REPLAYS.get(id(pack))
+    if kept is None or kept[0] is not pack:
+        if len(_REPLAYS) > 8:  # a --watch session compiles again and again
+            _REPLAYS.clear()
+        kept = _REPLAYS[id(pack)] = (pack, replay_count(pack.scenes, pack.manifest.start))
+    return kept[1]
+
+
+def replay_count(scenes: Mapping[str, Scene], start: str) -> Replay:
+    """Counted on the scene graph (a route is a sequence of scenes, whatever the conditions):
+    the routes into each scene are summed once, in order, so the count is linear in the map."""
+    graph = scene_graph(scenes)
+    if start not in graph:
+        return Replay(0, 0)
+    seen = reachable(scenes, start)
+    endings = sum(1 for s in seen if scenes[s].ending)
+    routes: dict[str, int] = {}  # scene -> routes from it to an ending
+    state: dict[str, int] = {}  # 1: on the current path, 2: counted
+    stack = [(start, iter(sorted(graph[start])))]
+    state[start] = 1
+    while stack:
+        scene_id, targets = stack[-1]
+        target = next(targets, None)
+        if target is None:
+            stack.pop()
+            state[scene_id] = 2
+            routes[scene_id] = (int(scenes[scene_id].ending)
+                                + sum(routes[t] for t in graph[scene_id]))
+        elif state.get(target) == 1:
+            return Replay(endings, None)  # a loop: as many routes as times round it
+        elif target not in state:
+            state[target] = 1
+            stack.append((target, iter(sorted(graph[target]))))
+    return Replay(endings, routes[start])

@@ -10,6 +10,7 @@ JSON Schema generator all read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping, NamedTuple, Union
 
@@ -150,16 +151,17 @@ class OtherReport:
         "Who published it.", example="outlet: The Hill"))
     date: str = field(metadata=doc(
         "When it was published, as you would cite it.", example="date: 23 March 2023"))
-    title: str = field(metadata=doc(
-        "Its headline or title, as published.",
-        example='title: "US contractor killed, 5 service members wounded during drone strike '
-                'in Syria"'))
     quote: str = field(metadata=doc(
         "Its exact words that bear on the claim, copied from it.",
         example='quote: "Five U.S. service members and one other contractor were wounded."'))
     bears_on: Union[str, tuple[str, ...]] = field(metadata=doc(
         "The id of the article's fact it bears on, or a list of ids.",
         example="bears_on: hasakah-toll"))
+    title: str = field(default="", metadata=doc(
+        "Its headline or title, as published; leave it out when you quote a page without "
+        "its title at hand (the citation then names the outlet, the date and the author).",
+        example='title: "US contractor killed, 5 service members wounded during drone strike '
+                'in Syria"'))
     note: str = field(default="", metadata=doc(
         "What differs from the article, in your words.",
         example="note: The Pentagon gave one American killed, not six."))
@@ -232,6 +234,11 @@ class Question:
         example="explanation: Five US troops died. With the contractor that makes six Americans."))
     points: float = field(default=1, metadata=doc(
         "Points for a fully right answer.", example="points: 2"))
+    asks_again: str | None = field(default=None, metadata=doc(
+        "Spaced retrieval: the id of a question on an earlier day whose fact this one asks "
+        "again, reworded. It is asked only to a player who did not get that question fully "
+        "right on the first try, and is worth a share of its points (give it fewer points).",
+        example="asks_again: q-hasakah-troops"))
     options: tuple[str, ...] = field(default=(), metadata=doc(
         "single-choice and multiple-select: the options to pick from.",
         example="options: [An American contractor, A US diplomat, A Syrian interpreter]"))
@@ -535,6 +542,13 @@ class Pack:
 
     def questions(self) -> Mapping[str, Question]:
         return MappingProxyType({q.id: q for s in self.scenes.values() for q in s.questions})
+
+    @cached_property
+    def scenes_asking_again(self) -> frozenset[str]:
+        """The scenes with a question that only some players are asked (``asks_again``): every
+        other scene asks all its questions, which the engine can then take without a look."""
+        return frozenset(s.id for s in self.scenes.values()
+                         if any(q.asks_again for q in s.questions))
 
 
 RECALL_TRACK = "recall"

@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..content.graph import pack_replay
 from ..content.models import Choice, Fact, OtherReport, Pack, Question, Scene
 from .assessment import compose_assessment
 from .errors import InvalidAnswer
 from .grading import describe_response, grade, right_answer
 from .modes import Mode
+from .retrieval import missed_on
 from .revisit import BetterCall, better_calls
 from .scoring import Scorecard, scorecard, totals
 from .state import AnswerRecord, DecisionRecord, GameState
@@ -36,6 +38,7 @@ class QuestionReview:
     hinted: bool = False  # the hint was shown before an answer to it
     retry_answer: str = ""  # the second try (practice mode), if there was one
     retry_correct: bool = False
+    missed_on: str = ""  # asked again: the day the player missed the question it asks again
 
     @property
     def lost(self) -> float:
@@ -83,6 +86,10 @@ class Debrief:
     # assessment above already has them in it); none for an assessment that is plain text.
     assessment_parts: tuple[str, ...] = ()
     other_reporting: tuple[OtherReporting, ...] = ()  # shown after the week, never scored
+    # After the week: what there is to play again for, and the article to read in full.
+    endings: int = 0
+    routes: int | None = None  # None: the story map loops, so routes have no number
+    article: str = ""  # the pack's source article as written: data, to be escaped
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
@@ -107,7 +114,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         questions.append(QuestionReview(
             scene.title, q.ask, describe_response(q, record.response), right_answer(q),
             record.points, record.max_points, record.correct, q.explanation, q.source,
-            hinted=record.hinted))
+            hinted=record.hinted, missed_on=missed_on(pack, q, state.answers)))
         shown_question = q
     decisions = []
     for record, better in zip(state.decisions, better_calls(pack, state)):
@@ -142,6 +149,9 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         older_version=bool(unshown) or lost_history,
         assessment_parts=parts,
         other_reporting=other_reporting(pack) if state.ended else (),  # after the week
+        endings=pack_replay(pack).endings if state.ended else 0,
+        routes=pack_replay(pack).routes if state.ended else None,
+        article=pack.seed_text if state.ended else "",
     )
 
 

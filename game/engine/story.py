@@ -17,6 +17,7 @@ from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
 from .grading import Grade, grade
 from .modes import Mode
 from .practice import HINT_MODES, RETRY_MODES, attempt_points
+from .retrieval import missed_on, questions_asked
 from .scoring import Scorecard, scorecard
 from .state import MODES, AnswerRecord, DecisionRecord, GameState
 
@@ -52,6 +53,7 @@ class PresentedQuestion:
     number: int  # 1-based within the scene
     of: int
     targets: tuple[str, ...] = ()  # match: the right-hand items
+    missed_on: str = ""  # asked again: the day the player missed the question it asks again
 
 
 class ChoiceOutcome(NamedTuple):
@@ -105,6 +107,7 @@ class Story:
         self._offer_cache: Offer | None = None
         self._totals_cache: tuple[tuple, dict] | None = None
         self._sums: dict[str, float] = {}  # unrounded points per track, added as records come
+        self._asked_cache: tuple[tuple, tuple[Question, ...]] | None = None
         if state is None:
             first = start or pack.manifest.start
             if first not in pack.scenes:
@@ -131,12 +134,17 @@ class Story:
                 self._add_points({RECALL_TRACK: answer.points})
 
     @staticmethod
+    def questions_asked(pack: Pack, state: GameState) -> tuple[Question, ...]:
+        """The questions of the state's scene that this player is asked (see retrieval.py)."""
+        return questions_asked(pack, pack.scenes[state.scene], state.answers)
+
+    @staticmethod
     def check_resumable(pack: Pack, state: GameState) -> None:
         if state.pack_id != pack.id:
             raise IncompatibleSave(f"the save is for the pack '{state.pack_id}', not '{pack.id}'")
         if state.scene not in pack.scenes:
             raise IncompatibleSave(f"the saved scene '{state.scene}' is no longer in the pack")
-        if state.question_index > len(pack.scenes[state.scene].questions):
+        if state.question_index > len(Story.questions_asked(pack, state)):
             raise IncompatibleSave(f"the scene '{state.scene}' has changed since the save")
 
     # -- what the player sees -------------------------------------------------------------
@@ -146,11 +154,24 @@ class Story:
         return self.pack.scenes[self.state.scene]
 
     @property
+    def questions(self) -> tuple[Question, ...]:
+        """The current scene's questions that this player is asked, in order: all of them but
+        a question asking again one the player did not miss (see retrieval.py)."""
+        state = self.state
+        scene = self.pack.scenes[state.scene]
+        if scene.id not in self.pack.scenes_asking_again:
+            return scene.questions
+        key = (scene.id, len(state.visited), len(state.answers))
+        if self._asked_cache is None or self._asked_cache[0] != key:
+            self._asked_cache = (key, questions_asked(self.pack, scene, state.answers))
+        return self._asked_cache[1]
+
+    @property
     def phase(self) -> Phase:
         state = self.state
         if state.ended:
             return Phase.ENDED
-        if state.question_index < len(self.pack.scenes[state.scene].questions):
+        if state.question_index < len(self.questions):
             return Phase.AWAITING_ANSWER
         return Phase.AWAITING_CHOICE
 
@@ -173,8 +194,8 @@ class Story:
 
     def _presented(self, q: Question, number: int) -> PresentedQuestion:
         shown = self.presentation(q)
-        return PresentedQuestion(q, shown.options, number, len(self.scene.questions),
-                                 shown.targets)
+        return PresentedQuestion(q, shown.options, number, len(self.questions), shown.targets,
+                                 missed_on(self.pack, q, self.state.answers))
 
     @property
     def pending_question(self) -> Question | None:
@@ -183,7 +204,7 @@ class Story:
         state = self.state
         if state.ended:
             return None
-        questions = self.pack.scenes[state.scene].questions
+        questions = self.questions
         return questions[state.question_index] if state.question_index < len(questions) else None
 
     def presentation(self, q: Question) -> Presented:
@@ -210,6 +231,7 @@ class Story:
         twin = Story.__new__(Story)
         twin.pack, twin.clock = self.pack, self.clock
         twin._orders, twin._offer_cache, twin._totals_cache = self._orders, None, None
+        twin._asked_cache = self._asked_cache  # keyed by what it depends on, so still true
         twin._sums = {**self._sums, **(assume_totals or {})}
         twin.state = dataclasses.replace(
             state, visited=list(state.visited), flags=list(state.flags),
@@ -272,7 +294,7 @@ class Story:
         last = state.answers[-1]
         if last.attempt != 1 or last.correct or last.scene != state.scene:
             return None
-        question = self.pack.scenes[state.scene].questions[state.question_index - 1]
+        question = self.questions[state.question_index - 1]
         if question.id != last.question or self.retry_ceiling(question) <= last.points:
             return None
         return question
@@ -406,6 +428,5 @@ class Story:
     def _settle(self) -> None:
         """An ending with no questions left is the end of the story."""
         state = self.state
-        scene = self.pack.scenes[state.scene]
-        if scene.ending and state.question_index >= len(scene.questions):
+        if self.pack.scenes[state.scene].ending and state.question_index >= len(self.questions):
             state.ended = True

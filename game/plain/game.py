@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+from ..asked_again_words import asked_again_note
 from ..classroom.identity import clean_name
 from ..classroom.resume_codes import RETRY_PAUSE, code_message, not_kept_message, replaced_message
 from ..content.facts import fact_label
@@ -39,8 +40,8 @@ from ..session.words import (
 from . import console as parse
 from .answer_forms import answer_form
 from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
-from .report import debrief_lines, help_lines, notebook_lines, score_line
-from .save_prompt import offer_save
+from .report import article_lines, debrief_lines, help_lines, notebook_lines, score_line
+from .save_prompt import offer_save, yes_or_no
 from .text import markdown_text, one_line, plural, points
 
 SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
@@ -276,7 +277,19 @@ class PlainGame:
             else:
                 self.io.say(result_lost(handed_in.problem))
         self.io.say("")
-        offer_save(self.io, build_debrief(story.pack, story.state), story.pack.id)
+        if offer_save(self.io, build_debrief(story.pack, story.state), story.pack.id):
+            self.offer_article(story.pack.seed_text)
+
+    def offer_article(self, article: str) -> None:
+        """The article the week was drawn from, in full, if the player asks (after the save
+        offer, so a script that answers it is read as before)."""
+        if not article.strip():
+            return
+        try:
+            if self.io.ask("Read the article this week was drawn from? [y/N] ", yes_or_no):
+                self.io.say(*article_lines(article))
+        except InputEnded:
+            return  # the end of a script: nothing more to say
 
     def show_scene(self) -> None:
         story = self.story
@@ -289,7 +302,7 @@ class PlainGame:
             self.io.say("", "New in your notebook:")
             for fact in scene.facts:
                 self.io.say("- " + labelled(fact_label(fact), one_line(fact.text)))
-        waiting = len(scene.questions) - state.question_index
+        waiting = len(story.questions) - state.question_index
         if waiting:
             self.io.say("", f"Now {plural(waiting, 'recall question')}.")
 
@@ -300,6 +313,8 @@ class PlainGame:
         if not retry:
             self.io.say("", f"Question {presented.number} of {presented.of}, "
                             f"{plural(question.points, 'point')}.")
+            if question.asks_again:  # why this player sees it
+                self.io.say(asked_again_note(presented.missed_on))
         else:
             self.io.say("", "Second try.")
         self.io.say(one_line(question.ask))
@@ -356,8 +371,7 @@ class PlainGame:
                     "1. Try again", "2. Go on and see the answer")
         again = self.io.ask("Try again or go on, 1 or 2? ", retry_choice, self.commands())
         if not again:
-            question = self.story.pack.scenes[self.story.state.scene].questions[
-                self.story.state.question_index - 1]
+            question = self.story.questions[self.story.state.question_index - 1]
             self.show_answer(question)
         return again
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..asked_again_words import ASKED_AGAIN, missed_words
 from ..content.facts import fact_label, status_key
 from ..content.glossary import reached_glossary
 from ..engine import (
@@ -20,8 +21,9 @@ from ..engine import (
     Scorecard,
     Story,
 )
-from ..debrief_summary import ALL_RIGHT, OTHER_REPORTING_NOTE, Entry, more_questions, summarise
-from ..prose import labelled, sentence
+from ..debrief_summary import (ALL_RIGHT, ARTICLE_HEADING, OTHER_REPORTING_NOTE, Entry,
+                               article_paragraphs, more_questions, replay_line, summarise)
+from ..prose import labelled, sentence, title_and_byline
 from ..score_words import Form, effects_words, overall_words, track_words
 from .answer_forms import ANSWER_FORMS
 from .text import labelled_text, markdown_text, one_line, points
@@ -99,6 +101,8 @@ def summary_lines(debrief: Debrief) -> list[str]:
     summary = summarise(debrief)
     lines = ["", "Summary.", *(sentence(score) for score in summary.scores),
              sentence(summary.overall), sentence(summary.ending)]
+    if summary.replay:
+        lines.append(summary.replay)
     if summary.nothing_to_revisit:
         return lines + ["", ALL_RIGHT]
     lines += ["", sentence(summary.decisions_heading)]
@@ -146,9 +150,19 @@ def ending_lines(debrief: Debrief) -> list[str]:
         lines += ["", sentence(debrief.ending_title)] + markdown_text(debrief.ending_body)
         if debrief.assessment.strip():
             lines += [""] + markdown_text(debrief.assessment)
+    if replay_line(debrief):
+        lines += ["", replay_line(debrief)]
     if debrief.older_version:
         lines += ["", OLDER_VERSION_NOTE]
     return lines
+
+
+def article_lines(article: str) -> list[str]:
+    """The whole article, as written: offered after the debrief, never printed unasked."""
+    lines = ["", f"{ARTICLE_HEADING}."]
+    for paragraph in article_paragraphs(article):
+        lines += ["", one_line(paragraph)]
+    return lines + ["", "End of the article."]
 
 
 def scores_lines(debrief: Debrief) -> list[str]:
@@ -178,6 +192,8 @@ def answers_lines(debrief: Debrief) -> list[str]:
     for n, q in enumerate(debrief.questions, 1):
         verdict = "Right" if q.correct else ("Partly right" if q.points > 0 else "Wrong")
         lines += ["", f"Question {n}, {verdict.lower()}: {one_line(q.ask)}"]
+        if q.missed_on:
+            lines.append(f"{ASKED_AGAIN}: {one_line(missed_words(q.missed_on))}")
         lines.append(f"Your answer: {one_line(q.your_answer)}")
         if q.retry_answer:
             lines.append(f"Second try, for {percent(RETRY_SHARE)} of the points: "
@@ -210,9 +226,9 @@ def other_reporting_lines(items: tuple[OtherReporting, ...]) -> list[str]:
     lines = ["", f"Other reporting: {len(items)}.", OTHER_REPORTING_NOTE]
     for item in items:
         report = item.report
-        byline = f", by {one_line(report.author)}" if report.author else ""
-        lines += ["", f"{one_line(report.outlet)}, {one_line(report.date)}: "
-                      f"“{one_line(report.title)}”{byline}."]
+        named = title_and_byline(report.title, report.author, one_line)
+        lines += ["", f"{one_line(report.outlet)}, {one_line(report.date)}"
+                      + (f": {named}." if named else ".")]
         for fact in item.facts:
             lines.append(labelled(f"The article ({fact_label(fact)})", one_line(fact.text)))
             lines.append(f"   Source: “{one_line(fact.source)}”")

@@ -21,9 +21,9 @@ def yes_or_no(line: str) -> bool:
     raise Unusable("Type y for yes or n for no (Enter alone is no).")
 
 
-def offer_save(io: Console, debrief: Debrief, pack_id: str, here: Path | None = None) -> None:
+def offer_save(io: Console, debrief: Debrief, pack_id: str, here: Path | None = None) -> bool:
     """Ask whether to save the debrief, and where, until the player says no (or input ends);
-    after a save, whether to save another file too."""
+    after a save, whether to save another file too. False when input ended."""
     suggested = suggested_name(debrief, pack_id)
     question = "Save this debrief to a file? [y/N] "
     try:
@@ -47,4 +47,5 @@ def offer_save(io: Console, debrief: Debrief, pack_id: str, here: Path | None = 
             io.say("Saved the debrief to this file:", str(where.path))  # the path on its own
             question = "Save it to another file too (the other format, say)? [y/N] "
     except InputEnded:
-        return  # the end of a script: nothing saved, nothing more to say
+        return False  # the end of a script: nothing saved, nothing more to say
+    return True

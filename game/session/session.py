@@ -206,7 +206,8 @@ class GameSession:
         scene = pack.scenes.get(story.state.scene)
         if scene is None:
             return False
-        story.state.question_index = min(story.state.question_index, len(scene.questions))
+        asked = Story.questions_asked(pack, story.state)
+        story.state.question_index = min(story.state.question_index, len(asked))
         self.story = Story(pack, story.state, clock=story.clock)
         return True
 

@@ -283,7 +283,7 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
                 self.question_screen.show(presented, status, hint)
             self.bring_forward(self.question_screen)
         else:
-            waiting = len(story.scene.questions) - state.question_index
+            waiting = len(story.questions) - state.question_index
             if self.scene_screen is None:
                 self.scene_screen = self.game_screen(SceneScreen(
                     story.scene, story.choices, status, questions_waiting=waiting,

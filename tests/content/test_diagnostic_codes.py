@@ -20,7 +20,7 @@ from ..conftest import MINI, OLD_FORMAT, mini_with_other_reporting
 from ..unit.test_question_kinds import kind_fixtures
 from .cue_packs import cue_fixtures
 from .test_hostile_content import FIXTURE_CASES, GENERATED_CASES, HOSTILE, pack_with
-from .test_loader_errors import CASES, MAP_CASES, MORE_CASES, broken_pack
+from .test_loader_errors import BEFORE_TF, CASES, MAP_CASES, MORE_CASES, asked_again, broken_pack
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
 Fixture = Callable[[Path], list[Diagnostic]]
@@ -108,6 +108,8 @@ def fixtures() -> dict[str, Fixture]:
                                           "  - choose: Report 40\n  - expect_scene: tue-radio\n"),
         "step-keys": walkthrough("name: two at once\nsteps:\n  - {answer: 3, expect_scene: x}\n"),
         "confirmed-without-source": lambda tmp_path: compile_pack(OLD_FORMAT).diagnostics,
+        "asks-again-points": edited("scenes.yaml", BEFORE_TF,
+                                    asked_again("q-villages", points=1) + BEFORE_TF),
         "source-from-other-reporting": lambda tmp_path: compile_pack(
             question_quoting_other_reporting(tmp_path)).diagnostics,
     }

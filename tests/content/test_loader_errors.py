@@ -23,6 +23,18 @@ MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 
 LAST_LINE = "  - {term: NGO, meaning: Non-governmental organisation}\n"  # of the mini pack.yaml
 
+
+def asked_again(asks_again: str, question_id: str = "q-again", points: float = 0.5) -> str:
+    """A question for the mini pack's Tuesday wrap-up that asks ``asks_again`` again, and the
+    question it goes before (what it replaces in the file)."""
+    return (f"      - id: {question_id}\n        type: numeric\n        asks_again: {asks_again}\n"
+            f"        points: {points:g}\n        ask: How many villages flooded, again?\n"
+            "        answer: 3\n        source: \"flooding three villages\"\n"
+            "        explanation: Three.\n")
+
+
+BEFORE_TF = "      - id: q-tf\n"  # the last question of the mini pack's Tuesday wrap-up
+
 # (case, file, text to replace, replacement, code, line-marker (text on the reported line), words)
 CASES = [
     ("yaml-syntax", "scenes.yaml", 'title: The river rises', 'title: "The river rises',
@@ -88,6 +100,13 @@ CASES = [
     ("blank-citation", "pack.yaml", LAST_LINE,
      LAST_LINE + OTHER_REPORTING.replace("date: 2 March", 'date: ""'), "blank-citation",
      'date: ""', "'date' is empty"),
+    ("asks-again-unknown", "scenes.yaml", BEFORE_TF, asked_again("q-vilages") + BEFORE_TF,
+     "asks-again-unknown", "asks_again: q-vilages", "Did you mean 'q-villages'?"),
+    ("asks-again-same-day", "scenes.yaml", BEFORE_TF, asked_again("q-who") + BEFORE_TF,
+     "asks-again-not-earlier", "asks_again: q-who", "on the same day (Tuesday, in 'tue-radio')"),
+    ("asks-again-twice", "scenes.yaml", BEFORE_TF,
+     asked_again("q-villages") + asked_again("q-again", "q-again-2", 0.25) + BEFORE_TF,
+     "asks-again-chain", "asks_again: q-again\n", "'q-again' is itself a question asked again"),
 ]
 
 
@@ -343,7 +362,8 @@ def test_every_diagnostic_code_has_a_fixture():
     tested |= {"no-manifest", "not-utf8", "unreadable-file", "recursive-alias", "bad-points",
                "all-choices-conditional", "walkthrough-failed", "step-keys",
                "confirmed-without-source",  # tests/unit/test_upgrade.py
-               "source-from-other-reporting"}  # own tests above/elsewhere (test_fact_status.py)
+               "source-from-other-reporting",  # own tests above/elsewhere (test_fact_status.py)
+               "asks-again-points"}  # a warning: test_asks_again.py
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/

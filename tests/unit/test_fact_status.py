@@ -12,6 +12,7 @@ import pytest
 from game.classroom.handout import handout_html, handout_markdown
 from game.content.facts import FACT_STATUSES, fact_label
 from game.content.models import Fact
+from game.debrief_html import debrief_html
 from game.debrief_text import debrief_markdown
 from game.engine import Story, build_debrief, play
 from game.packs import compile_pack
@@ -115,6 +116,38 @@ def test_the_teachers_handout_has_other_reporting_and_the_students_does_not(repo
     assert "> “The flood reached four villages, the county said.”" in section
     assert '<div class="other-reporting">' in handout_html(reported_otherwise)
     assert "River Gazette" not in handout_markdown(reported_otherwise, student=True)
+
+
+@pytest.mark.parametrize("author, cited", [
+    ("", None), ("    author: Ana Ruiz\n", "By Ana Ruiz.")])
+def test_other_reporting_without_a_title_is_cited_cleanly_everywhere(tmp_path, author, cited):
+    """A page quoted without its headline at hand: no empty quotes, no stray comma."""
+    pack = mini_with_other_reporting(tmp_path)
+    manifest = pack / "pack.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "    title: Flood reaches four villages\n", author))
+    result = compile_pack(pack)
+    assert result.ok and result.diagnostics == []
+    assert result.pack.manifest.other_reporting[0].title == ""
+    story = ended_mini(result.pack)
+    debrief = build_debrief(result.pack, story.state)
+    markdown = debrief_markdown(debrief)
+    html = debrief_html(debrief)
+    plain = "\n".join(debrief_lines(story))
+    teacher = handout_markdown(result.pack)
+    for text in (markdown, html, plain, teacher, handout_html(result.pack)):
+        assert "“”" not in text and "“, " not in text
+    section = markdown[markdown.index("### River Gazette, 2 March"):]
+    second = section.split("\n\n")[1]
+    if cited:
+        assert second == cited
+        assert "<p>By Ana Ruiz.</p>" in html
+        assert "River Gazette, 2 March: by Ana Ruiz." in plain
+    else:
+        assert second.startswith("**The article (REPORTED):**")  # no citation line at all
+        assert "<h3>River Gazette, 2 March</h3><p><span" in html
+        assert "River Gazette, 2 March." in plain
+    assert "**River Gazette, 2 March**" in teacher
 
 
 def test_the_notebook_in_plain_mode_labels_each_fact_and_explains_the_labels(mini_pack):

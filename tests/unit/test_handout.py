@@ -136,3 +136,16 @@ def test_handout_command_prints_md_or_writes_html(tmp_path, capsys):
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert main(["handout", str(MINI), "--student", "--format", "md"]) == 0
     assert "reading-along handout" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("render", [handout_markdown, handout_html])
+def test_a_question_asked_again_says_to_whom(render):
+    pack = compile_pack(MINI.parent / "retrieval").pack
+    key, sheet = render(pack), render(pack, student=True)
+    said = as_rendered(render)
+    assert said("Asked again only to players who missed q-villages (“How many villages "
+                "flooded?”) on the first try.") in key
+    assert said("Asked again only to players who missed q-radio") in key
+    assert key.count("Asked again only to players") == 2
+    assert sheet.count("Asked only if you missed this fact earlier in the week.") == 2
+    assert "q-villages" not in sheet

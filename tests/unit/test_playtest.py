@@ -195,3 +195,17 @@ def test_the_command_shows_the_careful_paths_reading_time(capsys):
     assert (f"Reading time (200 words a minute + 15 s per interaction): careful path about "
             f"{careful.minutes:.0f} min (shortest ") in out
     assert f"  careful path: {careful.words} words, {careful.interactions} interactions" in out
+
+
+def test_questions_asked_again_are_played_at_random_and_named_not_played_when_all_right():
+    pack = compile_pack(MINI.parent / "retrieval").pack
+    report = playtest(pack, runs=60, seed=1)
+    assert report.unreached(pack)["questions"] == []
+    assert {"q-villages-again", "q-radio-again"} <= report.questions_asked
+    every = exhaustive(pack)
+    assert every.unreached(pack)["questions"] == []  # not asked with every answer right...
+    text, passed = render(pack, every, None, allow_unreached=False)
+    assert passed
+    assert "questions 3/3" in text  # ...so not counted as on offer either
+    assert ("not played: question q-radio-again, asked again only to a player who missed "
+            "q-radio (run without --exhaustive to play it)") in text

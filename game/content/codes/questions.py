@@ -87,10 +87,11 @@ CODES = (
     ),
     Code(
         "blank-citation", ERROR,
-        "An item of `other_reporting` has an empty `outlet`, `date`, `title` or `quote`.",
-        "Copy it from the report you cite: all four are needed to find it again.",
+        "An item of `other_reporting` has an empty `outlet`, `date` or `quote`.",
+        "Copy it from the report you cite: all three are needed to find it again.",
         "A player or a teacher should be able to find the report and read the words for "
-        "themselves: who published it, when, under what title, and its exact words.",
+        "themselves: who published it, when, and its exact words. Its `title` helps too, "
+        "but may be left out when you quote a page without its title at hand.",
         before='    outlet: The Hill\n    date: ""\n',
         after="    outlet: The Hill\n    date: 2023-03-23\n",
     ),
@@ -202,5 +203,44 @@ CODES = (
         "With `answer: 40` and `tolerance: 5`, any answer from 35 to 45 is right.",
         before="        answer: 40\n        tolerance: -5\n",
         after="        answer: 40\n        tolerance: 5\n",
+    ),
+    Code(
+        "asks-again-unknown", ERROR,
+        "A question's `asks_again` names no question of the pack.",
+        "Use the `id` of the question whose fact it asks again; the message suggests the "
+        "closest.",
+        before="        asks_again: q-vilages\n",
+        after="        asks_again: q-villages\n",
+    ),
+    Code(
+        "asks-again-not-earlier", ERROR,
+        "A question asks again a question that is not on an earlier day (it is on the same "
+        "day or a later one).",
+        "Move the question to a scene on a later day, or name a question from an earlier day.",
+        "Spaced retrieval brings a missed fact back after a gap: the question that asks again "
+        "must come on a later day than the one it names, in the order of `days:` in "
+        "pack.yaml, so that every player who missed the original has answered it by then.",
+        before="    day: Monday\n    questions:\n      - id: q-villages-again\n"
+               "        asks_again: q-villages\n",
+        after="    day: Tuesday\n    questions:\n      - id: q-villages-again\n"
+              "        asks_again: q-villages\n",
+    ),
+    Code(
+        "asks-again-chain", ERROR,
+        "A question asks again a question that is itself asked again.",
+        "Name the original question, the one every player who met the fact was asked.",
+        "A fact comes back once: a player who misses the question asked again is not asked "
+        "a third time.",
+        before="        asks_again: q-villages-again\n",
+        after="        asks_again: q-villages\n",
+    ),
+    Code(
+        "asks-again-points", WARNING,
+        "A question asked again is worth as many points as the question it names, or more.",
+        "Give it a share of the original's points, e.g. half of them.",
+        "The player has had one chance at this fact already; the second earns a share of "
+        "the points, as a second try does in practice mode.",
+        before="        asks_again: q-villages\n        points: 2\n",
+        after="        asks_again: q-villages\n        points: 1\n",
     ),
 )

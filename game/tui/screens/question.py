@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from ...asked_again_words import asked_again_note
 from ...engine import (
     HINT_COST,
     HINT_MODES,
@@ -96,8 +97,11 @@ class QuestionScreen(Screen):
 
     def meta_text(self) -> str:
         q = self.presented.question
-        return (f"Recall question {self.presented.number} of {self.presented.of}"
-                f" · {plural(q.points)}")
+        shown = self.presented
+        meta = f"Recall question {shown.number} of {shown.of} · {plural(q.points)}"
+        if q.asks_again:  # why this player sees it: the note says so
+            meta += "\n" + asked_again_note(shown.missed_on)
+        return meta
 
     def show(self, presented: PresentedQuestion, status: Status, hint: str = "") -> None:
         """The next question on this same screen (see SceneScreen.show for why): the texts
