@@ -71,10 +71,12 @@ def offered_choices(pack: Pack, state: GameState) -> Iterator[tuple[str, ...]]:
                 and state.decisions[decisions].scene == scene_id):
             continue  # a Continue: no decision was offered here
         then = dataclasses.replace(
-            state, scene=scene_id, question_index=len(scene.questions), ended=False,
+            state, scene=scene_id, question_index=0, ended=False,
             visited=state.visited[:step + 1], flags=list(flags),
             decisions=state.decisions[:decisions], answers=state.answers[:answers],
             notebook=list(state.notebook), hints=list(state.hints))
+        # Past the questions this player was asked (one asked again only after a miss may not be).
+        then.question_index = len(Story.questions_asked(pack, then))
         yield tuple(option.text for option in Story(pack, then).choices)
         made = state.decisions[decisions]
         flags += [f for f in scene.choices[made.choice].set if f not in flags]
