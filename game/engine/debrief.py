@@ -9,6 +9,7 @@ from typing import Callable
 from ..content.models import Choice, Fact, OtherReport, Pack, Question, Scene
 from .assessment import compose_assessment
 from .errors import InvalidAnswer
+from .forecasts import SettledForecast, settled_forecasts
 from .grading import describe_response, grade, right_answer
 from .modes import Mode
 from .revisit import BetterCall, better_calls
@@ -83,6 +84,8 @@ class Debrief:
     # assessment above already has them in it); none for an assessment that is plain text.
     assessment_parts: tuple[str, ...] = ()
     other_reporting: tuple[OtherReporting, ...] = ()  # shown after the week, never scored
+    # Each forecast the story has settled, beside its outcome; not among the questions above.
+    forecasts: tuple[SettledForecast, ...] = ()
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
@@ -90,6 +93,8 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
     shown_question = None  # the question of the last review, which a second try joins
     unshown = 0
     for record in state.answers:
+        if record.resolves_in:
+            continue  # a forecast: in the debrief's forecasts once settled
         scene, q = answered_question(pack, record)
         if q is None or (record.attempt > 1 and shown_question is not q):
             unshown += 1
@@ -142,6 +147,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         older_version=bool(unshown) or lost_history,
         assessment_parts=parts,
         other_reporting=other_reporting(pack) if state.ended else (),  # after the week
+        forecasts=settled_forecasts(pack, state),
     )
 
 
