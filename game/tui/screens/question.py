@@ -25,6 +25,7 @@ from ...engine import (
     percent,
     right_answer,
 )
+from ...forecast_words import SETTLED_LATER, is_forecast, recorded
 from ...session.words import NO_CERTAIN_RETRY, typo_accepted
 from ..answer_widgets import answer_spec
 from ..markdown_content import markdown_content
@@ -94,17 +95,28 @@ class QuestionScreen(Screen):
             yield Static(id="feedback", markup=False)
         yield KeysFooter()
 
+    @property
+    def forecasting(self) -> bool:
+        return is_forecast(self.presented.question)
+
+    @property
+    def what(self) -> str:
+        """What this question is, for the header: recall or forecast."""
+        return "forecast" if self.forecasting else "recall"
+
     def meta_text(self) -> str:
-        q = self.presented.question
-        return (f"Recall question {self.presented.number} of {self.presented.of}"
-                f" · {plural(q.points)}")
+        q, shown = self.presented.question, self.presented
+        if self.forecasting:
+            return (f"Forecast (question {shown.number} of {shown.of}) · up to "
+                    f"{plural(q.points)} · {SETTLED_LATER}")
+        return f"Recall question {shown.number} of {shown.of} · {plural(q.points)}"
 
     def show(self, presented: PresentedQuestion, status: Status, hint: str = "") -> None:
         """The next question on this same screen (see SceneScreen.show for why): the texts
         change in place and only the answer widget, whose kind depends on the question, is new."""
         self.reset(presented, status, hint)
         self.set_status(status)
-        self.sub_title = f"{status.when} · recall"
+        self.sub_title = f"{status.when} · {self.what}"
         self.query_one("#question-meta", Static).update(self.meta_text())
         self.query_one("#question-ask", Static).update(Content(presented.question.ask))
         hint_line = self.query_one("#hint", Static)
@@ -148,7 +160,7 @@ class QuestionScreen(Screen):
         self.refresh_bindings()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.status.when} · recall"
+        self.sub_title = f"{self.status.when} · {self.what}"
         self.query_one("#answer").focus()
 
     def set_status(self, status: Status) -> None:
@@ -164,7 +176,11 @@ class QuestionScreen(Screen):
         self.retry_withheld = retry_withheld
         self.query_one("#answer").display = False
         self.query_one("#question-help", Static).display = False
-        if self.mode == Mode.EXAM:
+        if self.forecasting:  # in every mode: no verdict, no outcome until it is settled
+            self.stage = "done"
+            self.show_box(Content(f"{recorded(self.response)}\nPress Enter to continue."),
+                          "recorded")
+        elif self.mode == Mode.EXAM:
             self.stage = "recorded"
             self.show_box(Content("Answer recorded. Press Enter to continue. You will see how "
                                   "you did in the debrief."), "recorded")
