@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 
 SETTLED_LATER = "This forecast is settled later in the week."
 SETTLED_HEADING = "Forecasts settled"
+# Said once above the debrief's forecasts: how they were scored.
+FORECASTS_NOTE = ("Each forecast is scored by its Brier score, (p − o)², where p is the middle "
+                  "of the likelihood you gave and o is 1 if it happened, 0 if not: 0 is "
+                  "perfect. Points are the share 1 − 4 × Brier of the forecast's points, so "
+                  "roughly even chance earns 0 and a confident wrong forecast costs points.")
 
 
 def recorded(response: object) -> str:

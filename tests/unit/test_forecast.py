@@ -233,3 +233,41 @@ def test_the_debrief_lists_forecasts_apart_from_the_recall_questions(pack):
     assert [(f.question.id, f.term.words, f.happened, f.scene) for f in debrief.forecasts] == [
         ("f-more-rain", "very unlikely", False, ""), ("f-cleared", "very likely", True, "")]
     assert [f.brier for f in debrief.forecasts] == pytest.approx([0.0156, 0.0156])
+
+
+def finished_at_the_desk(pack) -> Story:
+    story = play_to_decision(pack, first="likely", second="very likely")
+    choose(story, "desk")
+    continue_(story)
+    return story
+
+
+def test_the_debrief_in_words_shows_each_forecast_beside_its_outcome(pack):
+    from game.debrief_html import debrief_html
+    from game.debrief_text import debrief_markdown
+    from game.engine import build_debrief
+
+    debrief = build_debrief(pack, finished_at_the_desk(pack).state)
+    markdown = debrief_markdown(debrief)
+    forecasts = markdown[markdown.index("## Your forecasts"):markdown.index("## Your notebook")]
+    assert "**Your forecast:** likely (55–80%)" in forecasts
+    assert ("**Outcome:** It did not happen (settled at the end of the week). No more rain "
+            "fell on Tuesday.") in forecasts
+    assert "> “No more rain fell on Tuesday”" in forecasts
+    # likely of what did not happen: Brier 0.675² = 0.46; 2 × (1 − 4 × 0.455625) = −1.65
+    assert "**Brier score:** 0.46 — −1.65 of 2 Judgement" in forecasts
+    assert "**Brier score:** 0.02 — +3.75 of 4 Judgement" in forecasts
+    assert "The army had been sent in on Monday." in forecasts
+    assert "How likely" not in markdown[:markdown.index("## Your forecasts")]
+    page = debrief_html(debrief)
+    assert "<h2>Your forecasts</h2>" in page and "0.46 — −1.65 of 2 Judgement" in page
+
+
+def test_plain_debrief_lists_the_forecasts(pack):
+    from game.plain.report import debrief_lines
+
+    text = " ".join(" ".join(debrief_lines(finished_at_the_desk(pack))).split())
+    assert "Your forecasts: 2." in text
+    assert ("Forecast 1: How likely is it that more rain falls on Tuesday? Your forecast: "
+            "likely (55–80%). Outcome: It did not happen (settled at the end of the week).") in text
+    assert "Brier score: 0.46; −1.65 of 2 Judgement." in text
