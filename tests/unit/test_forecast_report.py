@@ -85,3 +85,20 @@ def test_the_report_in_text_and_html_shows_the_calibration(report):
     page = report_html(report)
     assert "<h3>Calibration</h3>" in page
     assert "A forecast: 3 given. Outcome: it happened." in page
+
+
+def test_the_handout_shows_the_outcome_to_the_teacher_and_boxes_to_the_student(pack):
+    from game.classroom.handout import handout_html, handout_markdown
+
+    teacher = handout_markdown(pack)
+    rain = teacher[teacher.index("more rain falls"):teacher.index("all three villages are")]
+    assert "- roughly even chance (45–55%)" in rain
+    assert "Settled on reaching the scene 'tue-field'" in rain
+    assert "**Answer:** It did not happen" in rain
+    assert "> “No more rain fell on Tuesday”" in rain
+    student = handout_markdown(pack, student=True)
+    rain = student[student.index("more rain falls"):student.index("all three villages are")]
+    assert rain.count("**☐**") == 7 and "- **☐** likely (55–80%)" in rain
+    assert "*Settled later in the week.*" in rain
+    assert "happen" not in rain and "No more rain" not in student
+    assert "No more rain" not in handout_html(pack, student=True)

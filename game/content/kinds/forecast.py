@@ -197,8 +197,8 @@ class Forecast(QuestionKind):
     def handout_note(self, q: Question, student: bool) -> str:
         if student:
             return "Settled later in the week."
-        return (f"Outcome: {outcome_words(bool(q.outcome)).rstrip('.').lower()}; settled at "
-                f"'{q.resolves_in}'.")
+        return (f"Settled on reaching the scene '{q.resolves_in}' (or at the end of the week); "
+                "scored by its Brier score against the outcome.")
 
 
 KIND = Forecast()
