@@ -271,3 +271,23 @@ def test_plain_debrief_lists_the_forecasts(pack):
     assert ("Forecast 1: How likely is it that more rain falls on Tuesday? Your forecast: "
             "likely (55–80%). Outcome: It did not happen (settled at the end of the week).") in text
     assert "Brier score: 0.46; −1.65 of 2 Judgement." in text
+
+
+def test_the_fixture_walkthrough_gives_forecasts_by_their_words_and_checks_the_scores(pack):
+    from game.authoring.walkthrough import run_all
+
+    results = run_all(pack, PACK_DIR)
+    assert len(results) == 1
+    assert [problems for _path, _walk, problems in results] == [[]]
+
+
+def test_automatic_play_gives_the_extremes_and_settles_every_forecast(pack):
+    from game.engine import play, right_response, wrong_response
+
+    right = play(pack, lambda story: 0, right_response)
+    wrong = play(pack, lambda story: 0, wrong_response)
+    assert [a.response for a in right.state.answers[1:]] == ["almost no chance", "almost certain"]
+    assert [a.response for a in wrong.state.answers[1:]] == ["almost certain", "almost no chance"]
+    for story in (right, wrong):
+        assert story.state.ended and story.state.settled == ["f-more-rain", "f-cleared"]
+    assert wrong.totals()["judgement"] < 0 < right.totals()["judgement"]
