@@ -102,3 +102,14 @@ def test_the_handout_shows_the_outcome_to_the_teacher_and_boxes_to_the_student(p
     assert "*Settled later in the week.*" in rain
     assert "happen" not in rain and "No more rain" not in student
     assert "No more rain" not in handout_html(pack, student=True)
+
+
+def test_the_dashboard_never_calls_a_forecast_the_hardest_question(tmp_path, pack):
+    from game.classroom.live import class_view
+
+    folder = tmp_path / "results" / "7b"
+    folder.mkdir(parents=True)
+    story = finished(pack, "Ana", "likely", "likely")
+    (folder / "ana.json").write_text(json.dumps(result_document(pack, story.state)))
+    view = class_view(read_results(tmp_path / "results"), lambda pack_id: pack)
+    assert view.hardest.text == "How many villages flooded?"
