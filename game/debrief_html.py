@@ -37,8 +37,9 @@ from .engine import (
 )
 
 from .markdown_html import author_markdown_html
+from .forecast_words import FORECASTS_NOTE, brier_words
 from .prose import title_and_byline
-from .score_words import Form, effects_words, overall_words, points, track_words
+from .score_words import Form, effects_words, overall_words, points, signed, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
     from .engine.debrief import DecisionReview, QuestionReview
@@ -248,6 +249,28 @@ def answers_html(debrief: Debrief) -> str:
                                         or "<p><i>No questions answered yet.</i></p>")
 
 
+def forecasts_html(debrief: Debrief) -> str:
+    """Each settled forecast beside its outcome, with its Brier score and points."""
+    if not debrief.forecasts:
+        return ""
+    names = {t.id: t.name for t in debrief.scorecard.tracks}
+    blocks = []
+    for n, f in enumerate(debrief.forecasts, 1):
+        q = f.question
+        where = "" if f.scene else " (settled at the end of the week)"
+        blocks.append('<div class="answer">' + "".join([
+            f"<h3>{n}. {esc(q.ask)}</h3>",
+            labelled("Your forecast", esc(f.term.label)),
+            labelled("Outcome", esc(f.outcome.rstrip(".") + where + ".")),
+            authored(q.resolution) if q.resolution.strip() else "",
+            quote(q.source),
+            labelled("Brier score", f"{brier_words(f.brier)} — {esc(signed(f.points))} of "
+                                    f"{points(f.out_of)} {esc(names.get(f.track, f.track))}"),
+            authored(q.explanation)]) + "</div>")
+    return (f"<h2>Your forecasts</h2>\n<p><i>{esc(FORECASTS_NOTE)}</i></p>\n"
+            + "\n".join(blocks))
+
+
 def fact_html(fact: Fact) -> str:
     return (f"<li><b>{esc(fact_label(fact))}</b> {authored_inline(fact.text)}"
             f"{quote(fact.source)}</li>")
@@ -263,7 +286,8 @@ def debrief_html(debrief: Debrief) -> str:
     """The whole debrief, summary first, as one self-contained printable page."""
     body = [title_html(debrief), summary_html(debrief), ending_html(debrief),
             scores_html(debrief), decisions_html(debrief), other_reporting_html(debrief),
-            answers_html(debrief), notebook_html(debrief), article_html(debrief)]
+            answers_html(debrief), forecasts_html(debrief), notebook_html(debrief),
+            article_html(debrief)]
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>Debrief: {esc(debrief.title)}</title>\n<style>{STYLE}</style>\n"
             "</head>\n<body>\n" + "\n".join(p for p in body if p) + "\n</body>\n</html>\n")

@@ -32,8 +32,9 @@ from .engine import (
     played_by as engine_played_by,
     Scorecard,
 )
+from .forecast_words import FORECASTS_NOTE, brier_words
 from .prose import title_and_byline
-from .score_words import Form, effects_words, overall_words, points, track_words
+from .score_words import Form, effects_words, overall_words, points, signed, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
     from .engine.debrief import DecisionReview, QuestionReview
@@ -175,6 +176,29 @@ def answer_markdown(n: int, q: QuestionReview) -> str:
     return "\n\n".join(block)
 
 
+def forecasts_section(debrief: Debrief) -> Section:
+    names = {t.id: t.name for t in debrief.scorecard.tracks}
+    return Section("## Your forecasts", (f"*{FORECASTS_NOTE}*", *(
+        forecast_markdown(n, f, names.get(f.track, f.track))
+        for n, f in enumerate(debrief.forecasts, 1))))
+
+
+def forecast_markdown(n: int, f, track_name: str) -> str:
+    """One settled forecast: the question, the likelihood given beside the outcome, the
+    article's words, the Brier score and points, and why."""
+    q = f.question
+    where = "" if f.scene else " (settled at the end of the week)"
+    block = [f"### {n}. {escape(q.ask)}",
+             f"**Your forecast:** {escape(f.term.label)}",
+             f"**Outcome:** {f.outcome.rstrip('.')}{where}. {q.resolution.strip()}".rstrip(),
+             f"> “{escape(q.source)}”",
+             f"**Brier score:** {brier_words(f.brier)} — {signed(f.points)} of "
+             f"{points(f.out_of)} {escape(track_name)}"]
+    if q.explanation.strip():
+        block.append(q.explanation.strip())
+    return "\n\n".join(block)
+
+
 def notebook_section(debrief: Debrief) -> Section:
     blocks = [fact_markdown(n, f) for n, f in enumerate(debrief.notebook, 1)]
     return Section("## Your notebook", tuple(blocks) or ("*No facts in your notebook.*",))
@@ -189,7 +213,10 @@ def detail_sections(debrief: Debrief) -> list[Section]:
     sections = [ending_section(debrief), scores_section(debrief), decisions_section(debrief)]
     if debrief.other_reporting:  # after the week, beside the article's claims it bears on
         sections.append(other_reporting_section(debrief))
-    sections += [answers_section(debrief), notebook_section(debrief)]
+    sections.append(answers_section(debrief))
+    if debrief.forecasts:
+        sections.append(forecasts_section(debrief))
+    sections.append(notebook_section(debrief))
     if debrief.article.strip():  # after the week: the whole article, as written
         sections.append(Section(f"## {ARTICLE_HEADING}", tuple(
             escape(p) for p in article_paragraphs(debrief.article))))

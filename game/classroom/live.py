@@ -146,8 +146,9 @@ def hardest_question(latest: list[Result], packs: PackLookup) -> HardestQuestion
     for result in latest:
         pack_id = result.document.pack.id
         for answer in result.document.answers:
-            if answer.attempt != 1:
-                continue  # a practice retry: the first try already counted
+            if answer.attempt != 1 or answer.resolves_in:
+                continue  # a practice retry (the first try counted), or a forecast (not right
+                # or wrong, only more or less well calibrated)
             counts = tally[(pack_id, answer.scene, answer.question)]
             counts[0] += answer.correct
             counts[1] += 1

@@ -21,6 +21,7 @@ from ..content.kinds import Breakdown, guess_kind, kind_of
 from ..content.models import Pack
 from ..engine import Mode, right_answer
 from ..score_words import Form, percent, points, share_of, track_words
+from .calibration import Calibration, calibration
 from .results import ReadResults, Result, ResultDocument
 
 MOST_MISSED = 5  # questions listed under "most missed"
@@ -92,6 +93,7 @@ class QuestionStats:
     options: list[OptionCount] = field(default_factory=list)  # choice questions: who picked what
     common_wrong: list[tuple[str, int]] = field(default_factory=list)  # typed answers, by count
     breakdown: Breakdown = Breakdown()  # the kind's own: its table's headings, its caption
+    forecast: bool = False  # a likelihood, not right or wrong (see calibration.py)
 
     @property
     def percent_correct(self) -> float | None:
@@ -147,6 +149,7 @@ class Section:
     decisions: list[DecisionStats]
     histogram: list[tuple[str, int]]  # (bin label, finished students in it)
     average_percent: float | None
+    calibration: Calibration | None = None  # the pack's forecasts, when it has any
 
     @property
     def finished(self) -> int:
@@ -184,7 +187,8 @@ class Section:
 
     def most_missed(self, limit: int = MOST_MISSED) -> list[QuestionStats]:
         """Questions the fewest got right at the first try (only those someone missed)."""
-        missed = [q for q in self.questions if q.answered and q.correct_first < q.answered]
+        missed = [q for q in self.questions if q.answered and q.correct_first < q.answered
+                  and not q.forecast]  # a forecast is not missed, only less well calibrated
         order = {q.id: n for n, q in enumerate(self.questions)}
         return sorted(missed, key=lambda q: (q.percent_correct, -q.answered, order[q.id]))[:limit]
 
@@ -231,7 +235,8 @@ def build_section(key: tuple[str, str, str], results: list[Result],
         pack_id, version, content_hash, title, pack, note, students,
         track_summaries(pack, counted, finished), question_stats(pack, counted),
         decision_stats(pack, counted), histogram(percents),
-        round(sum(percents) / len(percents), 1) if percents else None)
+        round(sum(percents) / len(percents), 1) if percents else None,
+        calibration(pack, counted))
 
 
 def find_pack(pack_id: str, version: str, content_hash: str,
@@ -329,6 +334,7 @@ def question_stats(pack: Pack | None, counted: list[ResultDocument]) -> list[Que
                 entry = stats[question_id] = QuestionStats(
                     question_id, record.scene, question_id, "", None, None, None)
             entry.answered += 1
+            entry.forecast = entry.forecast or bool(record.resolves_in)
             entry.correct_first += record.correct
             entry.partial_first += not record.correct and record.points > 0
             entry.hinted += record.hinted

@@ -167,10 +167,11 @@ def questions_html(section: Section) -> str:
     for n, q in enumerate(section.questions, 1):
         extra = [f"{q.partial_first} partly right"] if q.partial_first else []
         extra += [f"{q.hinted} used the hint"] if q.hinted else []
+        share = (f"A forecast: {q.answered} given. {q.breakdown.caption}" if q.forecast else
+                 f"{percent_text(q.percent_correct)} right at the first try, of {q.answered} "
+                 f"answered{'; ' + ', '.join(extra) if extra else ''}")
         head = (f'<div class="question"><p><b>{n}. {esc(q.ask)}</b> <span class="dim">'
-                f"[{esc(q.id)}]</span><br>{esc(percent_text(q.percent_correct))} right at the "
-                f"first try, of {q.answered} answered{esc('; ' + ', '.join(extra)) if extra else ''}"
-                "</p>")
+                f"[{esc(q.id)}]</span><br>{esc(share)}</p>")
         body = ""
         if q.options:
             top = max(o.picked for o in q.options)
@@ -188,6 +189,26 @@ def questions_html(section: Section) -> str:
                 f"“{esc(text)}” ×{count}" for text, count in q.common_wrong) + "</p>")
         blocks.append(head + body + "</div>")
     return "<h3>Questions</h3>\n" + "\n".join(blocks)
+
+
+def calibration_html(section: Section) -> str:
+    table = section.calibration
+    if table is None or not table.forecasts:
+        return ""
+    rows = []
+    for row in table.rows:
+        share = "—" if row.share_true is None else f"{row.share_true:g}%"
+        verdict = {None: "", True: "within its range", False: "outside its range"}[
+            row.within_range]
+        rows.append(f"<tr><td>{esc(row.term.words)}</td><td class=num>{esc(row.term.range)}"
+                    f"</td><td class=num>{row.used}</td><td class=num>{esc(share)}</td>"
+                    f"<td>{verdict}</td></tr>")
+    brier = "—" if table.mean_brier is None else f"{table.mean_brier:.2f}"
+    return ("<h3>Calibration</h3>\n<table class=\"counts\"><tr><th>Likelihood</th>"
+            "<th class=num>Range</th><th class=num>Used</th><th class=num>Came true</th>"
+            "<th></th></tr>" + "".join(rows) + "</table>\n"
+            f"<p class=dim>Mean Brier score of the class's {table.forecasts} forecasts: "
+            f"{brier} (0 is perfect; roughly even chance every time scores 0.25).</p>")
 
 
 def decisions_html(section: Section) -> str:
@@ -222,7 +243,7 @@ def section_html(report: ClassReport, section: Section) -> str:
         parts.append(f'<p class="warning">{esc(section.pack_note)}</p>')
     parts += [students_table(section), attempts_html(section), not_finished_html(section),
               scores_html(section), most_missed_html(section), questions_html(section),
-              decisions_html(section)]
+              calibration_html(section), decisions_html(section)]
     return '<section class="pack">\n' + "\n".join(p for p in parts if p) + "\n</section>"
 
 

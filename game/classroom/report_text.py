@@ -164,8 +164,9 @@ def questions_view(section: Section) -> RenderableType:
     for n, q in enumerate(section.questions, 1):
         extra = [f"{q.partial_first} partly right"] if q.partial_first else []
         extra += [f"{q.hinted} used the hint"] if q.hinted else []
-        head = Text.assemble((f"{percent_text(q.percent_correct)} right", "bold"),
-                             f" of {q.answered} · ", q.ask, (f"  [{q.id}]", "dim"))
+        share = (f"{q.answered} forecast{'' if q.answered == 1 else 's'}" if q.forecast
+                 else f"{percent_text(q.percent_correct)} right of {q.answered}")
+        head = Text.assemble((share, "bold"), " · ", q.ask, (f"  [{q.id}]", "dim"))
         if extra:
             head.append(f" ({', '.join(extra)})", style="dim")
         parts: list[RenderableType] = [head]
@@ -196,6 +197,27 @@ def decisions_view(section: Section) -> RenderableType:
     return Group(Text("Decisions (how the class split):", style="bold"), grid)
 
 
+def calibration_view(section: Section) -> RenderableType | None:
+    table = section.calibration
+    if table is None or not table.forecasts:
+        return None
+    grid = Table(box=None, padding=(0, 2, 0, 0), show_edge=False)
+    for heading, justify in (("Likelihood", "left"), ("Range", "right"), ("Used", "right"),
+                             ("Came true", "right"), ("", "left")):
+        grid.add_column(heading, justify=justify)
+    for row in table.rows:
+        share = "—" if row.share_true is None else f"{row.share_true:g}%"
+        verdict = {None: "", True: "within its range", False: "outside its range"}[
+            row.within_range]
+        grid.add_row(row.term.words, row.term.range, str(row.used), share, verdict)
+    brier = "—" if table.mean_brier is None else f"{table.mean_brier:.2f}"
+    return Group(Text("Calibration (forecasts by likelihood, and how many came true):",
+                      style="bold"), grid,
+                 Text(f"Mean Brier score of the class's {table.forecasts} forecasts: {brier} "
+                      "(0 is perfect; roughly even chance every time scores 0.25).",
+                      style="dim"))
+
+
 def most_missed_view(section: Section) -> RenderableType | None:
     missed = section.most_missed()
     if not missed:
@@ -215,7 +237,8 @@ def most_missed_view(section: Section) -> RenderableType | None:
 def section_view(report: ClassReport, section: Section) -> list[RenderableType]:
     parts = [section_heading(report, section), students_table(section),
              attempts_list(section), averages_and_histogram(section),
-             most_missed_view(section), questions_view(section), decisions_view(section)]
+             most_missed_view(section), questions_view(section), calibration_view(section),
+             decisions_view(section)]
     return [Padding(p, (0, 0, 1, 0)) for p in parts if p is not None]
 
 

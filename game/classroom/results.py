@@ -124,7 +124,7 @@ class ResultDocument:
             "scene": self.scene,
             "ending": self.ending,
             "decisions": [decision_dict(d) for d in self.decisions],
-            "answers": [asdict(a) for a in self.answers],
+            "answers": [answer_dict(a) for a in self.answers],
             "tracks": {t.id: {"name": t.name, "earned": t.earned, "available": t.available,
                               "percent": t.percent, "graded": t.graded, "band": t.band}
                        for t in self.tracks},
@@ -311,6 +311,16 @@ def read_one(path: Path) -> tuple[ResultDocument | None, str]:
 
 def _no_constants(name: str) -> float:
     raise ValueError(f"{name} is not a number a result can hold")
+
+
+def answer_dict(answer: AnswerRecord) -> dict:
+    """An answer as a result file holds it. A recall answer leaves out the fields only a
+    forecast has (its track, the scene that settles it), so a file written before forecasts
+    is written back unchanged."""
+    data = asdict(answer)
+    if not answer.resolves_in:
+        del data["track"], data["resolves_in"]
+    return data
 
 
 def decision_dict(decision: DecisionRecord) -> dict:

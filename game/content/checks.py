@@ -228,7 +228,7 @@ class PackChecker:
         for fact in scene.facts:
             self.check_fact(fact)
         for question in scene.questions:
-            self.check_question(question)
+            self.check_question(question, scene)
         if isinstance(scene.assessment, Assessment):
             for part in scene.assessment.all_parts():
                 # a part repeated with a YAML alias is the same part: checked once
@@ -387,7 +387,7 @@ class PackChecker:
                 f"here as {scene_id}.<that id>.")
         self.report(condition, field, "unknown-choice", message, hint)
 
-    def check_question(self, q: Question) -> None:
+    def check_question(self, q: Question, scene: Scene) -> None:
         kind = KINDS.get(q.type)
         if kind is None:
             return  # already reported as an unknown value
@@ -399,6 +399,9 @@ class PackChecker:
             self.report(q, name, "unused-field", f"'{name}' is not used by a {q.type} question.",
                         f"A {q.type} question uses: {', '.join(sorted(kind.fields))}.")
         kind.check(q, self.report)
+        graded = tuple(t.id for t in self.manifest.tracks if t.graded and t.id != RECALL_TRACK)
+        kind.check_in_pack(q, scene, self.scenes, lambda start: reachable(self.scenes, start),
+                           graded, self.report)
 
     def quoted(self) -> Iterator[tuple[object, str]]:
         for scene in self.scenes.values():

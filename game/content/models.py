@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Mapping, NamedTuple, Union
 
 from .facts import DEFAULT_STATUS, FACT_STATUSES  # one table of statuses and their labels
+from .kinds import KINDS
 from .kinds import KIND_NAMES as QUESTION_TYPES  # one list of kinds: their registry
 
 # The version of the format written today; pack.yaml's `format` says which one a pack is in.
@@ -217,7 +218,7 @@ class Pair:
 
 @dataclass(frozen=True)
 class Question:
-    """A recall question on the article's facts."""
+    """A recall question on the article's facts, or a forecast the story settles later."""
 
     id: str = field(metadata=doc("A short unique name, e.g. q-hasakah-toll.",
                                  example="id: q-hasakah-troops"))
@@ -232,8 +233,10 @@ class Question:
     explanation: str = field(metadata=doc(
         "Shown after answering: why the answer is right, in Markdown.",
         example="explanation: Five US troops died. With the contractor that makes six Americans."))
-    points: float = field(default=1, metadata=doc(
-        "Points for a fully right answer.", example="points: 2"))
+    # None until __post_init__ gives the kind's default: 1, or 2 for a forecast.
+    points: float = field(default=None, metadata=doc(  # type: ignore[assignment]
+        "Points for a fully right answer: 1 when left out (2 for a forecast, whose most is "
+        "for a confident forecast that comes true).", example="points: 2"))
     asks_again: str | None = field(default=None, metadata=doc(
         "Spaced retrieval: the id of a question on an earlier day whose fact this one asks "
         "again, reworded. It is asked only to a player who did not get that question fully "
@@ -286,7 +289,25 @@ class Question:
     reuse: bool = field(default=False, metadata=doc(
         "match: true when one item on the right may go with more than one on the left (and "
         "the player may use it more than once).", example="reuse: true"))
+    outcome: bool | None = field(default=None, metadata=doc(
+        "forecast: what the story settles, true if it happens, false if it does not.",
+        example="outcome: true"))
+    resolves_in: str = field(default="", metadata=doc(
+        "forecast: the id of the later scene whose arrival settles it (shows the outcome and "
+        "scores it); a player whose route never gets there has it settled at the end.",
+        example="resolves_in: fri-strikes"))
+    resolution: str = field(default="", metadata=doc(
+        "forecast: what happened, in Markdown, shown when it is settled.",
+        example="resolution: The US sent several airstrikes into eastern Syria."))
+    track: str = field(default="", metadata=doc(
+        "forecast: the graded decision track it scores on; judgement when left out.",
+        example="track: judgement"))
     locs: Mapping[str, Loc] = _locs()
+
+    def __post_init__(self) -> None:
+        if self.points is None:  # frozen: set once, as the dataclass's own __init__ would
+            kind = KINDS.get(self.type)
+            object.__setattr__(self, "points", kind.default_points if kind else 1.0)
 
 
 @dataclass(frozen=True)

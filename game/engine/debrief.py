@@ -10,6 +10,7 @@ from ..content.graph import pack_replay
 from ..content.models import Choice, Fact, OtherReport, Pack, Question, Scene
 from .assessment import compose_assessment
 from .errors import InvalidAnswer
+from .forecasts import SettledForecast, settled_forecasts
 from .grading import describe_response, grade, right_answer
 from .modes import Mode
 from .retrieval import missed_on
@@ -90,6 +91,8 @@ class Debrief:
     endings: int = 0
     routes: int | None = None  # None: the story map loops, so routes have no number
     article: str = ""  # the pack's source article as written: data, to be escaped
+    # Each forecast the story has settled, beside its outcome; not among the questions above.
+    forecasts: tuple[SettledForecast, ...] = ()
 
 
 def build_debrief(pack: Pack, state: GameState) -> Debrief:
@@ -97,6 +100,8 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
     shown_question = None  # the question of the last review, which a second try joins
     unshown = 0
     for record in state.answers:
+        if record.resolves_in:
+            continue  # a forecast: in the debrief's forecasts once settled
         scene, q = answered_question(pack, record)
         if q is None or (record.attempt > 1 and shown_question is not q):
             unshown += 1
@@ -152,6 +157,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         endings=pack_replay(pack).endings if state.ended else 0,
         routes=pack_replay(pack).routes if state.ended else None,
         article=pack.seed_text if state.ended else "",
+        forecasts=settled_forecasts(pack, state),
     )
 
 

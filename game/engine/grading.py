@@ -24,7 +24,8 @@ class Grade:
 
 
 def credit(question: Question, fraction: float) -> Grade:
-    return _credit(question.points, min(1.0, max(0.0, fraction)))
+    lowest = kind_of(question).lowest_fraction  # below 0 where an answer can cost points
+    return _credit(question.points, min(1.0, max(lowest, fraction)))
 
 
 @lru_cache(maxsize=1024)

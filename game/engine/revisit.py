@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 
 from ..content.models import RECALL_TRACK, Choice, Pack
 from .conditions import holds
-from .state import DecisionRecord, GameState
+from .state import AnswerRecord, DecisionRecord, GameState
 
 if TYPE_CHECKING:
     from .debrief import Debrief, DecisionReview, QuestionReview
@@ -62,12 +62,20 @@ def offers_made(pack: Pack, state: GameState) -> Iterator[tuple[Choice, ...]]:
     sums: dict[str, float] = {}
     answers, decisions = state.answers, state.decisions
     a = d = 0
+    waiting: list[AnswerRecord] = []  # forecasts given, not yet settled on the walk
     for scene_id in state.visited:
         if d == len(decisions):
             return
         then.visited.append(scene_id)
+        for forecast in [f for f in waiting if f.resolves_in == scene_id]:
+            waiting.remove(forecast)
+            if forecast.question in state.settled:
+                sums[forecast.track] = sums.get(forecast.track, 0) + forecast.points
         while a < len(answers) and answers[a].scene == scene_id:
-            sums[RECALL_TRACK] = sums.get(RECALL_TRACK, 0) + answers[a].points
+            if answers[a].resolves_in:
+                waiting.append(answers[a])
+            else:
+                sums[RECALL_TRACK] = sums.get(RECALL_TRACK, 0) + answers[a].points
             a += 1
         record = decisions[d]
         if record.scene != scene_id:

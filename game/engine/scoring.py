@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.models import RECALL_TRACK, Band, Pack
+from ..content.models import Band, Pack
+from .forecasts import counts
 from .state import GameState
 
 
@@ -38,9 +39,9 @@ def totals(state: GameState) -> dict[str, float]:
     for decision in state.decisions:
         for track, value in decision.effects.items():
             earned[track] = earned.get(track, 0) + value
-    recall = sum(a.points for a in state.answers)
-    if state.answers:
-        earned[RECALL_TRACK] = recall
+    for answer in state.answers:  # recall answers at once, forecasts once settled
+        if counts(answer, state.settled):
+            earned[answer.track] = earned.get(answer.track, 0) + answer.points
     return {k: round(v, 2) for k, v in earned.items()}
 
 
@@ -50,8 +51,9 @@ def available(state: GameState) -> dict[str, float]:
     for decision in state.decisions:
         for track, value in decision.available.items():
             offered[track] = offered.get(track, 0) + value
-    if state.answers:
-        offered[RECALL_TRACK] = sum(a.max_points for a in state.answers)
+    for answer in state.answers:
+        if counts(answer, state.settled):
+            offered[answer.track] = offered.get(answer.track, 0) + answer.max_points
     return {k: round(v, 2) for k, v in offered.items()}
 
 

@@ -10,8 +10,11 @@ from .errors import IncompatibleSave
 from ..file_fields import FieldProblem, is_int, read_records
 from .modes import Mode
 
-FORMAT_VERSION = 2  # 2: who is playing, in which mode; attempts and hints on answers
-MIN_COMPATIBLE_VERSION = 2  # a version-1 game would choke on the new fields, so it must refuse
+# 2: who is playing, in which mode; attempts and hints on answers. 3: forecasts (an answer's
+# track and the scene that settles it, the forecasts settled so far). A version-2 save reads
+# as it is (its answers are all recall, settled when given).
+FORMAT_VERSION = 3
+MIN_COMPATIBLE_VERSION = 3  # a version-2 game would refuse the new fields, so it must say why
 
 MODES = tuple(Mode)
 
@@ -42,6 +45,10 @@ class AnswerRecord:
     at: str
     attempt: int = 1  # 2 for a practice-mode retry
     hinted: bool = False  # the hint was shown before this answer
+    track: str = "recall"  # the track its points go to (a forecast's decision track)
+    # A forecast: the scene whose arrival settles it; its points count only once it is
+    # settled (GameState.settled). "" for an answer that counts as soon as it is given.
+    resolves_in: str = ""
 
 
 @dataclass
@@ -65,6 +72,7 @@ class GameState:
     same_order: bool = False  # options in one order for the whole class
     attempt_id: str = ""  # names this attempt's result file; unique per game started
     hints: list[str] = field(default_factory=list)  # questions whose hint has been shown
+    settled: list[str] = field(default_factory=list)  # forecasts settled so far, in order
     format_version: int = FORMAT_VERSION
 
     def to_dict(self) -> dict:
@@ -109,7 +117,7 @@ class GameState:
         """What is wrong with the types of a state read from a file, or '' when nothing is."""
         texts = [self.pack_id, self.pack_version, self.scene, self.started_at, self.class_code,
                  self.player, self.attempt_id]
-        lists = [self.visited, self.flags, self.notebook, self.hints]
+        lists = [self.visited, self.flags, self.notebook, self.hints, self.settled]
         if not all(isinstance(t, str) for t in texts):
             return "pack, version or scene is not text"
         if not is_int(self.seed) or not is_int(self.question_index) or self.question_index < 0:

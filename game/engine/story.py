@@ -14,6 +14,8 @@ from ..content.models import RECALL_TRACK, Choice, Pack, Question, Scene
 from .conditions import holds
 from .debrief import with_choice_id
 from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
+from .forecasts import (SettledForecast, counts, settle_on_arrival, settle_the_rest,
+                        settled_here)
 from .grading import Grade, grade
 from .modes import Mode
 from .practice import HINT_MODES, RETRY_MODES, attempt_points
@@ -131,7 +133,8 @@ class Story:
             for decision in state.decisions:
                 self._add_points(decision.effects)
             for answer in state.answers:
-                self._add_points({RECALL_TRACK: answer.points})
+                if counts(answer, state.settled):
+                    self._add_points({answer.track: answer.points})
 
     @staticmethod
     def questions_asked(pack: Pack, state: GameState) -> tuple[Question, ...]:
@@ -236,11 +239,20 @@ class Story:
         twin.state = dataclasses.replace(
             state, visited=list(state.visited), flags=list(state.flags),
             notebook=list(state.notebook), decisions=list(state.decisions),
-            answers=list(state.answers), hints=list(state.hints))
+            answers=list(state.answers), hints=list(state.hints),
+            settled=list(state.settled))
         return twin
 
     def scorecard(self) -> Scorecard:
         return scorecard(self.pack, self.state)
+
+    @property
+    def settled_here(self) -> tuple[SettledForecast, ...]:
+        """The forecasts settled on arriving at this scene: each with the player's likelihood,
+        the outcome and the points, for the scene to show before its body."""
+        if not self.state.settled:
+            return ()
+        return settled_here(self.pack, self.state)
 
     # -- what the player does -------------------------------------------------------------
 
@@ -255,13 +267,18 @@ class Story:
         if hinted:
             result = Grade(attempt_points(result.points, retry=False, hinted=True),
                            result.max_points, result.correct)
-        state.answers.append(AnswerRecord(
-            scene=state.scene, question=question.id,
-            response=kind_of(question).to_json(response), points=result.points,
-            max_points=result.max_points, correct=result.correct, at=self.clock(),
-            hinted=hinted))
-        sums = self._sums
-        sums[RECALL_TRACK] = sums.get(RECALL_TRACK, 0) + result.points
+        kind = kind_of(question)
+        record = AnswerRecord(
+            scene=state.scene, question=question.id, response=kind.to_json(response),
+            points=result.points, max_points=result.max_points, correct=result.correct,
+            at=self.clock(), hinted=hinted)
+        if kind.settled_later:  # scored when the story settles it, not now
+            record = dataclasses.replace(record, track=kind.track_of(question),
+                                         resolves_in=question.resolves_in)
+        else:
+            sums = self._sums
+            sums[RECALL_TRACK] = sums.get(RECALL_TRACK, 0) + result.points
+        state.answers.append(record)
         state.question_index += 1
         self._settle()
         return result
@@ -297,6 +314,8 @@ class Story:
         question = self.questions[state.question_index - 1]
         if question.id != last.question or self.retry_ceiling(question) <= last.points:
             return None
+        if last.resolves_in:
+            return None  # a forecast is not wrong, so there is nothing to try again
         return question
 
     def _retry_tests(self, question: Question) -> bool:
@@ -372,7 +391,7 @@ class Story:
         """Points per track so far, as scoring.totals gives them (the same sums in the same
         order, then rounded), kept up as records come instead of summed again each time."""
         state = self.state
-        key = (len(state.decisions), len(state.answers))
+        key = (len(state.decisions), len(state.answers), len(state.settled))
         if self._totals_cache is None or self._totals_cache[0] != key:
             self._totals_cache = (key, {k: round(v, 2) for k, v in self._sums.items()})
         return self._totals_cache[1]
@@ -420,6 +439,8 @@ class Story:
         self.state.scene = scene_id
         self.state.question_index = 0
         self.state.visited.append(scene_id)
+        if self.state.answers:
+            self._count_settled(settle_on_arrival(self.state, scene_id))
         for fact in self.pack.scenes[scene_id].facts:
             if fact.id not in self.state.notebook:
                 self.state.notebook.append(fact.id)
@@ -430,3 +451,8 @@ class Story:
         state = self.state
         if self.pack.scenes[state.scene].ending and state.question_index >= len(self.questions):
             state.ended = True
+            self._count_settled(settle_the_rest(state))
+
+    def _count_settled(self, records: list[AnswerRecord]) -> None:
+        for record in records:
+            self._add_points({record.track: record.points})

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, NamedTuple
 
+from ..content.kinds.forecast import BY_WORDS, term_for
 from ..content.kinds.match import LETTERS
 from ..engine import PresentedQuestion
 from . import console as parse
@@ -88,6 +89,18 @@ def match(p: PresentedQuestion) -> AnswerForm:
                                     for i, t in read_pairs(line, len(items), letters, reuse)})
 
 
+def forecast(p: PresentedQuestion) -> AnswerForm:
+    terms, count = p.options, len(p.options)
+
+    def read(line: str) -> str:
+        term = term_for(line)  # the words themselves ("likely"), else the number
+        return term.words if term else terms[parse.one_number(line, count)]
+
+    return AnswerForm(["How likely is it? Pick one likelihood.",
+                       *numbered(tuple(BY_WORDS[words].label for words in terms))],
+                      f"Your forecast, 1 to {count} or its words? ", read)
+
+
 class PlainKind(NamedTuple):
     ask: Callable[[PresentedQuestion], AnswerForm]
     help: str  # how to answer, for plain mode's help
@@ -103,6 +116,7 @@ ANSWER_FORMS: dict[str, PlainKind] = {
     "true-false": PlainKind(true_false,
                             "True or false: t or f (also true, false, yes, no, 1 or 2)."),
     "match": PlainKind(match, "Match: a number and a letter for each item, e.g. 1b 2a 3c."),
+    "forecast": PlainKind(forecast, "Forecast: a number from 1 to 7, or the words, e.g. likely."),
 }
 
 

@@ -26,6 +26,8 @@ from ..engine import (
     right_answer,
     Story,
 )
+from ..forecast_words import (SETTLED_HEADING, SETTLED_LATER, is_forecast, recorded,
+                              settled_notices, waiting_words)
 from ..prose import labelled, sentence
 from ..score_words import effects_words
 from ..session import Autosaved, GameSession, SavedGame, Settings
@@ -297,20 +299,33 @@ class PlainGame:
         self.shown_scene = scene.id
         self.io.say("", sentence(f"{scene.day}, {scene.time}"), sentence(scene.title),
                     score_line(story), "")
+        settled = settled_notices(story)
+        if settled:  # before the scene's text: what arriving here settled
+            self.io.say(f"{SETTLED_HEADING}:")
+            for ask, line, resolution in settled:
+                self.io.say("- " + one_line(ask), "  " + line,
+                            *("  " + text for text in markdown_text(resolution) if text))
+            self.io.say("")
         self.io.say(*markdown_text(scene.body))
         if scene.facts:
             self.io.say("", "New in your notebook:")
             for fact in scene.facts:
                 self.io.say("- " + labelled(fact_label(fact), one_line(fact.text)))
-        waiting = len(story.questions) - state.question_index
-        if waiting:
-            self.io.say("", f"Now {plural(waiting, 'recall question')}.")
+        waiting = story.questions[state.question_index:]
+        if waiting and not any(is_forecast(q) for q in waiting):
+            self.io.say("", f"Now {plural(len(waiting), 'recall question')}.")
+        elif waiting:
+            words = waiting_words(waiting)
+            self.io.say("", f"Now: {words[:1].lower()}{words[1:]}.")
 
     def ask_question(self, retry: bool = False) -> None:
         story = self.story
         presented = story.question if not retry else story.retry_presented()
         question = presented.question
-        if not retry:
+        if not retry and is_forecast(question):
+            self.io.say("", f"Question {presented.number} of {presented.of}, a forecast, "
+                            f"up to {plural(question.points, 'point')}. {SETTLED_LATER}")
+        elif not retry:
             self.io.say("", f"Question {presented.number} of {presented.of}, "
                             f"{plural(question.points, 'point')}.")
             if question.asks_again:  # why this player sees it
@@ -341,7 +356,9 @@ class PlainGame:
     def feedback(self, question, response, result: Grade, ceiling: float | None,
                  retry_withheld: bool = False) -> None:
         story = self.story
-        if story.state.mode is Mode.EXAM:
+        if is_forecast(question):  # in every mode: no verdict until the story settles it
+            self.io.say(recorded(response))
+        elif story.state.mode is Mode.EXAM:
             self.io.say("Answer recorded.")
         else:
             verdict = ("Right" if result.correct else

@@ -23,8 +23,9 @@ from ..engine import (
 )
 from ..debrief_summary import (ALL_RIGHT, ARTICLE_HEADING, OTHER_REPORTING_NOTE, Entry,
                                article_paragraphs, more_questions, replay_line, summarise)
+from ..forecast_words import FORECASTS_NOTE, brier_words
 from ..prose import labelled, sentence, title_and_byline
-from ..score_words import Form, effects_words, overall_words, track_words
+from ..score_words import Form, effects_words, overall_words, signed, track_words
 from .answer_forms import ANSWER_FORMS
 from .text import labelled_text, markdown_text, one_line, points
 
@@ -139,7 +140,7 @@ def debrief_lines(story: Story) -> list[str]:
     lines += summary_lines(debrief)
     lines += ["", "The detail: every decision and answer, then the notebook."]
     for section in (ending_lines, scores_lines, decisions_lines, debrief_other_reporting_lines,
-                    answers_lines, debrief_notebook_lines):
+                    answers_lines, forecasts_lines, debrief_notebook_lines):
         lines += section(debrief)
     return lines + ["", "End of the debrief."]
 
@@ -204,6 +205,26 @@ def answers_lines(debrief: Debrief) -> list[str]:
         lines.append(f"Right answer: {one_line(q.right_answer)}")
         lines += markdown_text(q.explanation)
         lines.append(f"Source: “{one_line(q.source)}”")
+    return lines
+
+
+def forecasts_lines(debrief: Debrief) -> list[str]:
+    """Each settled forecast beside its outcome, with its Brier score and points."""
+    if not debrief.forecasts:
+        return []
+    names = {t.id: t.name for t in debrief.scorecard.tracks}
+    lines = ["", f"Your forecasts: {len(debrief.forecasts)}.", FORECASTS_NOTE]
+    for n, f in enumerate(debrief.forecasts, 1):
+        q = f.question
+        where = "" if f.scene else " (settled at the end of the week)"
+        lines += ["", f"Forecast {n}: {one_line(q.ask)}",
+                  f"Your forecast: {f.term.label}.",
+                  f"Outcome: {f.outcome.rstrip('.')}{where}."]
+        lines += markdown_text(q.resolution) if q.resolution.strip() else []
+        lines.append(f"Source: “{one_line(q.source)}”")
+        lines.append(f"Brier score: {brier_words(f.brier)}; {signed(f.points)} of "
+                     f"{points(f.out_of)} {names.get(f.track, f.track)}.")
+        lines += markdown_text(q.explanation)
     return lines
 
 

@@ -7,8 +7,10 @@ from typing import Callable, NamedTuple
 
 from textual.widget import Widget
 
+from ..content.kinds.forecast import BY_WORDS
 from ..engine import PresentedQuestion
 from .widgets.answers import (
+    ForecastAnswer,
     MultiSelectAnswer,
     NumericAnswer,
     ShortTextAnswer,
@@ -51,6 +53,10 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
         "Press the letter of each item's match (↑↓ move, ←→ change, Backspace clears), "
         "then Enter.",
         echo=True, letter_keys=True),
+    "forecast": AnswerWidget(
+        lambda p, blink: ForecastAnswer(
+            p.options, tuple(BY_WORDS[words].label for words in p.options), id="answer"),
+        "How likely? Pick one: arrows and Enter, or its number (1 to 7)."),
 }
 
 

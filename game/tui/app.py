@@ -261,6 +261,7 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         from ..engine import Phase, build_debrief
         from .screens.debrief import DebriefScreen
         from .screens.question import QuestionScreen
+        from ..forecast_words import settled_notices
         from .screens.scene import SceneScreen
         from .status import status_line
 
@@ -283,13 +284,15 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
                 self.question_screen.show(presented, status, hint)
             self.bring_forward(self.question_screen)
         else:
-            waiting = len(story.questions) - state.question_index
+            rest = story.questions[state.question_index:]
+            settled = settled_notices(story)
             if self.scene_screen is None:
                 self.scene_screen = self.game_screen(SceneScreen(
-                    story.scene, story.choices, status, questions_waiting=waiting,
-                    presenter=state.mode is Mode.PRESENTER))
+                    story.scene, story.choices, status, questions_waiting=len(rest),
+                    presenter=state.mode is Mode.PRESENTER, waiting=rest, settled=settled))
             else:
-                self.scene_screen.show(story.scene, story.choices, status, waiting)
+                self.scene_screen.show(story.scene, story.choices, status, len(rest), rest,
+                                       settled)
             self.bring_forward(self.scene_screen)
 
     def game_screen(self, screen: Screen) -> Screen:

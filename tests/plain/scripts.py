@@ -52,6 +52,9 @@ RIGHT_LINES = {
     "numeric": lambda q, p: (f"{q.answer:g}", q.answer),
     "short-text": lambda q, p: (str(q.answer).upper(), str(q.answer).upper()),
     "match": lambda q, p: (match_line(p, right_match(q)), right_match(q)),
+    # a forecast's words, typed in capitals; "right" is the likelihood nearest the outcome
+    "forecast": lambda q, p: (("ALMOST CERTAIN", "almost certain") if q.outcome
+                              else ("1", "almost no chance")),
 }
 WRONG_LINES = {
     "numeric": lambda q, p: (f"{q.answer + q.tolerance + 100:g}", q.answer + q.tolerance + 100),
@@ -65,6 +68,8 @@ WRONG_LINES = {
     "timeline": lambda q, p: (" ".join(option_number(p, e) for e in reversed(q.order)),
                               list(reversed(q.order))),
     "match": lambda q, p: (match_line(p, wrong_match(q)), wrong_match(q)),
+    "forecast": lambda q, p: (("1", "almost no chance") if q.outcome
+                              else ("almost certain", "almost certain")),
 }
 
 

@@ -101,6 +101,12 @@ async def timeline(pilot, q, options, right, presented) -> None:
     await pilot.press("enter")
 
 
+async def forecast(pilot, q, options, right, presented) -> None:
+    """The likelihood nearest the outcome ("right"), or the opposite extreme, by its number."""
+    wanted = "almost certain" if q.outcome == right else "almost no chance"
+    await pilot.press(str(options.index(wanted) + 1))
+
+
 async def match(pilot, q, options, right, presented) -> None:
     """A letter for each item in turn (the list moves on by itself), then Enter."""
     answer = {p.left: p.right for p in q.pairs}
@@ -115,7 +121,7 @@ async def match(pilot, q, options, right, presented) -> None:
 ANSWER_KEYS = {
     "single-choice": single_choice, "true-false": true_false, "numeric": numeric,
     "short-text": short_text, "multiple-select": multiple_select, "timeline": timeline,
-    "match": match,
+    "match": match, "forecast": forecast,
 }
 
 
@@ -238,4 +244,5 @@ BURST_KEYS = {
     "timeline": timeline_keys,
     "match": lambda p, r: ["home", *[LETTERS[p.targets.index(r[item])]
                                      for item in p.options], "enter"],
+    "forecast": lambda p, r: [str(p.options.index(r) + 1)],
 }

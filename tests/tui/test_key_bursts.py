@@ -35,6 +35,8 @@ def answers(q):
         return tuple(reversed(q.order))
     if kind == "true-false":
         return True
+    if kind == "forecast":
+        return "very likely"
     rights = [p.right for p in q.pairs]
     return {p.left: rights[(i + 1) % len(rights)] for i, p in enumerate(q.pairs)}
 
@@ -45,7 +47,7 @@ def recorded(response):
 
 @pytest.mark.parametrize("pack_dir, scene", [
     (MINI, "mon-alarm"), (MINI, "tue-radio"), (MINI, "tue-wrap"),
-    (FIXTURES / "matching", "fri-storm")])
+    (FIXTURES / "matching", "fri-storm"), (FIXTURES / "forecast", "mon-rain")])
 async def test_each_answer_typed_in_one_burst_is_recorded_as_typed(data_dir, pack_dir, scene):
     pack = compile_pack(pack_dir).pack
     app = make_app(Settings(data_dir=data_dir, seed=11, blink=False, start_at=scene), [pack])

@@ -243,4 +243,42 @@ CODES = (
         before="        asks_again: q-villages\n        points: 2\n",
         after="        asks_again: q-villages\n        points: 1\n",
     ),
+    Code(
+        "forecast-outcome", ERROR,
+        "A forecast has no `outcome:`, or one that is not true or false.",
+        "Write `outcome: true` if the story has it happen, `outcome: false` if not, without "
+        "quotes.",
+        "A forecast is scored against what the story settles, so the outcome must be one of "
+        "the two. YAML reads `\"true\"` in quotes as text.",
+        before='        type: forecast\n        outcome: "yes"\n',
+        after="        type: forecast\n        outcome: true\n",
+    ),
+    Code(
+        "forecast-resolves-in", ERROR,
+        "A forecast's `resolves_in:` is missing, names no scene, or names the scene that asks "
+        "it.",
+        "Name the later scene whose arrival settles the forecast.",
+        "When the player arrives at that scene, the forecast's resolution is shown and its "
+        "points count. A player whose route never gets there has it settled at the end.",
+        before="        resolves_in: tue-wrapp\n",
+        after="        resolves_in: tue-wrap\n",
+    ),
+    Code(
+        "forecast-resolves-earlier", WARNING,
+        "No path on the story map leads from the forecast's scene to the scene in "
+        "`resolves_in:`, so every player has it settled only at the end of the week.",
+        "Name a scene that comes after the one asking the forecast.",
+        before="        resolves_in: mon-alarm   # the scene before this one\n",
+        after="        resolves_in: tue-wrap\n",
+    ),
+    Code(
+        "forecast-track", ERROR,
+        "A forecast's `track:` (judgement when left out) is not a graded decision track of "
+        "the pack.",
+        "Name a graded track from pack.yaml other than recall, or add a judgement track.",
+        "A forecast is a judgement, not a recall answer: its points go on a decision track "
+        "that counts toward the grade.",
+        before="        track: escalation   # graded: false\n",
+        after="        track: tradecraft\n",
+    ),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (
+    forecast,
     match,
     multiple_select,
     numeric,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 # In the order the format reference lists them.
 KINDS: dict[str, QuestionKind] = {module.KIND.name: module.KIND for module in (
-    single_choice, multiple_select, numeric, short_text, timeline, true_false, match)}
+    single_choice, multiple_select, numeric, short_text, timeline, true_false, match, forecast)}
 KIND_NAMES = tuple(KINDS)
 # Every optional field some kind uses: a question using one its kind does not is warned about.
 KIND_FIELDS = frozenset().union(*(kind.fields for kind in KINDS.values()))
@@ -34,7 +35,7 @@ KIND_FIELDS = frozenset().union(*(kind.fields for kind in KINDS.values()))
 
 # Without the pack, a report tells a question's kind from its stored answers: the first of these
 # whose shape they all have, else numeric (typed answers, listed as typed).
-GUESS_ORDER = ("match", "true-false", "multiple-select", "single-choice")
+GUESS_ORDER = ("match", "true-false", "multiple-select", "forecast", "single-choice")
 
 
 def guess_kind(responses: list) -> QuestionKind:

@@ -13,12 +13,13 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 from hashlib import blake2b
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, Protocol
+from typing import (TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple,
+                    Protocol)
 
 from ..diagnostics import did_you_mean
 
 if TYPE_CHECKING:
-    from ..models import Question
+    from ..models import Question, Scene
 
 
 Show = Callable[..., str]  # the report's shown(text, limit=None): a stored text made safe
@@ -74,13 +75,30 @@ class QuestionKind:
     shuffled: bool = False
     # "First" and "last" in its feedback speak of time (a timeline), not of where an option is.
     ordinals_tell_time: bool = False
+    # A question's points when the author gives none.
+    default_points: float = 1.0
+    # The lowest share of its points an answer can earn (below 0: an answer can cost points).
+    lowest_fraction: float = 0.0
+    # Scored only when the story settles it, later (a forecast), not when answered.
+    settled_later: bool = False
 
     # -- compiling -------------------------------------------------------------------------
 
     def check(self, q: Question, report: Report) -> None:
         """Report what is wrong with this kind's fields."""
 
+    def check_in_pack(self, q: Question, scene: Scene, scenes: Mapping[str, Scene],
+                      reachable: Callable[[str], set[str]], graded_tracks: tuple[str, ...],
+                      report: Report) -> None:
+        """Report what is wrong with this kind's fields that only the whole pack shows:
+        ``scene`` asks the question, ``reachable(id)`` gives the scenes a path from that scene
+        can reach, ``graded_tracks`` are the ids of the pack's graded decision tracks."""
+
     # -- playing ---------------------------------------------------------------------------
+
+    def track_of(self, q: Question) -> str:
+        """The score track this question's points go to."""
+        return "recall"  # models.RECALL_TRACK, which imports this package
 
     def present(self, q: Question, key: str) -> Presented:
         """The options in the order this game shows them (fixed by ``key``)."""

@@ -26,6 +26,7 @@ from ...engine import (
     percent,
     right_answer,
 )
+from ...forecast_words import SETTLED_LATER, is_forecast, recorded
 from ...session.words import NO_CERTAIN_RETRY, typo_accepted
 from ..answer_widgets import answer_spec
 from ..markdown_content import markdown_content
@@ -95,9 +96,20 @@ class QuestionScreen(Screen):
             yield Static(id="feedback", markup=False)
         yield KeysFooter()
 
+    @property
+    def forecasting(self) -> bool:
+        return is_forecast(self.presented.question)
+
+    @property
+    def what(self) -> str:
+        """What this question is, for the header: recall or forecast."""
+        return "forecast" if self.forecasting else "recall"
+
     def meta_text(self) -> str:
-        q = self.presented.question
-        shown = self.presented
+        q, shown = self.presented.question, self.presented
+        if self.forecasting:
+            return (f"Forecast (question {shown.number} of {shown.of}) · up to "
+                    f"{plural(q.points)} · {SETTLED_LATER}")
         meta = f"Recall question {shown.number} of {shown.of} · {plural(q.points)}"
         if q.asks_again:  # why this player sees it: the note says so
             meta += "\n" + asked_again_note(shown.missed_on)
@@ -108,7 +120,7 @@ class QuestionScreen(Screen):
         change in place and only the answer widget, whose kind depends on the question, is new."""
         self.reset(presented, status, hint)
         self.set_status(status)
-        self.sub_title = f"{status.when} · recall"
+        self.sub_title = f"{status.when} · {self.what}"
         self.query_one("#question-meta", Static).update(self.meta_text())
         self.query_one("#question-ask", Static).update(Content(presented.question.ask))
         hint_line = self.query_one("#hint", Static)
@@ -152,7 +164,7 @@ class QuestionScreen(Screen):
         self.refresh_bindings()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.status.when} · recall"
+        self.sub_title = f"{self.status.when} · {self.what}"
         self.query_one("#answer").focus()
 
     def set_status(self, status: Status) -> None:
@@ -168,7 +180,11 @@ class QuestionScreen(Screen):
         self.retry_withheld = retry_withheld
         self.query_one("#answer").display = False
         self.query_one("#question-help", Static).display = False
-        if self.mode == Mode.EXAM:
+        if self.forecasting:  # in every mode: no verdict, no outcome until it is settled
+            self.stage = "done"
+            self.show_box(Content(f"{recorded(self.response)}\nPress Enter to continue."),
+                          "recorded")
+        elif self.mode == Mode.EXAM:
             self.stage = "recorded"
             self.show_box(Content("Answer recorded. Press Enter to continue. You will see how "
                                   "you did in the debrief."), "recorded")

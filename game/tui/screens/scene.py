@@ -11,8 +11,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Markdown, OptionList, Static
 
-from ...content.models import Scene
+from ...content.models import Question, Scene
 from ...engine import ChoiceOption
+from ...forecast_words import SETTLED_HEADING, read_then, waiting_words
+from ..markdown_content import markdown_content
 from ..messages import ChoiceMade, Proceed
 from ..status import Status
 from ..widgets.choice_list import ChoiceList
@@ -34,17 +36,25 @@ class SceneScreen(Screen):
     ]
 
     def __init__(self, scene: Scene, choices: list[ChoiceOption], status: Status,
-                 questions_waiting: int = 0, presenter: bool = False) -> None:
+                 questions_waiting: int = 0, presenter: bool = False,
+                 waiting: tuple[Question, ...] = (),
+                 settled: tuple[tuple[str, str, str], ...] = ()) -> None:
+        """``waiting``: the questions still to answer here (their kinds word the way on);
+        ``settled``: the forecasts arriving here settled, each (question, the line that
+        scores it, what happened in Markdown)."""
         super().__init__()
         self.presenter = presenter
         self.scene = scene
         self.choices = choices
         self.status = status
         self.questions_waiting = questions_waiting
+        self.waiting = waiting
+        self.settled = settled
         self.chosen = False
 
     def show(self, scene: Scene, choices: list[ChoiceOption], status: Status,
-             questions_waiting: int = 0) -> None:
+             questions_waiting: int = 0, waiting: tuple[Question, ...] = (),
+             settled: tuple[tuple[str, str, str], ...] = ()) -> None:
         """The next scene on this same screen. The game keeps one SceneScreen and changes its
         widgets in place: building a new screen for every scene (a Header, a Footer and the
         stylesheet applied to each widget again) cost about four times as much per key."""
@@ -52,6 +62,7 @@ class SceneScreen(Screen):
         same_scene = scene is self.scene  # back from its questions: the text is already there
         self.scene, self.choices, self.status = scene, choices, status
         self.questions_waiting = questions_waiting
+        self.waiting, self.settled = waiting, settled
         self.chosen = False
         if self.presenter:  # the notes panel comes and goes with the scene: build it anew
             self.refresh(recompose=True)
@@ -60,6 +71,9 @@ class SceneScreen(Screen):
         self.sub_title = f"{scene.day} · {scene.time}"
         self.set_status(status)
         if not same_scene:
+            notice = self.query_one("#settled", Static)
+            notice.update(self.settled_content())
+            notice.display = bool(settled)
             self.query_one("#scene-title", Static).update(Content(scene.title))
             self.query_one("#scene-body", Markdown).update(scene.body)
             facts = self.query_one(FactList)
@@ -87,6 +101,9 @@ class SceneScreen(Screen):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="body"):
+            notice = Static(self.settled_content(), id="settled")
+            notice.display = bool(self.settled)
+            yield notice
             yield Static(Content(self.scene.title), id="scene-title")
             yield Markdown(self.scene.body, id="scene-body")
             yield FactList(self.scene.facts, heading="New in your notebook")
@@ -101,13 +118,26 @@ class SceneScreen(Screen):
                 for prompt in self.scene.discuss:
                     yield Static(Content(f"• {prompt.strip()}"), classes="discuss")
 
+    def settled_content(self) -> Content:
+        """The forecasts this scene settles: each question, the player's likelihood beside the
+        outcome and the points, and what happened."""
+        if not self.settled:
+            return Content("")
+        lines = [Content.styled(SETTLED_HEADING, "bold")]
+        for ask, line, resolution in self.settled:
+            lines += [Content(""), Content(" ".join(ask.split())), Content(line)]
+            if resolution.strip():
+                lines.append(markdown_content(resolution))
+        return Content("\n").join(lines)
+
     @property
     def deciding(self) -> bool:
         return self.scene.is_decision and not self.questions_waiting
 
     def prompt_text(self) -> str:
         if self.questions_waiting:
-            return "Read the scene, then answer the recall questions:"
+            return read_then(self.waiting) if self.waiting else \
+                "Read the scene, then answer the recall questions:"
         if self.deciding:
             question = " ".join(self.scene.prompt.split())
             how = f"pick with ↑ ↓ or 1–{len(self.choices)}, then press Enter."
@@ -129,8 +159,9 @@ class SceneScreen(Screen):
         choices = self.query_one("#choices", ChoiceList)
         if self.questions_waiting:
             plural = "s" if self.questions_waiting > 1 else ""
-            choices.show_choices([f"Answer {self.questions_waiting} recall question{plural}"],
-                                 first_highlighted=True)
+            way_on = (waiting_words(self.waiting) if self.waiting else
+                      f"Answer {self.questions_waiting} recall question{plural}")
+            choices.show_choices([way_on], first_highlighted=True)
         else:
             choices.show_choices([choice.text for choice in self.choices],
                                  first_highlighted=not self.deciding)

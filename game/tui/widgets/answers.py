@@ -46,6 +46,17 @@ class SingleChoiceAnswer(OptionList):
         return self.texts[index]
 
 
+class ForecastAnswer(SingleChoiceAnswer):
+    """The seven likelihoods, in their fixed order, each with its range; 1–7 pick one."""
+
+    def __init__(self, terms: tuple[str, ...], labels: tuple[str, ...], **kwargs) -> None:
+        super().__init__(labels, **kwargs)
+        self.terms = terms
+
+    def response(self, index: int):
+        return self.terms[index]
+
+
 class TrueFalseAnswer(SingleChoiceAnswer):
     """True or False; T and F work too."""
 
