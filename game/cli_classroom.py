@@ -118,12 +118,30 @@ def command_handout(args: argparse.Namespace) -> int:
     pack = load_one_pack(args.pack)
     output = Path(args.output) if args.output else None
     kind = args.format or ("html" if output and output.suffix in (".html", ".htm") else "md")
-    text = RENDERERS[kind](pack, student=args.student)
+    text = RENDERERS[kind](pack, student=args.student,
+                           timing=None if args.student else careful_timing(pack))
     if output:
         write_output(output, text)
     else:
         print(text, end="")
     return EXIT_OK
+
+
+def careful_timing(pack):
+    """The careful path's reading time, day by day, for the teacher's handout; None when the
+    pack cannot be played through (its playtest says why)."""
+    from .authoring.reading_time import (SECONDS_PER_INTERACTION, WORDS_PER_MINUTE,
+                                         careful_path, reading_by_day)
+    from .classroom.handout import Timing
+    from .engine import EngineError
+
+    try:
+        days = reading_by_day(careful_path(pack))
+    except EngineError:
+        return None
+    return Timing(tuple((day, time.minutes) for day, time in days),
+                  sum(t.words for _, t in days), sum(t.interactions for _, t in days),
+                  WORDS_PER_MINUTE, SECONDS_PER_INTERACTION)
 
 
 def write_output(path: Path, text: str) -> None:

@@ -35,27 +35,47 @@ def reading_time(story: Story) -> ReadingTime:
     question answered (its ask, the options, events or pairs, and the explanation after it);
     each decision (the prompt, every choice offered, and the chosen one's feedback); the
     ending's assessment as composed for this player (not the debrief)."""
+    by_scene = reading_by_scene(story)
+    return ReadingTime(sum(t.words for t in by_scene.values()),
+                       sum(t.interactions for t in by_scene.values()))
+
+
+def reading_by_day(story: Story) -> list[tuple[str, ReadingTime]]:
+    """The same, day by day in the pack's order of days (the endings count on their day)."""
+    days: dict[str, list[int]] = {day: [0, 0] for day in story.pack.manifest.days}
+    for scene_id, time in reading_by_scene(story).items():
+        day = days.setdefault(story.pack.scenes[scene_id].day, [0, 0])
+        day[0] += time.words
+        day[1] += time.interactions
+    return [(day, ReadingTime(w, i)) for day, (w, i) in days.items() if w or i]
+
+
+def reading_by_scene(story: Story) -> dict[str, ReadingTime]:
+    """Words read and interactions made at each scene visited, in the order visited."""
     pack, state = story.pack, story.state
-    words = 0
-    for scene_id in state.visited:
+    words: dict[str, int] = {}
+    moves: dict[str, int] = {}
+    for step, scene_id in enumerate(state.visited):
         scene = pack.scenes[scene_id]
-        words += word_count(scene.title) + word_count(scene.body)
-        words += sum(word_count(fact.text) for fact in scene.facts)
+        words[scene_id] = words.get(scene_id, 0) + word_count(scene.title) + word_count(
+            scene.body) + sum(word_count(fact.text) for fact in scene.facts)
+        # Every move from one scene to the next is a decision or a Continue.
+        moves[scene_id] = moves.get(scene_id, 0) + (step < len(state.visited) - 1)
     questions = pack.questions()
     for record in state.answers:
         question = questions.get(record.question)
+        moves[record.scene] = moves.get(record.scene, 0) + 1
         if record.attempt == 1 and question is not None:  # a second try reads nothing new
-            words += word_count(question.ask) + word_count(question.explanation)
-            words += sum(word_count(text) for _, _, text in kind_of(question).texts(question))
+            words[record.scene] = words.get(record.scene, 0) + word_count(question.ask) + \
+                word_count(question.explanation) + sum(
+                    word_count(text) for _, _, text in kind_of(question).texts(question))
     for record, offered in zip(state.decisions, offered_choices(pack, state)):
         scene = pack.scenes[record.scene]
-        words += word_count(scene.prompt) + sum(word_count(text) for text in offered)
-        words += word_count(scene.choices[record.choice].feedback)
+        words[record.scene] += word_count(scene.prompt) + sum(word_count(t) for t in offered)
+        words[record.scene] += word_count(scene.choices[record.choice].feedback)
     if state.ended:
-        words += word_count(build_debrief(pack, state).assessment)
-    # Every move from one scene to the next is a decision or a Continue.
-    moves = len(state.visited) - 1
-    return ReadingTime(words, len(state.answers) + moves)
+        words[state.scene] += word_count(build_debrief(pack, state).assessment)
+    return {scene_id: ReadingTime(words[scene_id], moves.get(scene_id, 0)) for scene_id in words}
 
 
 def offered_choices(pack: Pack, state: GameState) -> Iterator[tuple[str, ...]]:

@@ -69,7 +69,59 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def handout_blocks(pack: Pack, student: bool = False) -> list[Block]:
+@dataclass(frozen=True)
+class Timing:
+    """How long a careful player takes (worked out by the author tools' reading time, which the
+    classroom does not import: the CLI hands it in)."""
+
+    days: tuple[tuple[str, float], ...]  # (day, minutes), in the pack's order of days
+    words: int
+    interactions: int
+    words_per_minute: int
+    seconds_per_interaction: int
+
+    @property
+    def minutes(self) -> float:
+        return sum(minutes for _, minutes in self.days)
+
+
+def timing_blocks(timing: Timing) -> list[Block]:
+    """The week's length for a careful player, day by day, and where to split it over two
+    lessons (the game saves after every answer and decision)."""
+    blocks: list[Block] = [
+        Heading(2, "Timing"),
+        Line(f"A careful player (every answer right, the best call each time) takes about "
+             f"{timing.minutes:.0f} minutes to reach the debrief: {timing.words:,} words at "
+             f"{timing.words_per_minute} a minute and {timing.interactions} answers, decisions "
+             f"and Continues at {timing.seconds_per_interaction} seconds each. Allow about ten "
+             f"minutes more for the debrief, and more for discussion."),
+        Items(tuple((f"{day}:", f"about {minutes:.0f} min") for day, minutes in timing.days))]
+    if len(timing.days) > 1:
+        first, second = split_in_two(timing.days)
+        blocks.append(Line(
+            f"Over two lessons: in the first, {day_span(first)} (about "
+            f"{sum(m for _, m in first):.0f} min); in the second, {day_span(second)} and the "
+            f"debrief (about {sum(m for _, m in second):.0f} min). The game saves after every "
+            f"answer and decision: students press Ctrl+Q once the first lesson's last day is "
+            f"done, and next time pick Continue on the title screen (in class play, with the "
+            f"same class code and name, and in a browser the resume code the game showed)."))
+    return blocks
+
+
+def split_in_two(days: tuple[tuple[str, float], ...]):
+    """The days cut where the two halves' minutes come closest to equal."""
+    total = sum(m for _, m in days)
+    cut = min(range(1, len(days)),
+              key=lambda k: abs(sum(m for _, m in days[:k]) - total / 2))
+    return days[:cut], days[cut:]
+
+
+def day_span(days: tuple[tuple[str, float], ...]) -> str:
+    return days[0][0] if len(days) == 1 else f"{days[0][0]} to {days[-1][0]}"
+
+
+def handout_blocks(pack: Pack, student: bool = False, timing: Timing | None = None
+                   ) -> list[Block]:
     manifest = pack.manifest
     scenes = ordered_scenes(pack)
     questions = sum(len(s.questions) for s in scenes)
@@ -90,6 +142,8 @@ def handout_blocks(pack: Pack, student: bool = False) -> list[Block]:
                            "score, and what the article reports happened.", quiet=True))
     if manifest.intro.strip():
         blocks += [Heading(2, "Before you start"), AuthorMarkdown(manifest.intro)]
+    if timing is not None and not student:
+        blocks += timing_blocks(timing)
     numbering = iter(range(1, questions + 1))
     track_names = {t.id: t.name for t in manifest.tracks}
     lists_shown: dict = {}  # where an assessment's list is written -> the ending it was shown at
@@ -297,8 +351,8 @@ def demote_headings(markdown: str, by: int) -> str:
     return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + by), markdown)
 
 
-def handout_markdown(pack: Pack, student: bool = False) -> str:
-    return "\n\n".join(markdown_block(b) for b in handout_blocks(pack, student)) + "\n"
+def handout_markdown(pack: Pack, student: bool = False, timing: Timing | None = None) -> str:
+    return "\n\n".join(markdown_block(b) for b in handout_blocks(pack, student, timing)) + "\n"
 
 
 def markdown_block(block: Block) -> str:
@@ -371,8 +425,8 @@ def html_block(block: Block) -> str:
     raise TypeError(f"unknown handout block {block!r}")
 
 
-def handout_html(pack: Pack, student: bool = False) -> str:
-    blocks = handout_blocks(pack, student)
+def handout_html(pack: Pack, student: bool = False, timing: Timing | None = None) -> str:
+    blocks = handout_blocks(pack, student, timing)
     title = blocks[0].text if isinstance(blocks[0], Heading) else pack.manifest.title
     body = "\n".join(html_block(b) for b in blocks)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

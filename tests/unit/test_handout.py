@@ -149,3 +149,39 @@ def test_a_question_asked_again_says_to_whom(render):
     assert key.count("Asked again only to players") == 2
     assert sheet.count("Asked only if you missed this fact earlier in the week.") == 2
     assert "q-villages" not in sheet
+
+
+def test_the_teachers_handout_gives_the_careful_paths_time_day_by_day_and_a_two_lesson_split(
+        capsys):
+    from game.authoring.reading_time import careful_path, reading_by_day, reading_time
+
+    story = careful_path(compile_pack(MINI).pack)
+    days = reading_by_day(story)
+    total = reading_time(story)
+    # Day by day adds up to the whole path: nothing counted twice or left out.
+    assert [d for d, _ in days] == ["Monday", "Tuesday"]
+    assert sum(t.words for _, t in days) == total.words
+    assert sum(t.interactions for _, t in days) == total.interactions
+
+    assert main(["handout", str(MINI)]) == 0
+    text = capsys.readouterr().out
+    timing = text[text.index("## Timing"):text.index("## Monday")]
+    assert (f"takes about {total.minutes:.0f} minutes to reach the debrief: {total.words:,} "
+            f"words at 200 a minute and {total.interactions} answers") in timing
+    for day, time in days:
+        assert f"- **{day}:** about {time.minutes:.0f} min" in timing
+    assert ("Over two lessons: in the first, Monday (about "
+            f"{days[0][1].minutes:.0f} min); in the second, Tuesday and the debrief") in timing
+
+    assert main(["handout", str(MINI), "--student"]) == 0
+    assert "## Timing" not in capsys.readouterr().out  # the plan is the teacher's
+
+
+def test_the_two_lessons_split_where_their_halves_come_closest():
+    from game.classroom.handout import split_in_two
+
+    days = (("Thu", 6.0), ("Fri", 10.0), ("Sat", 8.0), ("Sun", 2.0), ("Mon", 5.0))
+    first, second = split_in_two(days)
+    assert [d for d, _ in first] == ["Thu", "Fri"] and [d for d, _ in second] == [
+        "Sat", "Sun", "Mon"]
+    assert split_in_two((("A", 1.0), ("B", 9.0), ("C", 1.0)))[0] == (("A", 1.0),)
