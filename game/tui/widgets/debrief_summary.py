@@ -107,6 +107,16 @@ def layout(summary: Summary, head: list[Content], width: int, room: Room,
 
 
 def fit(summary: Summary, who: str, width: int, height: int) -> list[Content]:
+    """The summary's rows for ``height``, ending with what there is to play again for when a
+    row is left for it (the detail always says it, beside the ending)."""
+    rows = fit_items(summary, who, width, height)
+    replay = wrapped(Content.styled(summary.replay, QUIET), width) if summary.replay else []
+    if replay and len(rows) + 1 + len(replay) <= height:
+        rows += [Content("")] + replay
+    return rows
+
+
+def fit_items(summary: Summary, who: str, width: int, height: int) -> list[Content]:
     """The most generous layout that fits ``height`` rows and shows two questions (or all
     there are), with as many more as fit up to MOST_QUESTIONS; else the one that shows the
     most questions; at worst, one question (the screen then scrolls)."""
