@@ -153,8 +153,6 @@ def ending_html(debrief: Debrief) -> str:
                   authored(debrief.assessment)]
     elif not debrief.ended:
         parts.append("<p><i>The week is not over yet: these are the scores so far.</i></p>")
-    if replay_line(debrief):
-        parts.append(f"<p><i>{esc(replay_line(debrief))}</i></p>")
     if debrief.older_version:
         parts.append(f'<p class="dim">{esc(OLDER_VERSION_NOTE)}</p>')
     return "\n".join(p for p in parts if p)

@@ -111,8 +111,6 @@ def ending_section(debrief: Debrief) -> Section:
         heading = "## The week so far"
         if not debrief.ended:
             blocks.append("*The week is not over yet: these are the scores so far.*")
-    if replay_line(debrief):
-        blocks.append(f"*{replay_line(debrief)}*")
     if debrief.older_version:
         blocks.append(f"*{OLDER_VERSION_NOTE}*")
     return Section(heading, tuple(blocks))

@@ -151,8 +151,6 @@ def ending_lines(debrief: Debrief) -> list[str]:
         lines += ["", sentence(debrief.ending_title)] + markdown_text(debrief.ending_body)
         if debrief.assessment.strip():
             lines += [""] + markdown_text(debrief.assessment)
-    if replay_line(debrief):
-        lines += ["", replay_line(debrief)]
     if debrief.older_version:
         lines += ["", OLDER_VERSION_NOTE]
     return lines

@@ -16,7 +16,7 @@ def test_the_article_is_offered_after_the_save_and_printed_when_asked(mini_pack,
                      tmp_path, columns=200)
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert out.count(LINE) == 2  # the summary and the ending
+    assert out.count(LINE) == 1  # in the summary, said once
     assert out.index("End of the debrief.") < out.index(OFFER) < out.index("The article.")
     assert "The “river” rose on Monday, flooding three villages." in out
     assert out.rstrip().endswith("End of the article.")

@@ -107,13 +107,12 @@ def layout(summary: Summary, head: list[Content], width: int, room: Room,
 
 
 def fit(summary: Summary, who: str, width: int, height: int) -> list[Content]:
-    """The summary's rows for ``height``, ending with what there is to play again for when a
-    row is left for it (the detail always says it, beside the ending)."""
-    rows = fit_items(summary, who, width, height)
+    """The summary's rows for ``height``, ending with what there is to play again for (its
+    rows are kept for it: the summary is the one place every front end says it)."""
     replay = wrapped(Content.styled(summary.replay, QUIET), width) if summary.replay else []
-    if replay and len(rows) + 1 + len(replay) <= height:
-        rows += [Content("")] + replay
-    return rows
+    if not replay:
+        return fit_items(summary, who, width, height)
+    return fit_items(summary, who, width, height - 1 - len(replay)) + [Content("")] + replay
 
 
 def fit_items(summary: Summary, who: str, width: int, height: int) -> list[Content]:
