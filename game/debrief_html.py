@@ -123,6 +123,8 @@ def summary_html(debrief: Debrief) -> str:
              '<ul class="scores">' + "".join(f"<li>{esc(s)}</li>" for s in summary.scores)
              + "</ul>",
              f"<p><b>{esc(summary.overall)}</b> · {esc(summary.ending)}</p>"]
+    if summary.forecasts:
+        parts.append(f"<p>{esc(summary.forecasts)}</p>")
     if summary.replay:
         parts.append(f"<p><i>{esc(summary.replay)}</i></p>")
     if summary.nothing_to_revisit:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .content.facts import fact_label  # noqa: F401  (the debrief's writers take it here)
 from .engine import Debrief, decisions_to_revisit, questions_to_revisit
-from .score_words import Form, overall_words, percent, points, share_of, track_words
+from .score_words import Form, overall_words, percent, points, share_of, signed, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
     from .engine.debrief import DecisionReview, QuestionReview
@@ -60,6 +60,7 @@ class Summary:
     questions_note: str
     nothing_to_revisit: bool  # every call the best on offer, every answer right
     replay: str = ""  # how many endings and routes there are to play again for
+    forecasts: str = ""  # the forecasts settled, in one line ("" when there were none)
 
 
 def plural(value: float, word: str) -> str:
@@ -163,7 +164,25 @@ def summarise(debrief: Debrief) -> Summary:
         nothing_to_revisit=(not decisions and not questions
                             and bool(debrief.decisions or debrief.questions)),
         replay=replay_line(debrief),
+        forecasts=forecasts_line(debrief),
     )
+
+
+def forecasts_line(debrief: Debrief) -> str:
+    """'Forecasts: 3 settled, +2.41 Judgement (mean Brier score 0.08; 0 is perfect). The
+    detail shows each beside what happened.'"""
+    if not debrief.forecasts:
+        return ""
+    names = {t.id: t.name for t in debrief.scorecard.tracks}
+    by_track: dict[str, float] = {}
+    for forecast in debrief.forecasts:
+        by_track[forecast.track] = by_track.get(forecast.track, 0.0) + forecast.points
+    scores = ", ".join(f"{signed(round(value, 2))} {names.get(track, track)}"
+                       for track, value in by_track.items())
+    brier = sum(f.brier for f in debrief.forecasts) / len(debrief.forecasts)
+    return (f"Forecasts: {len(debrief.forecasts)} settled, {scores} (mean Brier score "
+            f"{brier:.2f}; 0 is perfect). The detail shows each beside what happened.")
+
 
 
 ARTICLE_HEADING = "The article"

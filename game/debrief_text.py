@@ -75,6 +75,8 @@ def summary_markdown(debrief: Debrief) -> str:
     summary = summarise(debrief)
     parts = ["## Summary", " · ".join(summary.scores) + f"  \n**{summary.overall}** · "
              f"{escape(summary.ending)}"]
+    if summary.forecasts:
+        parts.append(escape(summary.forecasts))
     if summary.replay:
         parts.append(f"*{summary.replay}*")
     if summary.nothing_to_revisit:

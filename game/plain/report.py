@@ -102,6 +102,8 @@ def summary_lines(debrief: Debrief) -> list[str]:
     summary = summarise(debrief)
     lines = ["", "Summary.", *(sentence(score) for score in summary.scores),
              sentence(summary.overall), sentence(summary.ending)]
+    if summary.forecasts:
+        lines.append(summary.forecasts)
     if summary.replay:
         lines.append(summary.replay)
     if summary.nothing_to_revisit:

@@ -291,3 +291,24 @@ def test_automatic_play_gives_the_extremes_and_settles_every_forecast(pack):
     for story in (right, wrong):
         assert story.state.ended and story.state.settled == ["f-more-rain", "f-cleared"]
     assert wrong.totals()["judgement"] < 0 < right.totals()["judgement"]
+
+
+def test_the_debriefs_summary_gives_the_forecasts_in_one_line():
+    from game.debrief_summary import summarise
+    from game.debrief_text import debrief_markdown
+    from game.engine import build_debrief, play
+
+    pack = compile_pack(FIXTURES / "forecast").pack
+
+    def answer(q, options):  # "likely" for both: one came true, one did not
+        return "likely" if q.type == "forecast" else KINDS[q.type].right_response(q, options)
+
+    story = play(pack, lambda s: 0, answer, seed=3)
+    debrief = build_debrief(pack, story.state)
+    # likely = 0.675: f-cleared happened, 4 × (1 − 4 × 0.325²) = 2.31; f-more-rain did not,
+    # 2 × (1 − 4 × 0.675²) = −1.645 (each kept to two places, as saves keep points); the Brier
+    # scores 0.105625 and 0.455625 average 0.28.
+    line = ("Forecasts: 2 settled, +0.66 Judgement (mean Brier score 0.28; 0 is perfect). The "
+            "detail shows each beside what happened.")
+    assert summarise(debrief).forecasts == line
+    assert line in debrief_markdown(debrief)

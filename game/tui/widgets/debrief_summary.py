@@ -80,6 +80,8 @@ def head_rows(summary: Summary, who: str, width: int) -> list[Content]:
     rows += wrapped(Content(" · ".join(summary.brief_scores)), width)
     rows += wrapped(Content.assemble((summary.brief_overall, "bold"), " · ", summary.ending),
                     width, 2)
+    if summary.forecasts:
+        rows += wrapped(Content(summary.forecasts), width, 2)
     return rows
 
 
