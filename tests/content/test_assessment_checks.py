@@ -123,8 +123,12 @@ def test_a_list_repeated_with_an_alias_is_built_and_checked_once(tmp_path):
 
 
 def test_an_alias_gives_the_same_list_at_each_ending(campaign):
-    strong, sound = (campaign.scenes[e].assessment for e in ("end-strong", "end-sound"))
-    assert strong.sections[0] is sound.sections[0]
+    # end-strong writes the owners list with an anchor; every other ending repeats it by alias
+    owners = campaign.scenes["end-strong"].assessment.sections[0]
+    assert owners.lead == "**You kept claims with their owners:**"
+    for ending in ("end-sound", "end-hedged", "end-overclaimed", "end-shaky"):
+        [same] = [s for s in campaign.scenes[ending].assessment.sections if s.lead == owners.lead]
+        assert same is owners, ending
 
 
 def test_an_assessment_compiles_into_its_parts_and_a_plain_one_stays_text(campaign, mini_pack):
@@ -184,19 +188,19 @@ def test_parts_at_the_strong_ending_checked_against_its_routes(tmp_path):
         "{chose: [sun-sources.threat-as-fact, fri-alomar.retaliation-as-fact]}",  # overclaimed
         "{chose: [sun-sources.threat-as-fact]}",                  # alone, it can come here
         "{chose: [sat-casualty-dig.sum-25]}",                     # sets no flag: it can
-        "{chose: [sat-quiet.brief-now, sat-casualty-dig.side-by-side]}",  # two branches
+        "{chose: [sat-quiet.brief-both-flagged, sat-casualty-dig.side-by-side]}",  # two branches
         "{visited: [sun-correction], not_chose: [sun-correction.correct]}",
         "{at_least: {tradecraft: 40}}")                           # scores: taken as possible
     assert sorted(warnings_at(folder)) == sorted([
         "if: {flags: [picked-19]}", "if: {chose: [sat-casualty-dig.dozen-floor]}",
         "if: {chose: [sun-sources.threat-as-fact, fri-alomar.retaliation-as-fact]}",
-        "if: {chose: [sat-quiet.brief-now, sat-casualty-dig.side-by-side]}"])
+        "if: {chose: [sat-quiet.brief-both-flagged, sat-casualty-dig.side-by-side]}"])
 
 
 def test_a_part_that_only_some_route_combinations_allow_is_not_reported(tmp_path):
     folder = campaign_with(
         tmp_path, "end-overclaimed",
-        "{chose: [sun-sources.threat-dropped, fri-alomar.link-dismissed, "
+        "{chose: [sun-sources.threat-dropped, fri-alomar.separate-until-evidence, "
         "mon-bottomline.calibrated]}",
         "{any: [{chose: [mon-bottomline.unclear]}, {flags: [casualties-flagged]}]}")
     assert warnings_at(folder) == {}
