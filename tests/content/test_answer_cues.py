@@ -195,9 +195,37 @@ def test_hedging_words(text, word):
 
 # -- the shipped campaign and every fixture pack ---------------------------------------------
 
-def test_the_campaign_shows_its_pattern_with_the_figures():
+def test_the_campaign_shows_no_pattern_and_gives_its_figures(capsys):
+    # Issue 12's rewrite: the best choice is the longest in 6 of 19 decisions, about what a
+    # random pick finds, and true-false answers are balanced; no cue check warns.
     result = compile_shipped(packs_root() / CAMPAIGN_ID)
-    codes = [d.code for d in result.diagnostics]
+    assert [d.code for d in result.diagnostics if d.code in CUE_CODES] == []
+    assert main(["validate", CAMPAIGN_ID, "--format", "json"]) == 0
+    cues = json.loads(capsys.readouterr().out)["packs"][0]["cues"]
+    assert cues["decisions"] == {"count": 19, "best_longest": 6, "best_shortest": 5,
+                                 "chance": 0.334, "much_longer": 0}
+    assert cues["true_false"] == {"count": 4, "true": 2, "false": 2}
+    assert main(["validate", CAMPAIGN_ID, "--strict"]) == 0
+    out = capsys.readouterr().out
+    assert "    decisions (19): the best choice is the longest in 6 (32%; at random 33%),\n" in out
+    assert "    true-false questions (4, too few): 2 true, 2 false\n" in out
+
+
+# The shape of the campaign's first edition: the best choice the longest in 16 of 17 decisions,
+# 14 of them much longer than the rest, and 9 of 10 true-false answers false.
+MUCH_LONGER_BEST = decision(0, [100, 50, 45])
+
+
+def first_edition_cues(tmp_path):
+    return cue_pack(tmp_path, [MUCH_LONGER_BEST] * 14 + [LONGEST_BEST] * 2
+                    + [decision(2, [60, 50, 45])],
+                    [true_false("q-true", True)]
+                    + [true_false(f"q-false{n}", False) for n in range(9)])
+
+
+def test_a_pack_shows_its_pattern_with_the_figures(tmp_path):
+    result = compile_pack(first_edition_cues(tmp_path))
+    codes = [d.code for d in result.diagnostics if d.code in CUE_CODES]  # not the test pack's own
     assert set(codes) == {"cue-longest", "cue-much-longer", "cue-true-false"}
     assert codes.count("cue-much-longer") == 14
     [longest] = [d for d in result.diagnostics if d.code == "cue-longest"]
@@ -207,23 +235,24 @@ def test_the_campaign_shows_its_pattern_with_the_figures():
     assert lean.message.startswith("9 of the 10 true-false answers are false (90%)")
 
 
-def test_validate_folds_a_check_that_fires_many_times(capsys):
-    assert main(["validate", CAMPAIGN_ID]) == 0
+def test_validate_folds_a_check_that_fires_many_times(tmp_path, capsys):
+    pack = str(first_edition_cues(tmp_path))
+    assert main(["validate", pack]) == 0
     out = capsys.readouterr().out
     assert out.count("warning[cue-much-longer]: ") == 3
-    assert "    … and 11 more warning[cue-much-longer] at 02-friday.yaml:" in out
+    assert "    … and 11 more warning[cue-much-longer] at scenes.yaml:" in out
     assert "(each in full: --format json)" in out
     assert "  Answer cues (how they are judged: docs/authoring.md, section 5.1):" in out
-    assert "    decisions (17): the best choice is the longest in 16 (94%; at random 35%),\n" in out
+    assert "    decisions (17): the best choice is the longest in 16 (94%; at random 33%),\n" in out
     assert "    true-false questions (10): 1 true, 9 false\n" in out
     assert max(len(line) for line in out.split("Answer cues")[1].splitlines()) <= 79
-    assert main(["validate", CAMPAIGN_ID, "--strict"]) == 1  # warnings fail with --strict
+    assert main(["validate", pack, "--strict"]) == 1  # warnings fail with --strict
     capsys.readouterr()
-    assert main(["validate", CAMPAIGN_ID, "--format", "json"]) == 0
+    assert main(["validate", pack, "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert [d["code"] for d in report["diagnostics"]].count("cue-much-longer") == 14
     assert report["packs"][0]["cues"]["decisions"] == {
-        "count": 17, "best_longest": 16, "best_shortest": 1, "chance": 0.348,
+        "count": 17, "best_longest": 16, "best_shortest": 1, "chance": 0.333,
         "much_longer": 14}
     assert report["packs"][0]["cues"]["true_false"] == {"count": 10, "true": 1, "false": 9}
 
