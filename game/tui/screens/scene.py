@@ -101,10 +101,11 @@ class SceneScreen(Screen):
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="body"):
+            # Under the title, so a scene that settles forecasts still opens on its own name.
+            yield Static(Content(self.scene.title), id="scene-title")
             notice = Static(self.settled_content(), id="settled")
             notice.display = bool(self.settled)
             yield notice
-            yield Static(Content(self.scene.title), id="scene-title")
             yield Markdown(self.scene.body, id="scene-body")
             yield FactList(self.scene.facts, heading="New in your notebook")
 
