@@ -109,24 +109,28 @@ def choose_at(picks: dict[str, str]):
     return pick
 
 
-FLAG_IT = "Put them side by side"  # Saturday: sets casualties-flagged
-ADD_UP = "Add them up"
-SIDE_BY_SIDE = "Give the six American dead as confirmed, then both"  # Monday, +3
-PASTE = "Paste in Saturday's side-by-side note"  # Monday, +4, only with casualties-flagged
+FLAG_IT = "Set both counts side by side"  # Saturday: sets casualties-flagged
+ADD_UP = "Give one total the reader can use"
+SIDE_BY_SIDE = "Six American dead as the article reports them, then both"  # Monday, +2
+PASTE = "Paste Saturday's checked note"  # Monday, +4, only with casualties-flagged
+# The morning note sent on time: no checked-statement flag, so Monday's other +4 option (the
+# statement beside the article) is not on offer either.
+ON_TIME = "Send the note on time"
+DIG = "Tell Ellen the update slips an hour"
 
 
 def test_a_better_call_is_only_one_that_was_on_offer_then(campaign):
     for saturday, better in ((ADD_UP, None), (FLAG_IT, PASTE)):
-        story = play(campaign, choose_at({"sat-quiet": "Tell Ellen the update will be an hour",
+        story = play(campaign, choose_at({"fri-morning": ON_TIME, "sat-quiet": DIG,
                                           "sat-casualty-dig": saturday,
                                           "mon-casualties": SIDE_BY_SIDE}), right_response, 2)
         assert "sat-casualty-dig" in story.state.visited and "mon-casualties" in story.state.visited
         debrief = build_debrief(campaign, story.state)
         monday = next(d for d in debrief.decisions if d.choice.startswith(SIDE_BY_SIDE))
-        if better is None:  # the +4 choice needs Saturday's flag: without it, +3 was the best
+        if better is None:  # the +4 choice needs Saturday's flag: without it, +2 was the best
             assert monday.better is None
         else:
-            assert monday.better.text.startswith(better) and monday.better.short_by == 1
+            assert monday.better.text.startswith(better) and monday.better.short_by == 2
 
 
 def test_the_better_call_is_found_from_the_choice_made_whatever_order_was_shown(mini_pack):
@@ -152,7 +156,7 @@ def test_a_choice_offered_for_an_earlier_choice_is_judged_by_that_choice(campaig
     pack = replace(campaign, scenes={**campaign.scenes,
                                      "mon-casualties": replace(monday, choices=choices)})
     for saturday, better in ((ADD_UP, None), (FLAG_IT, PASTE)):
-        story = play(pack, choose_at({"sat-quiet": "Tell Ellen the update will be an hour",
+        story = play(pack, choose_at({"fri-morning": ON_TIME, "sat-quiet": DIG,
                                       "sat-casualty-dig": saturday,
                                       "mon-casualties": SIDE_BY_SIDE}), right_response, 2)
         debrief = build_debrief(pack, story.state)

@@ -90,17 +90,17 @@ def test_the_answer_key_gives_each_assessment_line_with_when_it_is_shown(campaig
     endings = text[text.index("## How the week can end"):]
     strong = endings[endings.index("Forwarded untouched"):endings.index("Sound, with dents")]
     # the first ending prints every list in full, each line with the choice that earns it
-    assert ("- the two counts added into a total of 25 that appears in no source (Saturday). "
-            "*(shown if the player chose “Add them up for a total: 6 Americans + 19 others = 25 dead.” "
-            "at Running down the numbers)*") in strong
+    assert ("- the two counts added into a total of 25 (Sat). *(shown if the player chose "
+            "“Give one total the reader can use: six Americans plus the…” at Running down the "
+            "numbers)*") in strong
     assert strong.count("*(shown if the player chose") == len(
         campaign.scenes["end-strong"].assessment.all_parts())
     # a later ending names the list it shares with an earlier one instead of printing it again
     sound = endings[endings.index("Sound, with dents"):endings.index("The memo nobody could use")]
     assert ("*You kept claims with their owners: the same list as at “Forwarded untouched”, "
             "above.*") in sound
-    assert "Iranian origin as *US intelligence's* assessment" not in sound
-    assert "- the later count, 19, briefed to Ellen" in sound  # only this ending has it in full
+    assert "the drone's origin as the US assessment, militia operators kept" not in sound
+    assert "- the later count, 19, briefed as the casualty line" in sound  # in full only here
     assert "Assessment shown at the debrief" not in handout_markdown(campaign, student=True)
 
 
