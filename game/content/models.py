@@ -424,7 +424,7 @@ class Scene:
         example="prompt: What goes in the first line of your flash report?"))
     next: Union[str, tuple[Route, ...], None] = field(default=None, metadata=doc(
         "Where to go next: a scene id, or a list of routes tried in order.",
-        example="next: [{to: sun-correction, if: {flags: [cited-holds]}}, {to: sun-photo}]"))
+        example="next: [{to: sun-correction, if: {flags: [cited-holds]}}, {to: mon-casualties}]"))
     what_happened: Outcome | None = field(default=None, metadata=doc(
         "For a decision: what the article reports happened.",
         example="what_happened: {text: The toll was five US troops and a contractor., "
