@@ -504,7 +504,9 @@ class Manifest:
         example='grades: [{min: 85, label: "A: Outstanding analysis"}, '
                 '{min: 0, label: "E: The memo would mislead its readers"}]'))
     version: str = field(default="1", metadata=doc(
-        "The pack's version; bump it on changes.", example='version: "1.0.0"'))
+        "The pack's version; bump it on changes. A new first number is a new edition: a "
+        "game saved with another edition cannot go on, and is kept aside.",
+        example='version: "2.0.0"'))
     format: int = field(default=1, metadata=doc(
         f"The version of the scene format the pack is written in; {CURRENT_FORMAT} is today's. "
         "A pack without it is read as format 1, as it was written before, with a warning for "

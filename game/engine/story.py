@@ -88,6 +88,12 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 2**31)
 
 
+def major_version(version: str) -> int | None:
+    """The leading number of a pack's version ("2.0.0" -> 2), None when it has none."""
+    head = str(version).split(".", 1)[0].strip().lstrip("vV")
+    return int(head) if head.isdigit() else None
+
+
 class Story:
     """Runs one playthrough of a pack. All progress lives in ``self.state``."""
 
@@ -145,6 +151,14 @@ class Story:
     def check_resumable(pack: Pack, state: GameState) -> None:
         if state.pack_id != pack.id:
             raise IncompatibleSave(f"the save is for the pack '{state.pack_id}', not '{pack.id}'")
+        saved, now = major_version(state.pack_version), major_version(pack.manifest.version)
+        if saved is not None and now is not None and saved != now:
+            # A new major version is a new edition: its scenes may keep their ids and change
+            # everything else, so a game from the old one would go on with a history that no
+            # longer fits (answers to questions gone, choices that score otherwise).
+            raise IncompatibleSave(f"the save was made with version {state.pack_version} of the "
+                                   f"pack, and this is version {pack.manifest.version}, a new "
+                                   "edition")
         if state.scene not in pack.scenes:
             raise IncompatibleSave(f"the saved scene '{state.scene}' is no longer in the pack")
         if state.question_index > len(Story.questions_asked(pack, state)):

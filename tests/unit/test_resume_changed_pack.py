@@ -225,3 +225,43 @@ def test_plain_mode_resumes_and_debriefs_a_changed_pack(mini_pack, tmp_path):
     text = " ".join(out.getvalue().split())
     assert "End of the debrief." in text and OLDER_VERSION_NOTE in text
     assert "Your notebook: 1 fact." in text
+
+
+@pytest.mark.parametrize("saved_version, now, goes_on", [
+    ("1.0", "1.3", True),       # an edit within an edition: the game goes on
+    ("1.0", "2.0", False),      # a new edition: set aside
+    ("2.0.0", "2.0.1", True),
+    ("draft", "2.0", True),     # no number to compare: the game goes on as before
+])
+def test_a_save_from_another_edition_of_the_pack_cannot_go_on(mini_pack, tmp_path, saved_version,
+                                                               now, goes_on):
+    from game.engine import IncompatibleSave
+
+    saved = saved_hasty_game(mini_pack)
+    saved.pack_version = saved_version
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    manifest = folder / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('version: "1.0"',
+                                                                     f'version: "{now}"'))
+    pack = compile_pack(folder).pack
+    assert pack.manifest.version == now
+    if goes_on:
+        assert Story(pack, GameState.from_json(saved.to_json())).scene.id == "tue-wrap"
+    else:
+        with pytest.raises(IncompatibleSave, match=f"version {saved_version} of the pack, and "
+                                                   f"this is version {now}, a new edition"):
+            Story(pack, GameState.from_json(saved.to_json()))
+
+
+def test_a_first_edition_save_of_the_campaign_is_set_aside_with_a_message(campaign, tmp_path):
+    from game.session import GameSession
+
+    story = Story(campaign, seed=3, clock=lambda: "t")
+    story.state.pack_version = "1.0.0"  # as the first edition of the week saved it
+    session = GameSession(Settings(data_dir=tmp_path))
+    session.store.save(story.state, session.slot(campaign.id))
+    resumed_game = session.resume(campaign, session.find_save(campaign.id))
+    assert resumed_game.story is None
+    assert "cannot go on" in resumed_game.problem
+    assert list(tmp_path.glob("**/*.old"))  # kept aside, not deleted
