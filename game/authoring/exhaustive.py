@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from ..content.graph import scene_graph
 from ..content.models import Condition, Pack, Scene
-from ..engine import EngineError, holds, Phase, right_response, Story
+from ..engine import EngineError, GameState, holds, Phase, right_response, Story
 from .playtest import MAX_STEPS, Failure, PlaytestReport
 
 MAX_STATES = 200_000  # merged points to expand before giving up on a pathological pack
@@ -110,13 +110,20 @@ class MergedWalk:
         if tests is None:
             self.expand_groups(story, point.path, point.groups)
             return
-        # Groups for which every condition here comes out the same go the same way: expand
-        # each such class once, with the totals of one of its groups.
-        classes: dict[tuple[bool, ...], dict[Vector, Group]] = {}
+        # Groups offered the same options, each leading to the same scene, go the same way:
+        # expand each such class once, with the totals of one of its groups. A route is judged
+        # after the choice, so it sees the choice's own points (an escalating call can be what
+        # takes the gauge over a route's threshold): each option is played to find where it leads.
+        classes: dict[tuple, dict[Vector, Group]] = {}
         base = story.totals()
+        after = options_taken(story)
         for vector, group in point.groups.items():
             totals = {**base, **dict(zip(self.watched.tracks, vector))}
             verdicts = tuple(holds(test, story.state, totals) for test in tests)
+            for state, effects in after:  # the routes, as each option leaves the story
+                gained = {t: totals.get(t, 0.0) + effects.get(t, 0.0)
+                          for t in {*totals, *effects}}
+                verdicts += tuple(holds(test, state, gained) for test in tests)
             classes.setdefault(verdicts, {})[vector] = group
         for groups in classes.values():
             assumed = story.fork(dict(zip(self.watched.tracks, next(iter(groups)))))
@@ -176,6 +183,22 @@ class MergedWalk:
         if paths > 1:
             failure.detail += f" ({paths:,} paths end here)"
         self.report.failures.append(failure)
+
+
+def options_taken(story: Story) -> list[tuple[GameState, Mapping[str, float]]]:
+    """For each option on offer: the state just after taking it (its flags set, the choice
+    recorded) and the points the choice itself gives, which the scene's routes then see."""
+    taken = []
+    for index, option in enumerate(story.choices):
+        branch = story.fork()
+        try:
+            branch.choose(index)
+        except EngineError:
+            continue  # a dead end: expand_groups reports it
+        effects = ({} if option.is_continue
+                   else story.scene.choices[option.authored_index].effects)
+        taken.append((branch.state, effects))
+    return taken
 
 
 def report_tracks(story: Story) -> list[str]:
