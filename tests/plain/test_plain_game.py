@@ -17,6 +17,7 @@ PROMPTS = {  # each question type's prompt, as plain mode asks it
     "true-false": "True or false, t or f? ",
     "numeric": "Your answer, a number",
     "short-text": "Your answer, in a few words? ",
+    "forecast": "Your forecast, 1 to 7 or its words? ",
 }
 
 
@@ -30,7 +31,7 @@ def load_save(data_dir, pack_id, mode="practice", class_code="", name=""):
 def test_a_whole_campaign_from_a_script(campaign, tmp_path):
     first = "q-hasakah-troops"  # numeric, with a hint
     lines, expected = script_for(
-        campaign, 7, wrong={first}, hints={"q-hasakah-city"},
+        campaign, 7, wrong={first}, hints={"q-fleet-source"},
         extra={first: ["h", "n", "twelve", "notebook"]})
     done = run_plain(["--pack", CAMPAIGN_ID, "--seed", "7"], "\n".join(lines) + "\n", tmp_path)
     out = done.stdout
@@ -51,7 +52,7 @@ def test_a_whole_campaign_from_a_script(campaign, tmp_path):
     assert [(a.question, a.points) for a in state.answers] == \
         [(a.question, a.points) for a in expected.state.answers]
     assert [d.text for d in state.decisions] == [d.text for d in expected.state.decisions]
-    assert state.hints == ["q-hasakah-city"]
+    assert state.hints == ["q-fleet-source"]
     assert out.count("\nSaved.\n") == len(state.answers) + len(state.decisions)
     # no markup, no colour, no box drawing; lines that fit 80 columns (a pipe is no terminal)
     assert "\x1b" not in out and "**" not in out

@@ -149,7 +149,10 @@ def test_a_scene_with_emphasis_and_an_ending_with_a_list_read_as_text(campaign,
     ryder = campaign.scenes["fri-ryder"]
     assert "*" in ryder.body
     body = markdown_text(ryder.body)
-    assert any("reads Joint Chiefs of Staff Spokesman U.S. Air Force" in line for line in body)
+    assert any("reads Pentagon Press Secretary Brig. Gen. Pat Ryder Holds;" in line
+               for line in body)
+    assert any("the caption, Joint Chiefs of Staff Spokesman U.S. Air Force" in line
+               for line in body)
     for paragraph in body:
         assert "\n".join(fit(paragraph, width)) in out
     # the ending's assessment, as this player's parts make it up: its list items as "- "
