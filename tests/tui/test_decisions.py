@@ -4,8 +4,12 @@ every decision in the campaign is shown whole, under the decision's own question
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 
+from game.content import compile_pack
 from game.engine import ChoiceOption
 from game.session import Settings
 from game.tui.app import make_app
@@ -15,6 +19,7 @@ from game.tui.screens.scene import SceneScreen
 from game.tui.status import status_line
 from game.tui.widgets.choice_list import ChoiceList
 
+from ..conftest import MINI
 from .driver import answer_question, burst, until_screen
 
 SIZE = (80, 24)
@@ -135,10 +140,36 @@ async def test_a_number_typed_while_the_choices_appear_is_not_a_decision(
         assert app.keys_dropped >= 2
 
 
-async def test_every_option_of_a_multiple_select_question_is_shown_whole(campaign, data_dir):
+LONG_OPTIONS = [  # longer than the 80 columns: each must wrap, not be cut off
+    "Officials of the county, who said that forty people had been moved from the three "
+    "flooded villages",
+    "Local radio, whose morning bulletin said that fifty-five people had been moved from "
+    "their homes by noon",
+    "The mayor, who spoke of rebuilding the bridge but gave no figure at all for the people "
+    "who were moved"]
+
+
+def mini_with_long_options(folder):
+    pack = folder / "mini"
+    shutil.copytree(MINI, pack)
+    scenes = pack / "scenes.yaml"
+    scenes.write_text(scenes.read_text(encoding="utf-8").replace(
+        "        options: [Officials, Local radio, The mayor]\n"
+        "        answers: [Officials, Local radio]\n",
+        f"        options: {json.dumps(LONG_OPTIONS)}\n"
+        f"        answers: {json.dumps(LONG_OPTIONS[:2])}\n"), encoding="utf-8")
+    result = compile_pack(pack)
+    assert result.ok, [str(d) for d in result.errors]
+    return result.pack
+
+
+@pytest.mark.parametrize("where", ["campaign", "long options"])
+async def test_every_option_of_a_multiple_select_question_is_shown_whole(campaign, data_dir,
+                                                                         tmp_path, where):
     """Textual's SelectionList cuts a long option off with "…"; ours wraps it under its box."""
-    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False, start_at="mon-send"),
-                   [campaign])
+    pack, start = ((campaign, "mon-bottomline") if where == "campaign"
+                   else (mini_with_long_options(tmp_path), "tue-radio"))
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False, start_at=start), [pack])
     async with app.run_test(size=SIZE) as pilot:
         await until_screen(pilot, SceneScreen)
         await burst(pilot, "enter")
