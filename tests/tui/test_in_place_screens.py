@@ -32,8 +32,14 @@ def shown_scene(screen: SceneScreen) -> dict:
 def expected_scene(app) -> dict:
     story = app.story
     scene = story.scene
-    waiting = len(scene.questions) - story.state.question_index
-    options = ([f"1. Answer {waiting} recall question{'s' if waiting > 1 else ''}"] if waiting
+    # the questions this player is asked here (one asked again only after a miss), still to come
+    waiting = story.questions[story.state.question_index:]
+    forecasts = sum(q.type == "forecast" for q in waiting)
+    recall = len(waiting) - forecasts
+    asks = [f"answer {recall} recall question{'s' if recall > 1 else ''}"] if recall else []
+    asks += [f"give {forecasts} forecast{'s' if forecasts > 1 else ''}"] if forecasts else []
+    way_on = " and ".join(asks)
+    options = ([f"1. {way_on[:1].upper()}{way_on[1:]}"] if waiting
                else [f"{n}. {c.text}" for n, c in enumerate(story.choices, start=1)])
     return {"title": scene.title, "body": scene.body, "facts": [f.id for f in scene.facts],
             "options": options}
