@@ -122,7 +122,8 @@ async def test_the_campaigns_summary_fits_80x24_whatever_the_play(campaign, data
 
 
 async def test_the_detail_is_a_key_away_and_laid_out_as_it_is_reached(campaign, data_dir):
-    debrief = build_debrief(campaign, finished_campaign(campaign, 4).state)
+    story = finished_campaign(campaign, 4)
+    debrief = build_debrief(campaign, story.state)
     app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -135,7 +136,8 @@ async def test_the_detail_is_a_key_away_and_laid_out_as_it_is_reached(campaign, 
         first = screen.query(DetailPart).first()
         # the detail's first line at the top of the view (below its one-line margin)
         assert 0 <= first.virtual_region.y - screen.area.scroll_y <= 1 and screen.area.scroll_y
-        assert first.source.startswith("## The memo nobody could use")
+        assert first.source.startswith(f"## {campaign.scenes[story.state.scene].title}")
+        assert story.state.scene == "end-overclaimed"  # the detail opens on the ending reached
         before = screen.laid_out
         for _ in range(6):
             await pilot.press("pagedown")
