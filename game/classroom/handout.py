@@ -100,8 +100,8 @@ def timing_blocks(timing: Timing) -> list[Block]:
         first, second = split_in_two(timing.days)
         blocks.append(Line(
             f"Over two lessons: in the first, {day_span(first)} (about "
-            f"{sum(m for _, m in first):.0f} min); in the second, {day_span(second)} and the "
-            f"debrief (about {sum(m for _, m in second):.0f} min). The game saves after every "
+            f"{sum(m for _, m in first):.0f} min); in the second, {day_span(second)} (about "
+            f"{sum(m for _, m in second):.0f} min), then the debrief. The game saves after every "
             f"answer and decision: students press Ctrl+Q once the first lesson's last day is "
             f"done, and next time pick Continue on the title screen (in class play, with the "
             f"same class code and name, and in a browser the resume code the game showed)."))

@@ -51,10 +51,16 @@ def play_morning(campaign, choice_id: str) -> Story:
     return story
 
 
-def test_only_a_player_who_checks_reads_the_statement_and_may_cite_it_on_monday(campaign):
+def test_only_a_player_who_acts_on_the_statement_may_cite_it_on_monday(campaign):
     checked, hurried = play_morning(campaign, "pull-statement"), play_morning(campaign, "note-now")
-    assert checked.scene.id == "fri-statement" and "checked-statement" in checked.state.flags
-    assert hurried.scene.id == "fri-strikes" and "checked-statement" not in hurried.state.flags
+    assert checked.scene.id == "fri-statement" and hurried.scene.id == "fri-strikes"
+    assert "checked-statement" not in checked.state.flags + hurried.state.flags
+    by_id = {checked.scene.choices[c.authored_index].id: n for n, c in enumerate(checked.choices)}
+    for choice_id, acted in (("correct-sourced", True), ("swap-quietly", True),
+                             ("keep-article", False)):
+        branch = checked.fork()
+        branch.choose(by_id[choice_id])
+        assert ("checked-statement" in branch.state.flags) is acted, choice_id
     with_statement = next(c for c in campaign.scenes["mon-casualties"].choices
                           if c.id == "with-statement")
     assert with_statement.if_.flags == ("checked-statement",)

@@ -171,7 +171,8 @@ def test_the_teachers_handout_gives_the_careful_paths_time_day_by_day_and_a_two_
     for day, time in days:
         assert f"- **{day}:** about {time.minutes:.0f} min" in timing
     assert ("Over two lessons: in the first, Monday (about "
-            f"{days[0][1].minutes:.0f} min); in the second, Tuesday and the debrief") in timing
+            f"{days[0][1].minutes:.0f} min); in the second, Tuesday (about "
+            f"{days[1][1].minutes:.0f} min), then the debrief") in timing
 
     assert main(["handout", str(MINI), "--student"]) == 0
     assert "## Timing" not in capsys.readouterr().out  # the plan is the teacher's
