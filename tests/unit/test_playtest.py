@@ -96,10 +96,10 @@ def test_exhaustive_covers_every_path_of_the_campaign(campaign):
     assert not report.bound_reached and not report.failures
     # Worked out apart from the playtest: a count over (scene, flags, the choice a route names,
     # the escalation gauge), checked against playing every path out from several Friday scenes.
-    assert report.completed == report.runs == 355_500_000
+    assert report.completed == report.runs == 333_000_000
     assert sum(report.scores["end-strong"]["tradecraft"].values()) > 0
     text, passed = render(campaign, report, None, False)
-    assert passed and "Completed: 355,500,000 of 355,500,000 paths" in text
+    assert passed and "Completed: 333,000,000 of 333,000,000 paths" in text
     for ending in ("end-strong", "end-sound", "end-hedged", "end-overclaimed", "end-shaky"):
         assert f"ending {ending}: reachable" in text
 
