@@ -61,6 +61,7 @@ class Summary:
     nothing_to_revisit: bool  # every call the best on offer, every answer right
     replay: str = ""  # how many endings and routes there are to play again for
     forecasts: str = ""  # the forecasts settled, in one line ("" when there were none)
+    brief_forecasts: str = ""  # the same in one screen row, for the full-screen summary
 
 
 def plural(value: float, word: str) -> str:
@@ -165,10 +166,11 @@ def summarise(debrief: Debrief) -> Summary:
                             and bool(debrief.decisions or debrief.questions)),
         replay=replay_line(debrief),
         forecasts=forecasts_line(debrief),
+        brief_forecasts=forecasts_line(debrief, brief=True),
     )
 
 
-def forecasts_line(debrief: Debrief) -> str:
+def forecasts_line(debrief: Debrief, brief: bool = False) -> str:
     """'Forecasts: 3 settled, +2.41 Judgement (mean Brier score 0.08; 0 is perfect). The
     detail shows each beside what happened.'"""
     if not debrief.forecasts:
@@ -180,6 +182,8 @@ def forecasts_line(debrief: Debrief) -> str:
     scores = ", ".join(f"{signed(round(value, 2))} {names.get(track, track)}"
                        for track, value in by_track.items())
     brier = sum(f.brier for f in debrief.forecasts) / len(debrief.forecasts)
+    if brief:
+        return f"Forecasts: {len(debrief.forecasts)}, {scores}, mean Brier {brier:.2f} (0 is best)"
     return (f"Forecasts: {len(debrief.forecasts)} settled, {scores} (mean Brier score "
             f"{brier:.2f}; 0 is perfect). The detail shows each beside what happened.")
 

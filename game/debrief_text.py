@@ -104,7 +104,9 @@ def entry_markdown(number: str, entry: Entry) -> str:
 
 # -- the detail, section by section ----------------------------------------------------------
 
-def ending_section(debrief: Debrief) -> Section:
+def ending_section(debrief: Debrief, replay: bool = False) -> Section:
+    """``replay``: end with what there is to play again for (the full-screen debrief, whose
+    one-screen summary has no row to spare for it; the files say it in their summary)."""
     blocks = []
     if debrief.ending_title:
         heading = f"## {debrief.ending_title}"
@@ -113,6 +115,8 @@ def ending_section(debrief: Debrief) -> Section:
         heading = "## The week so far"
         if not debrief.ended:
             blocks.append("*The week is not over yet: these are the scores so far.*")
+    if replay and replay_line(debrief):
+        blocks.append(f"*{replay_line(debrief)}*")
     if debrief.older_version:
         blocks.append(f"*{OLDER_VERSION_NOTE}*")
     return Section(heading, tuple(blocks))
@@ -208,9 +212,10 @@ def fact_markdown(n: int, fact: Fact) -> str:
     return f"{n}. **{escape(fact_label(fact))}** {fact.text.strip()}\n\n> “{escape(fact.source)}”"
 
 
-def detail_sections(debrief: Debrief) -> list[Section]:
+def detail_sections(debrief: Debrief, replay: bool = False) -> list[Section]:
     """Everything below the summary, in order (the TUI's detail, the file's body)."""
-    sections = [ending_section(debrief), scores_section(debrief), decisions_section(debrief)]
+    sections = [ending_section(debrief, replay), scores_section(debrief),
+                decisions_section(debrief)]
     if debrief.other_reporting:  # after the week, beside the article's claims it bears on
         sections.append(other_reporting_section(debrief))
     sections.append(answers_section(debrief))

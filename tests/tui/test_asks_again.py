@@ -59,7 +59,7 @@ async def test_the_debrief_ends_with_the_article_and_says_what_there_is_to_repla
         await play_to_debrief(pilot, pick=south)
         shown = await whole_debrief(pilot)
         line = "This week has 1 ending and 2 routes through it: play again to find the others."
-        # said once, at the end of the one-screen summary (the detail does not repeat it)
+        # said once, in the ending's detail (the one-screen summary has no row to spare)
         assert shown.count(line) == 1
         article = shown.index("The article")
         assert shown.index("Your notebook") < article

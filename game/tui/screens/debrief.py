@@ -38,7 +38,7 @@ def detail_parts(debrief: Debrief) -> list[str]:
     """The detail as Markdown parts of a few blocks each, never splitting a block; a section's
     heading goes with its first block."""
     parts: list[str] = []
-    for section in detail_sections(debrief):
+    for section in detail_sections(debrief, replay=True):
         blocks = [f"{section.heading}\n\n{section.blocks[0]}" if section.blocks
                   else section.heading, *section.blocks[1:]]
         current: list[str] = []

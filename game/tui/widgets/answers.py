@@ -31,7 +31,16 @@ class SingleChoiceAnswer(OptionList):
     def __init__(self, options: tuple[str, ...], **kwargs) -> None:
         super().__init__(*[Option(NumberedChoice(n, text)) for n, text in enumerate(options, 1)],
                          markup=False, **kwargs)
+        # Nothing highlighted until the player picks (OptionList highlights the first): an
+        # Enter meant for the screen before, or typed in haste, never answers for them.
+        self.highlighted = None
         self.texts = options
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.app.bell()  # the line above says how to pick
+            return
+        super().action_select()
 
     @on(OptionList.OptionSelected)
     def picked(self, event: OptionList.OptionSelected) -> None:

@@ -31,8 +31,10 @@ class Room:
     gaps: bool  # a blank row between the parts
 
 
+# The last leaves the decisions' quotes to the detail, so that two questions still show.
 ROOMS = (Room(3, 3, True, True), Room(2, 2, True, True), Room(1, 2, True, True),
-         Room(1, 1, True, True), Room(1, 1, False, True), Room(1, 1, False, False))
+         Room(1, 1, True, True), Room(1, 1, False, True), Room(1, 1, False, False),
+         Room(1, 0, False, False))
 
 
 def wrapped(content: Content, width: int, limit: int | None = None,
@@ -67,21 +69,22 @@ def entry_rows(entry: Entry, lead: str, width: int, room: Room, decision: bool) 
         for n, line in enumerate(reversed(lines)):
             parts += [" · " if n else "", (f"{line.label}: ", QUIET), line.text]
         rows += wrapped(Content.assemble(*parts), width, room.text_rows, indent)
-    if entry.quote:
+    quote_rows = room.quote_rows if decision else max(1, room.quote_rows)
+    if entry.quote and quote_rows:  # a question keeps its quote: it is the article's answer
         rows += wrapped(Content.assemble(indent, (f"“{entry.quote}”", QUOTE)), width,
-                        room.quote_rows, indent)
+                        quote_rows, indent)
     return rows
 
 
-def head_rows(summary: Summary, who: str, width: int) -> list[Content]:
+def head_rows(summary: Summary, who: str, width: int, forecasts: bool = True) -> list[Content]:
     rows: list[Content] = []
     if who:
         rows += wrapped(Content.styled(who, QUIET), width, 3)  # a name and a class, in full
     rows += wrapped(Content(" · ".join(summary.brief_scores)), width)
     rows += wrapped(Content.assemble((summary.brief_overall, "bold"), " · ", summary.ending),
                     width, 2)
-    if summary.forecasts:
-        rows += wrapped(Content(summary.forecasts), width, 2)
+    if forecasts and summary.brief_forecasts:
+        rows += wrapped(Content(summary.brief_forecasts), width, 1)
     return rows
 
 
@@ -109,19 +112,21 @@ def layout(summary: Summary, head: list[Content], width: int, room: Room,
 
 
 def fit(summary: Summary, who: str, width: int, height: int) -> list[Content]:
-    """The summary's rows for ``height``, ending with what there is to play again for (its
-    rows are kept for it: the summary is the one place every front end says it)."""
-    replay = wrapped(Content.styled(summary.replay, QUIET), width) if summary.replay else []
-    if not replay:
-        return fit_items(summary, who, width, height)
-    return fit_items(summary, who, width, height - 1 - len(replay)) + [Content("")] + replay
-
-
-def fit_items(summary: Summary, who: str, width: int, height: int) -> list[Content]:
     """The most generous layout that fits ``height`` rows and shows two questions (or all
     there are), with as many more as fit up to MOST_QUESTIONS; else the one that shows the
-    most questions; at worst, one question (the screen then scrolls)."""
-    head = head_rows(summary, who, width)
+    most questions; at worst, one question (the screen then scrolls). The forecasts' row
+    gives way to a second question (the detail lists each forecast)."""
+    wanted = min(len(summary.questions), 2)
+    rows, count = fit_with(summary, head_rows(summary, who, width), width, height)
+    if count < wanted and summary.brief_forecasts:
+        rows, count = fit_with(summary, head_rows(summary, who, width, forecasts=False),
+                               width, height)
+    return rows
+
+
+def fit_with(summary: Summary, head: list[Content], width: int, height: int
+             ) -> tuple[list[Content], int]:
+    """fit() for one head: the rows, and how many questions they show."""
     wanted = min(len(summary.questions), 2)
     best: tuple[int, list[Content]] | None = None
     for room in ROOMS:
@@ -135,15 +140,15 @@ def fit_items(summary: Summary, who: str, width: int, height: int) -> list[Conte
             room_left -= len(questions[count])
             count += 1
         if count >= wanted:
-            return layout(summary, head, width, room, questions[:count])
+            return layout(summary, head, width, room, questions[:count]), count
         if count and (best is None or count > best[0]):
             best = (count, layout(summary, head, width, room, questions[:count]))
     if best is not None:
-        return best[1]
+        return best[1], best[0]
     last = ROOMS[-1]
     return layout(summary, head, width, last,
                   [entry_rows(e, f"{e.mark} ", width, last, decision=False)
-                   for e in summary.questions[:1]])
+                   for e in summary.questions[:1]]), min(1, len(summary.questions))
 
 
 class DebriefSummary(Widget):
