@@ -71,6 +71,10 @@ async def test_no_color_marks_the_highlighted_answer_without_colour(mini_pack, d
         await pilot.press("enter")  # New game
         answer = await focused_answer(app, pilot, kind)
         assert answer.has_focus
+        if kind is SingleChoiceAnswer:  # its options start with nothing picked: pick one
+            assert answer.highlighted is None
+            await pilot.press("down")
+            await pilot.pause()
         here, other = highlighted_and_other(answer)
         assert marks(here) == (True, True) and marks(other) == (False, False)
 
