@@ -129,7 +129,8 @@ def command_handout(args: argparse.Namespace) -> int:
 
 def careful_timing(pack):
     """The careful path's reading time, day by day, for the teacher's handout; None when the
-    pack cannot be played through (its playtest says why)."""
+    pack cannot be played through, or its careful path goes round a loop for ever (its
+    playtest says why)."""
     from .authoring.reading_time import (SECONDS_PER_INTERACTION, WORDS_PER_MINUTE,
                                          careful_path, reading_by_day)
     from .classroom.handout import Timing
@@ -137,7 +138,7 @@ def careful_timing(pack):
 
     try:
         days = reading_by_day(careful_path(pack))
-    except EngineError:
+    except (EngineError, RuntimeError):  # play() raises RuntimeError when no ending comes
         return None
     return Timing(tuple((day, time.minutes) for day, time in days),
                   sum(t.words for _, t in days), sum(t.interactions for _, t in days),

@@ -138,6 +138,7 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
     last = pack.scenes.get(state.scene)
     assessment, parts = (compose_assessment(last.assessment, state, totals(state))
                          if last and last.ending else ("", ()))
+    replay = pack_replay(pack) if state.ended else None  # after the week
     return Debrief(
         title=pack.manifest.title,
         ended=state.ended,
@@ -154,8 +155,8 @@ def build_debrief(pack: Pack, state: GameState) -> Debrief:
         older_version=bool(unshown) or lost_history,
         assessment_parts=parts,
         other_reporting=other_reporting(pack) if state.ended else (),  # after the week
-        endings=pack_replay(pack).endings if state.ended else 0,
-        routes=pack_replay(pack).routes if state.ended else None,
+        endings=replay.endings if replay else 0,
+        routes=replay.routes if replay else None,
         article=pack.seed_text if state.ended else "",
         forecasts=settled_forecasts(pack, state),
     )

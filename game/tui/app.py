@@ -288,11 +288,10 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             settled = settled_notices(story)
             if self.scene_screen is None:
                 self.scene_screen = self.game_screen(SceneScreen(
-                    story.scene, story.choices, status, questions_waiting=len(rest),
+                    story.scene, story.choices, status,
                     presenter=state.mode is Mode.PRESENTER, waiting=rest, settled=settled))
             else:
-                self.scene_screen.show(story.scene, story.choices, status, len(rest), rest,
-                                       settled)
+                self.scene_screen.show(story.scene, story.choices, status, rest, settled)
             self.bring_forward(self.scene_screen)
 
     def game_screen(self, screen: Screen) -> Screen:

@@ -112,7 +112,7 @@ async def test_every_campaign_decision_shows_its_question_and_every_choice_whole
         for scene_id in decision_scenes(campaign):
             scene = campaign.scenes[scene_id]
             choices = [ChoiceOption(c.text, i) for i, c in enumerate(scene.choices)]
-            screen.show(scene, choices, status_line(app.story), 0)
+            screen.show(scene, choices, status_line(app.story))
             await pilot.pause()
             listing = screen.query_one(ChoiceList)
             assert listing.max_scroll_y == 0, f"{scene_id}: the choices do not all fit"

@@ -186,3 +186,16 @@ def test_the_two_lessons_split_where_their_halves_come_closest():
     assert [d for d, _ in first] == ["Thu", "Fri"] and [d for d, _ in second] == [
         "Sat", "Sun", "Mon"]
     assert split_in_two((("A", 1.0), ("B", 9.0), ("C", 1.0)))[0] == (("A", 1.0),)
+
+
+def test_a_pack_whose_careful_path_never_ends_gets_its_handout_without_timing(tmp_path, capsys):
+    pack_dir = tmp_path / "mini"
+    shutil.copytree(MINI, pack_dir)
+    scenes = pack_dir / "scenes.yaml"
+    # The careful choice now goes back to the first scene: the careful player goes round for ever.
+    scenes.write_text(scenes.read_text().replace(
+        "        next: tue-wrap\n        effects: {tradecraft: 2}",
+        "        next: mon-alarm\n        effects: {tradecraft: 2}", 1))
+    assert main(["handout", str(pack_dir)]) == 0
+    text = capsys.readouterr().out
+    assert "## Monday" in text and "## Timing" not in text

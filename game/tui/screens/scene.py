@@ -36,8 +36,7 @@ class SceneScreen(Screen):
     ]
 
     def __init__(self, scene: Scene, choices: list[ChoiceOption], status: Status,
-                 questions_waiting: int = 0, presenter: bool = False,
-                 waiting: tuple[Question, ...] = (),
+                 presenter: bool = False, waiting: tuple[Question, ...] = (),
                  settled: tuple[tuple[str, str, str], ...] = ()) -> None:
         """``waiting``: the questions still to answer here (their kinds word the way on);
         ``settled``: the forecasts arriving here settled, each (question, the line that
@@ -47,13 +46,12 @@ class SceneScreen(Screen):
         self.scene = scene
         self.choices = choices
         self.status = status
-        self.questions_waiting = questions_waiting
         self.waiting = waiting
         self.settled = settled
         self.chosen = False
 
     def show(self, scene: Scene, choices: list[ChoiceOption], status: Status,
-             questions_waiting: int = 0, waiting: tuple[Question, ...] = (),
+             waiting: tuple[Question, ...] = (),
              settled: tuple[tuple[str, str, str], ...] = ()) -> None:
         """The next scene on this same screen. The game keeps one SceneScreen and changes its
         widgets in place: building a new screen for every scene (a Header, a Footer and the
@@ -61,7 +59,6 @@ class SceneScreen(Screen):
         self.app.hold_keys()  # what the keys act on is changing: see key_gate.py
         same_scene = scene is self.scene  # back from its questions: the text is already there
         self.scene, self.choices, self.status = scene, choices, status
-        self.questions_waiting = questions_waiting
         self.waiting, self.settled = waiting, settled
         self.chosen = False
         if self.presenter:  # the notes panel comes and goes with the scene: build it anew
@@ -132,13 +129,16 @@ class SceneScreen(Screen):
         return Content("\n").join(lines)
 
     @property
+    def questions_waiting(self) -> int:
+        return len(self.waiting)
+
+    @property
     def deciding(self) -> bool:
         return self.scene.is_decision and not self.questions_waiting
 
     def prompt_text(self) -> str:
         if self.questions_waiting:
-            return read_then(self.waiting) if self.waiting else \
-                "Read the scene, then answer the recall questions:"
+            return read_then(self.waiting)
         if self.deciding:
             question = " ".join(self.scene.prompt.split())
             how = f"pick with ↑ ↓ or 1–{len(self.choices)}, then press Enter."
@@ -159,10 +159,7 @@ class SceneScreen(Screen):
         """The choices, or the one way on; a decision starts with none highlighted."""
         choices = self.query_one("#choices", ChoiceList)
         if self.questions_waiting:
-            plural = "s" if self.questions_waiting > 1 else ""
-            way_on = (waiting_words(self.waiting) if self.waiting else
-                      f"Answer {self.questions_waiting} recall question{plural}")
-            choices.show_choices([way_on], first_highlighted=True)
+            choices.show_choices([waiting_words(self.waiting)], first_highlighted=True)
         else:
             choices.show_choices([choice.text for choice in self.choices],
                                  first_highlighted=not self.deciding)
