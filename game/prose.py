@@ -13,6 +13,8 @@ from typing import Callable, Iterable
 
 from markdown_it import MarkdownIt
 
+from .terminal_text import terminal_safe
+
 QUOTE_LEAD = "  "  # a block quote is indented; a screen reader reads no "greater than"
 CODE_LEAD = "    "
 CELL_GAP = " | "
@@ -95,7 +97,7 @@ def prose_lines(markdown: str, bullet: str = "- ") -> list[ProseLine]:
         quoted = any(isinstance(container, str) for container in containers)
         lines.append(ProseLine(tuple(runs), lead() + extra, heading, quoted, verbatim))
 
-    tokens = _parser().parse(markdown or "")
+    tokens = _parser().parse(terminal_safe(markdown or ""))
     for token in tokens:
         kind = token.type
         if kind == "inline":

@@ -166,7 +166,7 @@ def questions_view(section: Section) -> RenderableType:
         extra += [f"{q.hinted} used the hint"] if q.hinted else []
         share = (f"{q.answered} forecast{'' if q.answered == 1 else 's'}" if q.forecast
                  else f"{percent_text(q.percent_correct)} right of {q.answered}")
-        head = Text.assemble((share, "bold"), " · ", q.ask, (f"  [{q.id}]", "dim"))
+        head = Text.assemble((share, "bold"), " · ", shown(q.ask), (f"  [{shown(q.id)}]", "dim"))
         if extra:
             head.append(f" ({', '.join(extra)})", style="dim")
         parts: list[RenderableType] = [head]

@@ -16,10 +16,12 @@ from typing import Any, Mapping, Union, get_args, get_origin
 
 import yaml
 
+from ..terminal_text import terminal_safe
 from .codes import lookup
 from .diagnostics import ERROR, Diagnostic, did_you_mean
 from .limits import expansion_too_large, may_have_aliases, prescan
 from .models import Loc
+from .text_checks import TextProblem, number_out_of_range, number_problem, text_problems
 
 class PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
                  yaml.composer.Composer):
@@ -211,6 +213,19 @@ class NodeCompiler:
         # PyYAML's constructor remembers every node it has built, so each file's compile has its
         # own, gone with it: one shared by all would keep every scalar ever compiled (--watch).
         self.scalars = yaml.constructor.SafeConstructor()
+        self.owner = ("", "")  # the model and field being read, for the checks on text
+
+    def checked_text(self, node: yaml.ScalarNode, where: str) -> str:
+        """A text value, reported when it holds a control or an invisible character; the
+        control characters are left out of what is kept, so a pack loaded despite its errors
+        (by the author tools) still cannot drive a terminal."""
+        problems = text_problems(node.value, *self.owner, where)
+        for problem in problems:
+            self.report_problem(node, problem)
+        return terminal_safe(node.value) if problems else node.value
+
+    def report_problem(self, node: yaml.Node, problem: TextProblem) -> None:
+        self.report(node, problem.code, problem.message, problem.hint)
 
     def loc(self, node: yaml.Node) -> Loc:
         return Loc(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -329,7 +344,7 @@ class NodeCompiler:
             return self.missing_value(node, where)
         tag = resolved_tag(node)
         if expected is str:
-            return node.value
+            return self.checked_text(node, where)
         if expected is bool:
             if tag == "bool":
                 return self.construct(node)
@@ -342,11 +357,24 @@ class NodeCompiler:
             return _NOTHING
         if expected in (int, float):
             if tag in ("int", "float"):
-                return expected(self.construct(node))
+                return self.checked_number(expected, node, where)
             self.report(node, "wrong-type", f"'{where}' should be a number, not '{node.value}'.",
                         f"Write {where} as a number such as 2 or 0.5, without quotes.")
             return _NOTHING
         raise TypeError(f"the format uses an unsupported type {expected!r}")  # a bug in models.py
+
+    def checked_number(self, expected: type, node: yaml.ScalarNode, where: str) -> Any:
+        """A number, or _NOTHING when it is NaN, infinite or too large to add up and save."""
+        try:
+            value = expected(self.construct(node))
+        except (ValueError, OverflowError):  # an int too long to read, or to make a float
+            problem = number_out_of_range(where)
+        else:
+            problem = number_problem(value, where)
+        if problem is None:
+            return value
+        self.report_problem(node, problem)
+        return _NOTHING
 
     def construct(self, node: yaml.ScalarNode) -> Any:
         resolved_tag(node)
@@ -371,7 +399,7 @@ class NodeCompiler:
                 self.report(key_node, "bad-key", f"A key in '{where}' is not plain text.",
                             "Keys are single words followed by a colon, e.g. 'title:'.")
                 continue
-            key = key_node.value
+            key = self.checked_text(key_node, f"a key in {where}")
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self.report(key_node, "duplicate-key",
@@ -412,7 +440,11 @@ class NodeCompiler:
                 continue
             present.add(key)
             f, hint = fields[key]
-            value = self.value(hint, value_node, key)
+            outer, self.owner = self.owner, (cls.__name__, key)
+            try:
+                value = self.value(hint, value_node, key)
+            finally:
+                self.owner = outer
             if value is _NOTHING:
                 failed = failed or is_required(f)
                 continue

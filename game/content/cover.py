@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..terminal_text import terminal_safe
+
 if TYPE_CHECKING:
     from .models import Pack
 
@@ -80,4 +82,6 @@ def parse_manifest(source: str, file: str) -> dict[str, Any]:
 
 
 def text(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    """A cover's text on one line, without control characters: the title screen shows it
+    before the compiler has read the pack (and refused any)."""
+    return " ".join(terminal_safe(value).split()) if isinstance(value, str) else ""

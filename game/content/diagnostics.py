@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
+from ..terminal_text import terminal_safe
 from .severity import ERROR, WARNING
 from .suggest import did_you_mean
 
@@ -40,7 +41,8 @@ class Diagnostic:
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        text = f"{text}\n    hint: {self.hint}" if self.hint else text
+        return terminal_safe(text)  # a message may quote a file name or an author's text
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

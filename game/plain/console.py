@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, TextIO, TypeVar
 
+from ..terminal_text import terminal_safe
 from .text import fit, literal, terminal_width
 
 T = TypeVar("T")
@@ -49,7 +50,9 @@ class Console:
 
     def fitted(self, lines) -> list[str]:
         width = self.width
-        return [part for line in lines for piece in str(line).split("\n")
+        # terminal_safe: whatever reaches the terminal, no control character from a pack or a
+        # file gets through (the compiler refuses them; this is the second line)
+        return [part for line in lines for piece in terminal_safe(str(line)).split("\n")
                 for part in fit(piece, width)]
 
     def say(self, *lines: str) -> None:

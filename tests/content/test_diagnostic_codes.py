@@ -97,7 +97,7 @@ def fixtures() -> dict[str, Fixture]:
         "recursive-alias": edited("scenes.yaml",
                                   "if: {flags: [careful], at_least: {tradecraft: 2}}",
                                   "if: {any: &loop [{any: *loop}]}"),
-        "bad-points": edited("scenes.yaml", "        points: 2\n", "        points: .nan\n"),
+        "bad-points": edited("scenes.yaml", "        points: 2\n", "        points: 0\n"),
         "all-choices-conditional": edited(  # as test_all_conditional_choices_need_a_fallback
             "scenes.yaml", "        next: tue-wrap\n        effects: {tradecraft: 2}",
             "        next: tue-wrap\n        if: {flags: [careful]}\n"

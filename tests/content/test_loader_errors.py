@@ -227,7 +227,8 @@ def test_messages_use_the_authors_words_for_parts_of_the_format(tmp_path):
 
 def test_points_must_be_a_real_number(tmp_path):
     pack = broken_pack(tmp_path, "scenes.yaml", "        points: 2\n", "        points: .nan\n")
-    assert "bad-points" in {d.code for d in compile_pack(pack).diagnostics}
+    # read as no number at all now (issue 13): refused where YAML reads it
+    assert {d.code for d in compile_pack(pack).diagnostics} == {"number-out-of-range"}
 
 
 def test_all_conditional_choices_need_a_fallback(tmp_path):
@@ -265,6 +266,15 @@ def test_a_number_answer_to_a_choice_question_says_to_quote_it(tmp_path):
 
 # The rest of the codes: (case, file, old, new, code, severity, marker on the reported line)
 MORE_CASES = [
+    # issue 13: what YAML's escapes and number syntax let past the pre-scan of the raw file
+    ("escaped-control-character", "pack.yaml", "title: The Flood",
+     r'title: "The Flood\e]0;x\a"', "escaped-control-character", "error", "title: "),
+    ("number-out-of-range", "scenes.yaml", "effects: {tradecraft: 2}",
+     "effects: {tradecraft: .inf}", "number-out-of-range", "error", "tradecraft: .inf"),
+    ("invisible-character", "scenes.yaml", "options: [Monday, Tuesday, Sunday]",
+     r'options: ["Mon\u200bday", Tuesday, Sunday]', "invisible-character", "error", "options:"),
+    ("invisible-character-in-prose", "scenes.yaml", "title: The river rises",
+     r'title: "The river\u00adrises"', "invisible-character-in-prose", "warning", "title: "),
     ("bad-key", "pack.yaml", "role: River analyst\n", "role: River analyst\n[1, 2]: x\n",
      "bad-key", "error", "[1, 2]: x"),
     ("band-range", "pack.yaml", "  - {min: 80, label: A}", "  - {min: 180, label: A}",

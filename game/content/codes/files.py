@@ -125,6 +125,18 @@ CODES = (
         "from another program. Some editors show such a character as `^@` or as a box.",
     ),
     Code(
+        "escaped-control-character", ERROR,
+        "A text holds a control character written as a YAML escape in double quotes (`\\e`, "
+        "`\\a`, `\\x1b`, `\\u009b`...).",
+        "Remove the escape; for a line break use a block scalar (`|`) or `\\n`.",
+        "YAML turns such escapes into the characters themselves, and a terminal obeys them: "
+        "an escape can change the window's title, clear the screen or type into the player's "
+        "prompt. Tab (`\\t`) and new line (`\\n`) are allowed; every other control "
+        "character is refused wherever it is, and the game never shows one.",
+        before='    title: "The river rises\\e]0;hello\\a"\n',
+        after="    title: The river rises\n",
+    ),
+    Code(
         "unknown-tag", ERROR,
         "A value carries a YAML tag (a word starting with `!`, such as `!!python/object` or "
         "`!local`) that a pack does not use.",

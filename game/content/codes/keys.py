@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..severity import ERROR
+from ..severity import ERROR, WARNING
 from . import Code
 
 KEY = "keys"
@@ -90,5 +90,42 @@ CODES = (
                "    id: tue-radio\n    title: The radio calls\n",
         after="  - id: mon-alarm\n    title: The river rises\n"
               "  - id: tue-radio\n    title: The radio calls\n",
+    ),
+    Code(
+        "number-out-of-range", ERROR,
+        "A number is `.nan`, `.inf`, `-.inf`, or larger than 1,000,000,000,000 either way.",
+        "Write an ordinary number; count a very large quantity in a larger unit.",
+        "Points, effects, thresholds in conditions, answers and tolerances are added up and "
+        "saved in result files: a value that is not a number (`.nan`) makes a question "
+        "unanswerable, an infinite one makes any answer right or a sum overflow, and neither "
+        "can be saved. The bound is far above any real pack's figures; for a sum of money in "
+        "the trillions, give `unit: trillion dollars` and a small answer.",
+        before="        effects: {tradecraft: .inf}\n",
+        after="        effects: {tradecraft: 2}\n",
+    ),
+    Code(
+        "invisible-character", ERROR,
+        "An option, an answer, an id or another text that is picked, typed or matched holds a "
+        "character that shows nothing: a zero-width space, a direction mark or override, a "
+        "soft hyphen, a byte-order mark.",
+        "Delete the character: retype the text, or paste it as plain text.",
+        "Such characters come with text pasted from web pages and word processors. Two options "
+        "that look the same would differ (and only one would score), and a player typing the "
+        "answer they see would not match it. The game ignores them in what a player types; "
+        "the pack must not hold them where a player picks or types. (Written as an escape, "
+        "`\\u200b`, it is refused too.)",
+        before='        options: ["Monday\\u200b", Tuesday]\n',
+        after="        options: [Monday, Tuesday]\n",
+    ),
+    Code(
+        "invisible-character-in-prose", WARNING,
+        "Text that is read (a title, a body, an explanation) holds a character that shows "
+        "nothing, such as a zero-width space or a direction override.",
+        "Delete it unless it is meant, such as a soft hyphen where a long word may break.",
+        "The same characters as `invisible-character`; in prose they can be meant (a soft "
+        "hyphen, a joiner inside an emoji), so this is a warning, but a direction override "
+        "can make a sentence read backwards.",
+        before='    body: "The river\\u00adrises."   # a soft hyphen: it shows nothing\n',
+        after="    body: The river rises.\n",
     ),
 )

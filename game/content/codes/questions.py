@@ -97,7 +97,7 @@ CODES = (
     ),
     Code(
         "bad-points", ERROR,
-        "A question's `points` is 0 or less, or not a real number.",
+        "A question's `points` is 0 or less.",
         "Use a positive number, or leave `points` out (it is 1).",
         before="        points: 0\n",
         after="        points: 1\n",
