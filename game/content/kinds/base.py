@@ -17,6 +17,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, N
                     Protocol)
 
 from ..diagnostics import did_you_mean
+from ..text_checks import without_unseen
 
 if TYPE_CHECKING:
     from ..models import Question, Scene
@@ -203,9 +204,12 @@ def seeded_order(items: tuple[str, ...], key: str) -> tuple[str, ...]:
 
 
 def count_items(items: Iterable[str]) -> list[tuple[str, int]]:
+    """Each item with how often it is listed, counting items that look the same as one (a
+    zero-width space or a direction mark does not make "Monday" another option)."""
     counts: dict[str, int] = {}
     for item in items:
-        counts[item] = counts.get(item, 0) + 1
+        seen = without_unseen(item)
+        counts[seen] = counts.get(seen, 0) + 1
     return list(counts.items())
 
 

@@ -2,7 +2,8 @@
 forgiven by edit distance scaled to length, never where the typed words look more like a
 known wrong answer or name another number.
 
-Normalisation: case, punctuation and spacing do not matter ("U.S." is "US", "Al-Omar" is
+Normalisation: case, punctuation, spacing and characters that show nothing (a zero-width space
+pasted with the answer) do not matter ("U.S." is "US", "Al-Omar" is
 "al omar"), and neither do the articles "a", "an" and "the" in front of a word (a final "a",
 as in "Plan A", is kept). Answers that differ only in their spaces ("tit for tat",
 "titfortat") are the same answer.
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..quotes import normalise
+from ..text_checks import without_unseen
 
 ARTICLES = frozenset({"a", "an", "the"})
 # (letters at least, edits forgiven), longest first: see the table above.
@@ -64,7 +66,8 @@ class Words:
 
 @lru_cache(maxsize=8192)  # the same few answers come again and again in playtests
 def words_of(text: str) -> Words:
-    text = normalise(text).casefold()
+    # a zero-width space pasted inside a word must not split it in two
+    text = normalise(without_unseen(text)).casefold()
     text = _NUMBER_MARK.sub(lambda m: "\0" if m.group() == "." else "", text)
     text = _JOINING.sub("", text)
     kept = "".join(ch if ch.isalnum() or ch == "\0" else " " for ch in text)
