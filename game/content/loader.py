@@ -105,12 +105,27 @@ def compile_file(path: Path, model: type, broken_ids: set | None = None):
     return value, diagnostics + compiler.diagnostics
 
 
-def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]) -> Path | None:
-    for folder in [pack_dir, *seeds_dirs]:
-        candidate = folder / manifest.source
-        if candidate.is_file():
-            return candidate
-    return None
+def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]
+                ) -> tuple[Path | None, Path | None]:
+    """(the article, None), or (None, a file found outside the allowed folders), or (None,
+    None). The article may be only in the pack folder or a seeds folder, links followed: a
+    pack from someone else must not read ``/etc/passwd`` or ``../../secrets.txt`` as its
+    article (and show it to the player)."""
+    folders = [pack_dir, *seeds_dirs]
+    allowed = [folder.resolve() for folder in folders]
+    outside = None
+    for folder in folders:
+        candidate = folder / manifest.source  # an absolute source replaces the folder
+        try:
+            if not candidate.is_file():
+                continue
+            real = candidate.resolve()
+        except (OSError, RuntimeError):  # a loop of links, a name too long
+            continue
+        if any(real.is_relative_to(root) for root in allowed):
+            return candidate, None
+        outside = outside or candidate
+    return None, outside
 
 
 def with_recall_track(manifest: Manifest) -> Manifest:
@@ -163,9 +178,17 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
     manifest, scene_files, renamed, found = read_older_format(manifest, scene_files)
     diagnostics += found
 
-    source_path = find_source(manifest, pack_dir, seeds_dirs)
+    source_path, outside = find_source(manifest, pack_dir, seeds_dirs)
     source = None
-    if source_path is None:
+    if outside is not None:
+        where = manifest.locs.get("source") or manifest.locs[""]
+        diagnostics.append(Diagnostic(
+            where.file, where.line, where.column, ERROR, "source-outside-pack",
+            f"The source article '{manifest.source}' is outside the folders an article may be "
+            "in: the pack folder and seeds/.",
+            "Copy the article into the pack folder and give its file name alone, e.g. "
+            "'source: article.txt'."))
+    elif source_path is None:
         where = manifest.locs.get("source")
         diagnostics.append(Diagnostic(
             where.file, where.line, where.column, ERROR, "missing-source",

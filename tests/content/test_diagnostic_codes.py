@@ -79,6 +79,12 @@ def question_quoting_other_reporting(tmp_path: Path) -> Path:
     return pack
 
 
+def source_outside_pack(tmp_path: Path) -> list[Diagnostic]:
+    pack = broken_pack(tmp_path, "pack.yaml", "source: seed.txt", "source: ../elsewhere.txt")
+    (tmp_path / "elsewhere.txt").write_text("An article outside the pack.", encoding="utf-8")
+    return compile_pack(pack).diagnostics
+
+
 def fixtures() -> dict[str, Fixture]:
     """code -> the first fixture that reports it, from the cases of test_loader_errors.py and
     test_hostile_content.py, then the few that have tests of their own there."""
@@ -97,6 +103,7 @@ def fixtures() -> dict[str, Fixture]:
         "recursive-alias": edited("scenes.yaml",
                                   "if: {flags: [careful], at_least: {tradecraft: 2}}",
                                   "if: {any: &loop [{any: *loop}]}"),
+        "source-outside-pack": source_outside_pack,
         "bad-points": edited("scenes.yaml", "        points: 2\n", "        points: 0\n"),
         "all-choices-conditional": edited(  # as test_all_conditional_choices_need_a_fallback
             "scenes.yaml", "        next: tue-wrap\n        effects: {tradecraft: 2}",

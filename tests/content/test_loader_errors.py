@@ -373,7 +373,8 @@ def test_every_diagnostic_code_has_a_fixture():
                "all-choices-conditional", "walkthrough-failed", "step-keys",
                "confirmed-without-source",  # tests/unit/test_upgrade.py
                "source-from-other-reporting",  # own tests above/elsewhere (test_fact_status.py)
-               "asks-again-points"}  # a warning: test_asks_again.py
+               "asks-again-points",  # a warning: test_asks_again.py
+               "source-outside-pack"}  # test_source_path.py
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/

@@ -46,6 +46,18 @@ CODES = (
         after="source: article.txt\n",
     ),
     Code(
+        "source-outside-pack", ERROR,
+        "`source:` names a file outside the pack folder and `seeds/` (an absolute path, a "
+        "path with `..`, or a link to a file elsewhere).",
+        "Copy the article into the pack folder and give its file name alone.",
+        "The article is shown to players and checked against the quotes, so a pack may read "
+        "only its own folder and the shipped `seeds/`: a pack from someone else must not show "
+        "players a file from your computer. Links are followed before the check, so a link "
+        "inside the pack folder to a file elsewhere is refused too.",
+        before="source: ../../Documents/article.txt\n",
+        after="source: article.txt\n",
+    ),
+    Code(
         "yaml-syntax", ERROR,
         "The file is not valid YAML, so none of it can be read.",
         "Look at the line shown and the one before it: indent with spaces, close every quote "
