@@ -16,6 +16,7 @@ from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
 from .kinds import KIND_FIELDS, KINDS
 from .kinds.base import count_items
+from .limits import MAX_SCENE_MARKDOWN
 from .models import (
     CURRENT_FORMAT,
     RECALL_TRACK,
@@ -142,8 +143,16 @@ class PackChecker:
             message, hint = early_use_words(use)
             self.report(use.model, use.field, "term-used-before-defined", message, hint)
 
+    def report_too_long(self, model, field: str, what: str) -> None:
+        self.report(model, field, "markdown-too-long", f"{what}; the limit is "
+                    f"{MAX_SCENE_MARKDOWN:,}, which keeps a screen quick to show.",
+                    "Split it: end the scene with 'next:' to a second scene that goes on, and "
+                    "leave background to the article.")
+
     def check_manifest(self) -> None:
         m = self.manifest
+        if len(m.intro) > MAX_SCENE_MARKDOWN:
+            self.report_too_long(m, "intro", f"The intro is {len(m.intro):,} characters long")
         if not 1 <= m.format <= CURRENT_FORMAT:
             self.report(m, "format", "unknown-format", f"The pack says 'format: {m.format}'; "
                         f"this version of briefing reads formats 1 to {CURRENT_FORMAT}.",
@@ -220,6 +229,11 @@ class PackChecker:
                         "Check the spelling, or add a scene with that id.")
 
     def check_scene(self, scene: Scene) -> None:
+        shown = sum(map(len, (scene.title, scene.body, scene.prompt, scene.notes,
+                              *(choice.text for choice in scene.choices))))
+        if shown > MAX_SCENE_MARKDOWN:
+            self.report_too_long(scene, "body", f"The scene '{scene.id}' shows {shown:,} "
+                                 "characters at once (title, body, prompt, choices and notes)")
         if scene.day not in self.manifest.days:
             self.report(scene, "day", "unknown-day", f"'{scene.day}' is not one of the pack's days."
                         f"{did_you_mean(scene.day, self.manifest.days)}",

@@ -22,6 +22,10 @@ MAX_INDENT_COLUMNS = 100  # block nesting: indentation, counting "- ", "? " and 
 MAX_ANCHORS = 100  # &name
 MAX_ALIASES = 1_000  # *name (counted loosely: Markdown *emphasis* may count too)
 MAX_EXPANDED_VALUES = 100_000  # values the document stands for once every alias is written out
+# Characters of Markdown one screen shows at once (a scene's title, body, prompt, choices and
+# notes; the intro): the TUI lays out about 6,000 in a second on a 2-CPU machine and takes
+# seconds past 8,000 (benchmarks/scene_markdown.py); the longest scene shipped has under 1,000.
+MAX_SCENE_MARKDOWN = 4_000
 
 # Characters YAML does not allow in a file (the same set PyYAML's reader refuses).
 _CONTROL = re.compile(

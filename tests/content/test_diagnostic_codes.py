@@ -104,6 +104,8 @@ def fixtures() -> dict[str, Fixture]:
                                   "if: {flags: [careful], at_least: {tradecraft: 2}}",
                                   "if: {any: &loop [{any: *loop}]}"),
         "source-outside-pack": source_outside_pack,
+        "markdown-too-long": edited("scenes.yaml", "body: The radio station calls.",
+                                    "body: |\n" + "      The radio calls.\n" * 250),
         "bad-points": edited("scenes.yaml", "        points: 2\n", "        points: 0\n"),
         "all-choices-conditional": edited(  # as test_all_conditional_choices_need_a_fallback
             "scenes.yaml", "        next: tue-wrap\n        effects: {tradecraft: 2}",

@@ -108,6 +108,20 @@ CODES = (
         after="    body: |\n      The desk is quiet.\n      The phone rings at nine.\n",
     ),
     Code(
+        "markdown-too-long", ERROR,
+        "One scene shows more than 4,000 characters at once (its title, body, prompt, choices "
+        "and notes together), or the intro is longer than that.",
+        "Split the scene in two with `next:`; leave background to the article.",
+        "The terminal lays out a scene's Markdown before it shows it: about 6,000 characters "
+        "take a second on a school laptop, and a few hundred thousand took half a minute, "
+        "then seconds a key. 4,000 characters is about 650 words, several screens of "
+        "reading; the longest scene of the shipped campaign has under 1,000. The file limit "
+        "(2 MB) is still checked first.",
+        before="  - id: mon-alarm\n    body: |\n      (pages of background)\n",
+        after="  - id: mon-alarm\n    body: |\n      (the first part)\n    next: mon-alarm-2\n"
+              "  - id: mon-alarm-2\n    body: |\n      (the rest)\n",
+    ),
+    Code(
         "too-deep", ERROR,
         "Lists and mappings nest too deeply: more than 50 brackets (`[`, `{`) inside each other, "
         "or indentation past 100 columns.",
