@@ -219,6 +219,8 @@ class NodeCompiler:
         """A text value, reported when it holds a control or an invisible character; the
         control characters are left out of what is kept, so a pack loaded despite its errors
         (by the author tools) still cannot drive a terminal."""
+        if node.style != '"' and node.value.isascii():
+            return node.value  # the pre-scan refused raw controls; only escapes make them
         problems = text_problems(node.value, *self.owner, where)
         for problem in problems:
             self.report_problem(node, problem)
