@@ -145,10 +145,25 @@ def command_play(args: argparse.Namespace) -> int:
             raise CliError(f"the pack has no scene '{args.start_at}'."
                            f"{did_you_mean(args.start_at, playable[0].scenes)}")
     if args.plain:
-        return play_plain_mode(args, playable)
+        return play_plain_mode(args, one_pack_an_id(playable))
     if not interactive:
         raise CliError("play needs an interactive terminal")
     return run_game(args, packs=playable, skipped=[f for f, _ in broken])
+
+
+def one_pack_an_id(packs: list) -> list:
+    """The first pack of each id (saves and results are filed by it), saying which were left
+    out; the full-screen game's shelf does the same on its title screen."""
+    from .content.cover import same_id_left_out
+
+    kept: dict[str, Path] = {}
+    for pack in packs:
+        if pack.id in kept:
+            print(f"briefing: {same_id_left_out(kept[pack.id], Path(pack.root), pack.id)}",
+                  file=sys.stderr)
+        else:
+            kept[pack.id] = Path(pack.root)
+    return [pack for pack in packs if kept[pack.id] == Path(pack.root)]
 
 
 def play_settings(args: argparse.Namespace) -> Settings:

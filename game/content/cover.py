@@ -85,3 +85,12 @@ def text(value: Any) -> str:
     """A cover's text on one line, without control characters: the title screen shows it
     before the compiler has read the pack (and refused any)."""
     return " ".join(terminal_safe(value).split()) if isinstance(value, str) else ""
+
+
+def same_id_left_out(kept: Path, left_out: Path, pack_id: str) -> str:
+    """What to say when two pack folders share an id: saves and results are filed by the id,
+    so only the first can be offered."""
+    # Folder names, not paths: under `briefing serve` this reaches students' screens.
+    return (f"The pack in the folder '{left_out.name}' has the same id ('{pack_id}') as the "
+            f"one in '{kept.name}' and was left out. Give it an id of its own in its "
+            f"{MANIFEST} (id: …).")

@@ -103,6 +103,7 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             self.call_after_refresh(self.begin, next(iter(self.packs.values())),
                                     self.settings.start_at)
         self.tell_left_out(self.shelf.skipped)
+        self.tell_same_id()
 
     def compile_packs(self) -> None:
         """In a thread: compile the packs, then import what a game needs while the player is
@@ -118,20 +119,25 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             import_module(module)
 
     def packs_compiled(self, results) -> None:
+        offered = len(self.shelf.covers)
         dropped = self.shelf.shelve(results)
         if self.shelf.unplayable:
             self.exit(return_code=1)  # the CLI prints what is wrong, where the author can read it
             return
-        if dropped:
-            self.tell_left_out(dropped)
-            if isinstance(self.screen, TitleScreen):
-                self.screen.offer(self.shelf.covers)
+        self.tell_left_out(dropped)
+        self.tell_same_id()
+        if len(self.shelf.covers) < offered and isinstance(self.screen, TitleScreen):
+            self.screen.offer(self.shelf.covers)
 
     def tell_left_out(self, folders: Iterable[Path]) -> None:
         for folder in folders:
             self.notify(f"The pack in {folder} has errors and was left out. Run "
                         "`briefing validate` to see them.", severity="warning", timeout=10,
                         markup=False)
+
+    def tell_same_id(self) -> None:
+        while self.shelf.same_id:
+            self.notify(self.shelf.same_id.pop(0), severity="warning", timeout=10, markup=False)
 
     def title_screen(self) -> TitleScreen:
         # Who plays as the command line gave it (the title screen then does not ask).

@@ -12,7 +12,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from ..content.cover import PackCover, read_cover
+from ..content.cover import PackCover, read_cover, same_id_left_out
 
 if TYPE_CHECKING:
     from ..content import CompileResult
@@ -26,8 +26,20 @@ class PackShelf:
         a worker). ``skipped``: folders the caller found broken. ``strict``: every pack was
         asked for by name, so one that does not compile stops the game."""
         packs, folders = list(packs), list(folders)
-        self.covers = [PackCover.of(pack) for pack in packs] + [read_cover(f) for f in folders]
-        self.packs: dict[str, Pack] = {pack.id: pack for pack in packs}
+        self.covers: list[PackCover] = []
+        self.same_id: list[str] = []  # what to tell the player about packs left out for it
+        kept: dict[str, PackCover] = {}
+        for cover in [PackCover.of(pack) for pack in packs] + [read_cover(f) for f in folders]:
+            if cover.id in kept:  # saves and results are filed by id: two would mix
+                self.same_id.append(same_id_left_out(kept[cover.id].folder, cover.folder,
+                                                     cover.id))
+            else:
+                kept[cover.id] = cover
+                self.covers.append(cover)
+        offered = {cover.folder for cover in self.covers}
+        self.packs: dict[str, Pack] = {pack.id: pack for pack in packs
+                                       if Path(pack.root) in offered}
+        folders = [folder for folder in folders if folder in offered]
         self.waiting = folders
         self.skipped = list(skipped)
         self.broken: list[tuple[Path, CompileResult]] = []
@@ -44,13 +56,19 @@ class PackShelf:
 
     def shelve(self, results: list[tuple[Path, CompileResult]]) -> list[Path]:
         """Keep what compiled and drop the covers of what did not; the folders dropped."""
+        twins: list[Path] = []
         for folder, result in results:
-            if result.ok:
+            if result.ok and result.pack.id in self.packs:  # its cover could not say its id
+                self.same_id.append(same_id_left_out(Path(self.packs[result.pack.id].root),
+                                                     folder, result.pack.id))
+                twins.append(folder)
+            elif result.ok:
                 self.packs[result.pack.id] = result.pack
             else:
                 self.broken.append((folder, result))
         dropped = [folder for folder, _ in self.broken]
-        self.covers = [cover for cover in self.covers if cover.folder not in dropped]
+        self.covers = [cover for cover in self.covers
+                       if cover.folder not in dropped and cover.folder not in twins]
         self.waiting = []
         self.ready.set()
         return dropped
