@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..content.models import Pack
 from ..file_fields import (LIST, OBJECT, TEXT, TRUE_OR_FALSE, FieldProblem, NUMBER,
@@ -284,21 +284,55 @@ class ReadResults:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (file, why, in words)
 
 
+def result_paths(results_dir: Path) -> list[Path]:
+    """The files under ``results_dir`` (any depth) that may be results, in path order: every
+    .json file but the hidden temp files of a write in progress."""
+    return [path for path in sorted(Path(results_dir).rglob("*.json"))
+            if not path.name.startswith(".") and path.is_file()]
+
+
 def read_results(results_dir: Path) -> ReadResults:
-    """Every result file under ``results_dir`` (any depth), in path order; anything else that
-    ends in .json is skipped with the reason. Hidden temp files of a write in progress are
-    ignored."""
-    found = ReadResults()
-    root = Path(results_dir)
-    for path in sorted(root.rglob("*.json")):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        document, problem = read_one(path)
-        if document is None:
-            found.skipped.append((path, problem))
-        else:
-            found.results.append(Result(path, document))
+    """Every result file under ``results_dir``, in path order; anything else that ends in .json
+    is skipped with the reason."""
+    found = FolderReader(results_dir).read()
+    assert found is not None  # only a stop asked for ends a read early
     return found
+
+
+class FolderReader:
+    """Reads one results folder, again and again for the dashboard: a file is read again only
+    when it has been replaced, resized or modified, and a read stops between two files as soon
+    as ``stop()`` says so (the dashboard is closing)."""
+
+    def __init__(self, results_dir: Path):
+        self.folder = Path(results_dir)
+        self.known: dict[Path, tuple[tuple[int, int, int], ResultDocument | None, str]] = {}
+
+    def paths(self) -> list[Path]:
+        return result_paths(self.folder)
+
+    def read(self, paths: list[Path] | None = None,
+             stop: Callable[[], bool] = lambda: False) -> ReadResults | None:
+        """What ``paths`` (all of them when None) hold, or None when stopped before the end."""
+        found, known = ReadResults(), {}
+        for path in self.paths() if paths is None else paths:
+            if stop():
+                return None
+            try:
+                status = path.stat()
+                key = (status.st_ino, status.st_mtime_ns, status.st_size)
+            except OSError:
+                key = (-1, -1, -1)  # gone or unreadable: read_one says which, in words
+            earlier = self.known.get(path)
+            document, problem = (earlier[1:] if earlier is not None and earlier[0] == key
+                                 else read_one(path))
+            known[path] = (key, document, problem)
+            if document is None:
+                found.skipped.append((path, problem))
+            else:
+                found.results.append(Result(path, document))
+        self.known = known  # files gone since are forgotten
+        return found
 
 
 def read_one(path: Path) -> tuple[ResultDocument | None, str]:

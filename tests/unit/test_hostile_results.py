@@ -124,3 +124,20 @@ def test_a_file_too_big_to_be_a_result_is_refused_unread(tmp_path, monkeypatch):
 def test_the_size_limit_leaves_room_for_a_long_real_game():
     answer = good_document()["answers"][0]
     assert len(json.dumps(answer, indent=1)) * 1000 < MAX_RESULT_BYTES  # 1,000 answers fit
+
+
+def test_the_folder_reader_reads_again_only_what_changed(tmp_path, monkeypatch):
+    from game.classroom import results
+
+    ana = write(tmp_path, "ana.json", json.dumps(good_document()))
+    write(tmp_path, "ben.json", json.dumps(good_document("Ben")))
+    reader = results.FolderReader(tmp_path)
+    assert [r.document.name for r in reader.read().results] == ["Ana", "Ben"]
+    read = []
+    real_read_one = results.read_one
+    monkeypatch.setattr(results, "read_one", lambda path: read.append(path.name)
+                        or real_read_one(path))
+    ana.write_text(json.dumps(good_document("Ana Lee")), encoding="utf-8")
+    assert [r.document.name for r in reader.read().results] == ["Ana Lee", "Ben"]
+    assert read == ["ana.json"]
+    assert reader.read(stop=lambda: True) is None  # closing: stops before the next file
