@@ -108,7 +108,7 @@ class PlainGame:
     def stop_line(self, why: str) -> str:
         if self.story is None:
             return f"{why}; no game was started."
-        return f"{why}; your game is saved." if self.autosave() else f"{why}."
+        return f"{why}; your game is {'saved' if self.autosave() else 'not saved'}."
 
     def commands(self, *, in_game: bool = True) -> dict:
         def quit_game() -> None:
@@ -272,7 +272,7 @@ class PlainGame:
         if saved.save_problem:
             self.io.say(not_saved(saved.save_problem))
         if saved.result_problem:  # once, until the result file is written again
-            self.io.say(result_not_written(saved.result_problem))
+            self.io.say(result_not_written(saved.result_problem, saved.on_disk))
 
     def confirm_saved(self) -> None:
         if self.autosave():

@@ -188,3 +188,20 @@ def test_a_crash_log_goes_inside_the_data_dir_given(tmp_path, monkeypatch, capsy
     logs = list((data / "logs").glob("crash-*.txt"))
     assert len(logs) == 1 and "a bug" in logs[0].read_text()
     assert f"Details were written to {logs[0]}" in capsys.readouterr().err
+
+
+def test_a_data_folder_that_cannot_be_written_is_never_called_saved(tmp_path):
+    """Finding 15. A file where the data folder should be makes every save and result fail, as
+    a read-only folder does (and unlike chmod, also when the tests run as root)."""
+    (tmp_path / "blocker").write_text("not a folder", encoding="utf-8")
+    blocked = tmp_path / "blocker"
+    done = run_plain(["--pack", str(MINI), "--class", "7B", "--name", "Ana", "--data-dir",
+                      str(blocked / "data"), "--results", str(blocked / "results")],
+                     "1\n1\n", tmp_path)
+    assert done.returncode == 0 and done.stderr == ""
+    out = " ".join(done.stdout.split())
+    assert "Could not save your progress" in out
+    assert "Could not write your result file for the teacher (Not a directory). Tell your " \
+           "teacher." in out
+    assert "is saved" not in out
+    assert done.stdout.rstrip().splitlines()[-1] == "Input ended; your game is not saved."
