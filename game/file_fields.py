@@ -31,8 +31,12 @@ def is_number(value: Any) -> bool:
 
 
 def is_points(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(k, str) and is_number(v)
-                                           for k, v in value.items())
+    if type(value) is not dict:
+        return False
+    for key, number in value.items():  # a loop, not all(...): a big folder has a million
+        if type(key) is not str or not is_number(number):
+            return False
+    return True
 
 
 @dataclass(frozen=True)

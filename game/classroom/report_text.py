@@ -51,10 +51,10 @@ def students_table(section: Section, width: int) -> RenderableType:
         title += f" of class {shown(classes[0], 30)}"
     if len(modes) == 1:
         title += f", {modes[0]} mode"
-    names = []
+    names, mixed_simulated = [], section.mixed_simulated  # once: it counts every student
     for student in students:
         name = shown(student.name, NAME_LIMIT)
-        if section.mixed_simulated and student.simulated:
+        if mixed_simulated and student.simulated:
             name += " (simulated)"
         names.append(name)
     documents = [student.document for student in students]

@@ -6,6 +6,7 @@ widest cell, cut or folded where they must be) as one Text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from rich.cells import cell_len, chop_cells, set_cell_size
 from rich.console import Group, RenderableType
@@ -55,7 +56,11 @@ def column_table(title: str, columns: list[Column], caption: list[str],
     lines.append(Text("─" * (sum(widths) + gap * (len(columns) - 1))))
     for row in zip(*(column.cells for column in columns)):
         lines.append(row_text(list(row), columns, widths, gap))
-    parts: list[RenderableType] = [Text(title, style="bold"), Text("\n").join(lines)]
+    body = Text("\n").join(lines)
+    # Lines that fit need no wrapping (Rich's wrap of 10,000 lines takes a second); lines that
+    # do not (too many columns for any width) wrap rather than lose a column.
+    body.no_wrap = sum(widths) + gap * (len(columns) - 1) <= width
+    parts: list[RenderableType] = [Text(title, style="bold"), body]
     if caption:
         parts.append(Text("\n".join(caption), style="dim italic"))
     return Group(*parts)
@@ -77,17 +82,20 @@ def row_text(cells: list[str], columns: list[Column], widths: list[int], gap: in
     cut, never folded."""
     pieces = [fold(cell, width) if column.wrap and not header else [cut(cell, width)]
               for cell, column, width in zip(cells, columns, widths)]
-    text = Text()
+    runs: list[tuple[str, str]] = []  # (text, style), a run per change of style
     for line in range(max(len(piece) for piece in pieces)):
         if line:
-            text.append("\n")
+            runs.append(("\n", ""))
         for n, (piece, column, width) in enumerate(zip(pieces, columns, widths)):
             cell = piece[line] if line < len(piece) else ""
             pad = " " * (width - cell_len(cell))
             style = "dim" if column.dim else "bold" if header else ""
-            text.append(pad + cell if column.justify == "right" else cell + pad, style)
+            runs.append((pad + cell if column.justify == "right" else cell + pad, style))
             if n < len(columns) - 1:
-                text.append(" " * gap)
+                runs.append((" " * gap, ""))
+    text = Text()
+    for style, same in groupby(runs, key=lambda run: run[1]):
+        text.append("".join(part for part, _ in same), style)
     text.rstrip()
     return text
 
