@@ -503,12 +503,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def open_closed_streams() -> None:
+    """A standard stream closed before the game started (`<&-`, `>&-`) is None in Python: it
+    reads as an empty input and writes to nowhere instead, so a game ends as at the end of a
+    script, or plays on unseen, never with a crash."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["play", *argv]  # `briefing` alone, or with play's options, plays
     args = parser.parse_args(argv)
+    open_closed_streams()
     try:
         status = args.handler(args)
         sys.stdout.flush()  # inside the guard, so a closed pipe is handled here
@@ -528,7 +538,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # the last guard: no traceback reaches a player, teacher or author
         import traceback
 
-        log = write_crash_log(data_dir(), traceback.format_exc())
+        given = getattr(args, "data_dir", None)  # the logs go with the saves
+        log = write_crash_log(Path(given) if given else data_dir(), traceback.format_exc())
         where = f" Details were written to {log}." if log else ""
         print(f"briefing: internal error.{where}", file=sys.stderr)
         return EXIT_ERRORS

@@ -7,6 +7,7 @@ A record class is checked from its own dataclass annotations, so a field added t
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, Callable, TypeVar
@@ -19,17 +20,23 @@ class FieldProblem(ValueError):
 
 
 def is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return type(value) is int  # what JSON reads a whole number as (True is a bool, not this)
 
 
 def is_number(value: Any) -> bool:
-    """A finite int or float: what JSON's numbers may hold once NaN and Infinity are refused."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    """A finite int or float: what JSON's numbers may hold once NaN and Infinity are refused.
+    (Types compared exactly, as JSON makes them: a bool is not a number here.)"""
+    kind = type(value)
+    return kind is int or (kind is float and math.isfinite(value))
 
 
 def is_points(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(k, str) and is_number(v)
-                                           for k, v in value.items())
+    if type(value) is not dict:
+        return False
+    for key, number in value.items():  # a loop, not all(...): a big folder has a million
+        if type(key) is not str or not is_number(number):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class FieldType:
     problem: str  # what is wrong when a value is refused, after the field's name
 
 
-TEXT = FieldType(lambda value: isinstance(value, str), "is not text")
+TEXT = FieldType(lambda value: type(value) is str, "is not text")
 WHOLE = FieldType(is_int, "is not a whole number")
 NUMBER = FieldType(is_number, "is not a number")
 TRUE_OR_FALSE = FieldType(lambda value: isinstance(value, bool), "is not true or false")
@@ -73,16 +80,27 @@ def read_record(cls: type[Record], data: Any, where: str, *,
     if not isinstance(data, dict):
         raise FieldProblem(f"{where} {OBJECT.problem}")
     values = {}
-    for spec in fields(cls):
-        if spec.name not in data and (spec.default is not MISSING
-                                      or spec.default_factory is not MISSING):
-            continue
-        values[spec.name] = required(data, spec.name, BY_ANNOTATION[spec.type], where)
-    if not unknown_fields_allowed:
-        unknown = sorted(set(data) - {spec.name for spec in fields(cls)})
-        if unknown:
-            raise FieldProblem(f"{field_name(where, str(unknown[0]))} is not a field it can have")
+    for name, kind, optional in record_fields(cls):
+        if name in data:
+            value = data[name]
+            if not kind.accepts(value):
+                raise FieldProblem(f"{field_name(where, name)} {kind.problem}")
+            values[name] = value
+        elif not optional:
+            raise FieldProblem(f"{field_name(where, name)} is missing")
+    if not unknown_fields_allowed and len(values) < len(data):
+        unknown = sorted(set(data) - set(values))
+        raise FieldProblem(f"{field_name(where, str(unknown[0]))} is not a field it can have")
     return cls(**values)
+
+
+@functools.cache
+def record_fields(cls: type) -> tuple[tuple[str, FieldType, bool], ...]:
+    """(name, type, may be missing) for each field of a record class, worked out once: a result
+    folder holds hundreds of thousands of records."""
+    return tuple((spec.name, BY_ANNOTATION[spec.type],
+                  spec.default is not MISSING or spec.default_factory is not MISSING)
+                 for spec in fields(cls))
 
 
 def read_records(cls: type[Record], items: Any, where: str, *,

@@ -394,8 +394,11 @@ def shown(text: str, limit: int | None = None) -> str:
     """Text from a result file made safe to show as it is: control characters (a hand-edited
     file may hold escape sequences) become visible escapes, and a very long text is cut.
     Markup is left alone here; each renderer escapes it for its own format."""
-    out = "".join(ch if unicodedata.category(ch)[0] != "C" or ch == " "
-                  else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    # isprintable() is false for every control (category C) character: most texts have none,
+    # and skip the character-by-character pass (a big folder shows a million of them)
+    out = text if text.isprintable() else "".join(
+        ch if unicodedata.category(ch)[0] != "C" or ch == " "
+        else ch.encode("unicode_escape").decode("ascii") for ch in text)
     if limit is not None and len(out) > limit:
         out = out[:limit - 1] + "…"
     return out

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from .report import ClassReport, Section, Student
 
 FIXED_COLUMNS = ["class", "name", "simulated", "pack", "pack version", "mode", "completed",
                  "attempts", "counted attempt", "started", "updated", "percent", "grade"]
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), and
+# some still do after leading spaces or line breaks (OWASP's CSV injection advice).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BLANKS = " \t\r\n"
+PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def safe_cell(value: Any) -> Any:
-    """Numbers as they are; text that a spreadsheet would run as a formula gets a leading
-    apostrophe, which spreadsheets show as plain text."""
+    """Numbers as they are; text that a spreadsheet would run as a formula (whatever blanks
+    come first) gets a leading apostrophe, which spreadsheets show as plain text."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -25,7 +29,11 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, (int, float)):
         return f"{value:g}"
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if PLAIN_NUMBER.fullmatch(text):
+        return text  # "-3" is a number to a spreadsheet, not a formula
+    starts_a_formula = text.startswith(FORMULA_STARTS) or text.lstrip(BLANKS).startswith(
+        FORMULA_STARTS[:4])
+    return "'" + text if starts_a_formula else text
 
 
 def columns(report: ClassReport) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .report import ClassReport, Section, percent_text, short_grade, shown
+from .text_columns import Column, column_table
 
 NAME_LIMIT = 60  # characters of a name shown in a table; the CSV has it whole
 BAR_WIDTH = 30
@@ -40,58 +41,44 @@ def section_heading(report: ClassReport, section: Section) -> RenderableType:
     return Group(*lines)
 
 
-def students_table(section: Section) -> Table:
+def students_table(section: Section, width: int) -> RenderableType:
     # Columns that would say the same on every row go in the title instead (class, mode), or
     # are left out (attempts): the table has to fit 80 columns with four or five tracks.
     students = section.students
     classes, modes = section.classes, section.modes
-    several_tries, mixed_simulated = section.several_attempts, section.mixed_simulated
     title = "Students"
     if len(classes) == 1:
         title += f" of class {shown(classes[0], 30)}"
     if len(modes) == 1:
         title += f", {modes[0]} mode"
-    table = Table(title=Text(f"{title}: {len(students)}, {section.finished} finished"),
-                  title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-                  show_edge=False, padding=(0, 1, 0, 0), pad_edge=False)
-    if len(classes) > 1:
-        table.add_column("Class", overflow="fold", max_width=12)
-    table.add_column("Name", overflow="fold", min_width=12, ratio=1)
-    if len(modes) > 1:
-        table.add_column("Mode")
-    for track in section.tracks:  # a Text: without the pack, names come from result files
-        table.add_column(Text(track.name), justify="right", min_width=6,
-                         style="" if track.graded else "dim",
-                         header_style="bold" if track.graded else "dim")
-    table.add_column("Overall", justify="right", min_width=6)
-    table.add_column("Grade", overflow="ellipsis", min_width=5, max_width=12)
-    table.add_column("Done")
-    if several_tries:
-        table.add_column("Tries", justify="right")
+    names, mixed_simulated = [], section.mixed_simulated  # once: it counts every student
     for student in students:
-        document = student.document
-        name = Text(shown(student.name, NAME_LIMIT))
+        name = shown(student.name, NAME_LIMIT)
         if mixed_simulated and student.simulated:
-            name.append(" (simulated)", style="dim")
-        row = [Text(shown(student.class_code, 30))] if len(classes) > 1 else []
-        row.append(name)
-        if len(modes) > 1:
-            row.append(Text(document.mode))
-        row += [Text(student.track_cell(t.id)) for t in section.tracks]
-        row += [Text(percent_text(document.percent)),
-                Text(short_grade(document.grade or "—")),
-                Text("yes" if document.completed else "no")]
-        if several_tries:
-            row.append(Text(str(len(student.attempts))))
-        table.add_row(*row)
+            name += " (simulated)"
+        names.append(name)
+    documents = [student.document for student in students]
+    columns = [Column("Class", [shown(s.class_code, 30) for s in students], max_width=12,
+                      wrap=True)] if len(classes) > 1 else []
+    columns.append(Column("Name", names, min_width=12, wrap=True))
+    if len(modes) > 1:
+        columns.append(Column("Mode", [d.mode for d in documents]))
+    columns += [Column(t.name, [s.track_cell(t.id) for s in students], justify="right",
+                       min_width=6, dim=not t.graded) for t in section.tracks]
+    columns += [Column("Overall", [percent_text(d.percent) for d in documents], justify="right",
+                       min_width=6),
+                Column("Grade", [short_grade(d.grade or "—") for d in documents], min_width=5,
+                       max_width=12),
+                Column("Done", ["yes" if d.completed else "no" for d in documents])]
+    if section.several_attempts:
+        columns.append(Column("Tries", [str(len(s.attempts)) for s in students],
+                              justify="right"))
     ungraded = [t.name for t in section.tracks if not t.graded]
     legend = [label for label in section.grade_labels() if short_grade(label) != label]
     caption = ([f"Not graded: {', '.join(ungraded)} (a level, not a percent)."]
                if ungraded else []) + legend
-    if caption:
-        table.caption = Text("\n".join(caption))
-        table.caption_justify = "left"
-    return table
+    return column_table(f"{title}: {len(students)}, {section.finished} finished", columns,
+                        caption, width)
 
 
 def attempts_list(section: Section) -> RenderableType | None:
@@ -234,8 +221,9 @@ def most_missed_view(section: Section) -> RenderableType | None:
     return Group(Text("Most missed, with the article's words:", style="bold"), grid)
 
 
-def section_view(report: ClassReport, section: Section) -> list[RenderableType]:
-    parts = [section_heading(report, section), students_table(section),
+def section_view(report: ClassReport, section: Section,
+                 width: int = 80) -> list[RenderableType]:
+    parts = [section_heading(report, section), students_table(section, width),
              attempts_list(section), averages_and_histogram(section),
              most_missed_view(section), questions_view(section), calibration_view(section),
              decisions_view(section)]
@@ -244,7 +232,7 @@ def section_view(report: ClassReport, section: Section) -> list[RenderableType]:
 
 def print_report(report: ClassReport, console: Console) -> None:
     for section in report.sections:
-        for part in section_view(report, section):
+        for part in section_view(report, section, console.width):
             console.print(part)
     if report.simulated_left_out:
         console.print(Text(f"{report.simulated_left_out} simulated result(s) left out; add "

@@ -9,11 +9,12 @@ that names it, never fatal.
 from __future__ import annotations
 
 import json
+import math
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..content.models import Pack
 from ..file_fields import (LIST, OBJECT, TEXT, TRUE_OR_FALSE, FieldProblem, NUMBER,
@@ -23,7 +24,13 @@ from .identity import result_file_name
 
 FORMAT = "briefing-result"
 SCHEMA_VERSION = 1  # a file of a higher version is skipped (named); every lower one is read
-MAX_RESULT_BYTES = 5_000_000  # a real result is a few KB; anything this big is not one
+# Limits that a real result is far inside, so that a hostile file costs little and is skipped
+# by name: a result is a few KB (a thousand answers fit in 1 MB); its deepest value is a
+# response such as a list of pairs; no score, percent or seed comes near 10**15.
+MAX_RESULT_BYTES = 1_000_000
+MAX_RESPONSE_DEPTH = 8
+MAX_NUMBER = 10**15
+MAX_DIGITS = 15  # of a whole number (a minus sign counts): under MAX_NUMBER
 
 
 class NotAResult(ValueError):
@@ -157,6 +164,8 @@ class ResultDocument:
         # Answers and decisions are the game state's own records, checked as a save checks them.
         with damaged("has a damaged answer"):
             answers = read_records(AnswerRecord, answers, "answers", unknown_fields_allowed=True)
+        if any(nesting(answer.response) > MAX_RESPONSE_DEPTH for answer in answers):
+            raise NotAResult("is nested too deeply to be a result file")
         with damaged("has a damaged decision"):
             decisions = read_records(DecisionRecord, decisions, "decisions",
                                      unknown_fields_allowed=True)
@@ -194,13 +203,17 @@ def read_track(track_id: str, track: Any) -> TrackScore:
     where = field_name("tracks", track_id)
     if not isinstance(track, dict):
         raise FieldProblem(f"{where} {OBJECT.problem}")
-    return TrackScore(
+    score = TrackScore(
         id=track_id, name=text_or_none(track.get("name")) or track_id,
         earned=required(track, "earned", NUMBER, where),
         available=required(track, "available", NUMBER, where),
         percent=number_or_none(track.get("percent")),
         graded=track.get("graded") is not False,  # a track is graded unless the file says not
         band=text_or_none(track.get("band")) or "")
+    if score.exact_percent is not None and abs(score.exact_percent) > MAX_NUMBER:
+        raise FieldProblem(f"{where}.earned is not a number this track's available points "
+                           "allow")
+    return score
 
 
 def text_or_none(value: Any) -> str | None:
@@ -272,33 +285,72 @@ class ReadResults:
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (file, why, in words)
 
 
+def result_paths(results_dir: Path) -> list[Path]:
+    """The files under ``results_dir`` (any depth) that may be results, in path order: every
+    .json file but the hidden temp files of a write in progress."""
+    return [path for path in sorted(Path(results_dir).rglob("*.json"))
+            if not path.name.startswith(".") and path.is_file()]
+
+
 def read_results(results_dir: Path) -> ReadResults:
-    """Every result file under ``results_dir`` (any depth), in path order; anything else that
-    ends in .json is skipped with the reason. Hidden temp files of a write in progress are
-    ignored."""
-    found = ReadResults()
-    root = Path(results_dir)
-    for path in sorted(root.rglob("*.json")):
-        if path.name.startswith(".") or not path.is_file():
-            continue
-        document, problem = read_one(path)
-        if document is None:
-            found.skipped.append((path, problem))
-        else:
-            found.results.append(Result(path, document))
+    """Every result file under ``results_dir``, in path order; anything else that ends in .json
+    is skipped with the reason."""
+    found = FolderReader(results_dir).read()
+    assert found is not None  # only a stop asked for ends a read early
     return found
+
+
+class FolderReader:
+    """Reads one results folder, again and again for the dashboard: a file is read again only
+    when it has been replaced, resized or modified, and a read stops between two files as soon
+    as ``stop()`` says so (the dashboard is closing)."""
+
+    def __init__(self, results_dir: Path):
+        self.folder = Path(results_dir)
+        self.known: dict[Path, tuple[tuple[int, int, int], ResultDocument | None, str]] = {}
+
+    def paths(self) -> list[Path]:
+        return result_paths(self.folder)
+
+    def read(self, paths: list[Path] | None = None,
+             stop: Callable[[], bool] = lambda: False) -> ReadResults | None:
+        """What ``paths`` (all of them when None) hold, or None when stopped before the end."""
+        found, known = ReadResults(), {}
+        for path in self.paths() if paths is None else paths:
+            if stop():
+                return None
+            try:
+                status = path.stat()
+                key = (status.st_ino, status.st_mtime_ns, status.st_size)
+            except OSError:
+                key = (-1, -1, -1)  # gone or unreadable: read_one says which, in words
+            earlier = self.known.get(path)
+            document, problem = (earlier[1:] if earlier is not None and earlier[0] == key
+                                 else read_one(path))
+            known[path] = (key, document, problem)
+            if document is None:
+                found.skipped.append((path, problem))
+            else:
+                found.results.append(Result(path, document))
+        self.known = known  # files gone since are forgotten
+        return found
 
 
 def read_one(path: Path) -> tuple[ResultDocument | None, str]:
     """The file's document and "", or None and why it cannot be read, in words."""
     try:
-        if path.stat().st_size > MAX_RESULT_BYTES:
-            return None, "too large to be a result file"
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_RESULT_BYTES + 1)  # never more: a file may grow as we read
+        if len(data) > MAX_RESULT_BYTES:
+            return None, f"is too large to be a result file (over {MAX_RESULT_BYTES // 10**6} MB)"
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, f"cannot be read ({exc.__class__.__name__})"
     try:
-        data = json.loads(text, parse_constant=_no_constants)
+        data = json.loads(text, parse_constant=_no_constants, parse_float=_bounded_float,
+                          parse_int=_bounded_int)
+    except AbsurdNumber as exc:
+        return None, f"is damaged: it holds {exc}, not a number a result can hold"
     except ValueError as exc:
         return None, f"is not valid JSON (truncated or edited?): {exc}"
     except RecursionError:
@@ -309,8 +361,43 @@ def read_one(path: Path) -> tuple[ResultDocument | None, str]:
         return None, str(exc)
 
 
+class AbsurdNumber(ValueError):
+    """A number no result holds (1e400, which JSON reads as infinity; 10**30 points); the
+    message is the number as the file writes it, cut short."""
+
+
 def _no_constants(name: str) -> float:
-    raise ValueError(f"{name} is not a number a result can hold")
+    raise AbsurdNumber(name)
+
+
+def _bounded_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise AbsurdNumber(text[:20])
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_DIGITS:  # checked before int() reads it: 10**4000 is slow to read
+        raise AbsurdNumber(text[:20] + ("…" if len(text) > 20 else ""))
+    return int(text)
+
+
+def nesting(value: Any) -> int:
+    """How many lists and objects deep ``value`` goes (0 for a plain value), counted without
+    recursion, so that no depth of nesting can exhaust the stack."""
+    deepest, level = 0, [(value, 1)]
+    while level:
+        item, depth = level.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(
+            item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_RESPONSE_DEPTH:
+            return deepest  # enough to refuse it; the rest is not worth walking
+        level.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def answer_dict(answer: AnswerRecord) -> dict:

@@ -3,12 +3,14 @@ readers, dumb terminals, SSH from a phone, and scripts. Imports no textual and n
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from typing import TextIO
 
 from ..content.models import Pack
 from ..session import Settings
-from .console import Console
+from .console import STOP_SIGNALS, Console
 from .game import SAVED, PlainGame
 
 __all__ = ["SAVED", "PlainGame", "play_plain"]
@@ -25,4 +27,12 @@ def play_plain(packs: list[Pack], settings: Settings, *, inp: TextIO | None = No
         out = sys.stdout
         if hasattr(out, "reconfigure"):
             out.reconfigure(errors="replace")  # an ASCII terminal still gets every line
-    return PlainGame(Console(inp, out), packs, settings).run()
+    console = Console(inp, out)
+    if threading.current_thread() is not threading.main_thread():
+        return PlainGame(console, packs, settings).run()  # signals go to the main thread only
+    before = {signum: signal.signal(signum, console.on_stop_signal) for signum in STOP_SIGNALS}
+    try:
+        return PlainGame(console, packs, settings).run()
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

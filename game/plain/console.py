@@ -4,6 +4,7 @@ line into an answer (or say in one line why it cannot be used)."""
 from __future__ import annotations
 
 import re
+import signal
 from typing import Callable, Iterable, TextIO, TypeVar
 
 from ..terminal_text import terminal_safe
@@ -20,10 +21,26 @@ class QuitGame(Exception):
     """The player typed q or quit."""
 
 
+class Signalled(Exception):
+    """SIGTERM or SIGHUP arrived: save and stop (acted on at a prompt, where the game is
+    between two moves and everything it confirmed is already saved)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
+
+
 class Unusable(ValueError):
     """A line a prompt cannot use; the message says why, in one line."""
 
 
+MAX_LINE = 10_000  # characters of a typed line; a longer one is refused, read a piece at a time
+DISCARD_CHUNK = 65_536
+TOO_LONG = f"That answer is too long (over {MAX_LINE:,} characters); type a shorter one."
 ECHO_LIMIT = 200  # characters of a script's line echoed after its prompt
 SHORT = 52  # characters of a typed word repeated in a one-line complaint about it
 
@@ -42,6 +59,25 @@ class Console:
         # does; a terminal echoes what is typed itself.
         self.echo = not _is_terminal(inp) if echo is None else echo
         self.fixed_width = width
+        self.waiting = False  # blocked reading a line: a stop signal may interrupt it
+        self.signalled: int | None = None
+
+    def on_stop_signal(self, signum: int, frame) -> None:
+        """A signal handler: stop at the prompt being waited at, or at the next one."""
+        for other in STOP_SIGNALS:  # one is enough: saving and stopping are under way
+            signal.signal(other, signal.SIG_IGN)
+        self.signalled = signum
+        if self.waiting:
+            raise Signalled(signum)
+
+    def read_piece(self, limit: int) -> str:
+        if self.signalled is not None:
+            raise Signalled(self.signalled)
+        self.waiting = True
+        try:
+            return self.inp.readline(limit)
+        finally:
+            self.waiting = False
 
     @property
     def width(self) -> int:
@@ -63,16 +99,26 @@ class Console:
         """Show ``prompt`` (it ends with a question) and read one line; InputEnded at the end."""
         *above, last = self.fitted([prompt.rstrip()]) or [""]
         last += " " if prompt.endswith(" ") else ""
-        self.out.write("".join(f"{line}\n" for line in above) + last)
-        self.out.flush()
-        line = self.inp.readline()
-        if not line:
-            self.out.write("\n")
-            raise InputEnded
+        while True:
+            self.out.write("".join(f"{line}\n" for line in above) + last)
+            self.out.flush()
+            line = self.read_piece(MAX_LINE + 1)  # never more: a line may be 50 MB
+            if not line:
+                self.out.write("\n")
+                raise InputEnded
+            if len(line) <= MAX_LINE or line.endswith("\n"):
+                break
+            self.discard_rest_of_line()
+            self.say(TOO_LONG)
         line = line.rstrip("\r\n")
         if self.echo:
             self.out.write(self.after_prompt(last, shorten(line, ECHO_LIMIT)) + "\n")
         return line
+
+    def discard_rest_of_line(self) -> None:
+        """Read what is left of a line too long to use, a piece at a time, and drop it."""
+        while (piece := self.read_piece(DISCARD_CHUNK)) and not piece.endswith("\n"):
+            pass
 
     def after_prompt(self, prompt: str, echoed: str) -> str:
         """What follows ``prompt`` (already written) so that the echoed line wraps with it."""

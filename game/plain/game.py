@@ -41,7 +41,7 @@ from ..session.words import (
 )
 from . import console as parse
 from .answer_forms import answer_form
-from .console import Console, InputEnded, QuitGame, Unusable, numbered, shorten
+from .console import Console, InputEnded, QuitGame, Signalled, Unusable, numbered, shorten
 from .report import article_lines, debrief_lines, help_lines, notebook_lines, score_line
 from .save_prompt import offer_save, yes_or_no
 from .text import markdown_text, one_line, plural, points
@@ -84,11 +84,31 @@ class PlainGame:
         except KeyboardInterrupt:
             self.io.say("", self.stop_line("Interrupted"))
             return EXIT_INTERRUPTED
+        except Signalled as stop:  # SIGTERM, SIGHUP (the terminal closed): save, one line
+            line = self.signal_line()
+            try:
+                self.io.say("", line)
+            except OSError:
+                pass  # no terminal left to tell (SIGHUP): the save is what matters
+            return 128 + stop.signum
+        except BrokenPipeError:  # the reader went away (`| head -1`): save as a quit does
+            if self.story is not None:
+                self.session.autosave()
+            raise  # the command ends quietly (cli.main)
+
+    def signal_line(self) -> str:
+        """What is true after a stop signal, the game saved first as a quit saves it."""
+        if self.story is None:
+            return "Stopped; no game was started."
+        saved = self.session.autosave()
+        if not saved.on_disk:
+            return f"Stopped. Your game could not be saved ({saved.save_problem})."
+        return "Stopped. Your game is saved; `briefing play` continues it."
 
     def stop_line(self, why: str) -> str:
         if self.story is None:
             return f"{why}; no game was started."
-        return f"{why}; your game is saved." if self.autosave() else f"{why}."
+        return f"{why}; your game is {'saved' if self.autosave() else 'not saved'}."
 
     def commands(self, *, in_game: bool = True) -> dict:
         def quit_game() -> None:
@@ -252,7 +272,7 @@ class PlainGame:
         if saved.save_problem:
             self.io.say(not_saved(saved.save_problem))
         if saved.result_problem:  # once, until the result file is written again
-            self.io.say(result_not_written(saved.result_problem))
+            self.io.say(result_not_written(saved.result_problem, saved.on_disk))
 
     def confirm_saved(self) -> None:
         if self.autosave():

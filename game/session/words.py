@@ -14,10 +14,11 @@ def not_saved(reason: str) -> str:
     return f"Could not save your progress: {reason}."
 
 
-def result_not_written(reason: str) -> str:
-    """Told once, when writing the result file starts failing (the game goes on)."""
-    return (f"Could not write your result file for the teacher ({reason}). Your game itself "
-            "is saved; tell your teacher.")
+def result_not_written(reason: str, game_saved: bool) -> str:
+    """Told once, when writing the result file starts failing (the game goes on); says the
+    game itself is saved only when this autosave put it on disk."""
+    saved = "Your game itself is saved; tell" if game_saved else "Tell"
+    return f"Could not write your result file for the teacher ({reason}). {saved} your teacher."
 
 
 RESULT_SAVED_IN = "Your result for the teacher is saved in this folder:"

@@ -246,7 +246,7 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             self.notify(not_saved(saved.save_problem), severity="error", timeout=10,
                         markup=False)
         if saved.result_problem:
-            self.notify(result_not_written(saved.result_problem), title="Result not saved",
+            self.notify(result_not_written(saved.result_problem, saved.on_disk), title="Result not saved",
                         severity="error", timeout=12, markup=False)
 
     def tell_handed_in(self) -> None:

@@ -260,10 +260,19 @@ def test_csv_has_one_row_per_student_and_a_column_per_track_and_question(class_f
     assert ben["mode"] == "exam" and ben["Tradecraft %"] == "-50"  # -1 of 2, as it is
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"])
+@pytest.mark.parametrize("text", ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\r=1",
+                                  " =1+1", "\n=1+1", " \t\r\n @SUM(A1)", "   -2+3", "+A1",
+                                  "-", "="])
 def test_csv_cells_never_start_a_formula(text):
+    """Whatever comes first, spaces and line breaks included (issue 13, finding 16)."""
     assert safe_cell(text) == "'" + text
-    assert safe_cell("Ana") == "Ana" and safe_cell(-1.5) == "-1.5" and safe_cell(None) == ""
+
+
+@pytest.mark.parametrize("value, cell", [(-1.5, "-1.5"), (-3, "-3"), ("-3", "-3"), ("+1", "+1"),
+                                         ("-2.5e3", "-2.5e3"), ("Ana", "Ana"), (None, ""),
+                                         ("1 =2", "1 =2"), (True, "yes")])
+def test_csv_numbers_stay_numbers_and_plain_text_stays_as_it_is(value, cell):
+    assert safe_cell(value) == cell
 
 
 def test_csv_guards_a_formula_name(class_folder, mini_pack):
@@ -366,3 +375,22 @@ def test_a_gauge_is_a_level_in_the_report_the_csv_and_the_dashboard(class_folder
     assert average_text(averages["Escalation risk"]).startswith("level ")
     assert "%" not in average_text(averages["Escalation risk"])
     assert average_text(averages["Tradecraft"]).endswith("%")
+
+
+def test_the_students_table_fits_the_width_and_loses_no_column():
+    from game.classroom.text_columns import Column, column_table
+
+    columns = [Column("Name", ["Ana", "A very long name that has to fold"], min_width=12,
+                      wrap=True)]
+    columns += [Column(f"Track {n}", ["−22.5%", "100%"], justify="right", min_width=6)
+                for n in range(8)]
+    columns.append(Column("Tries", ["1", "2"], justify="right"))
+    out = io.StringIO()
+    Console(file=out, width=80, color_system=None).print(column_table("Students", columns, [],
+                                                                      80))
+    lines = out.getvalue().splitlines()
+    assert all(len(line.rstrip()) <= 80 for line in lines)
+    assert lines[1].split()[-1] == "Tr…" and lines[3].split()[-2:] == ["−22.5%", "1"]
+    assert lines[4].startswith("A very long ") and lines[4].split()[-2:] == ["100%", "2"]
+    assert lines[5].strip() == "name that has" and lines[6].strip() == "to fold"
+    assert lines[3].count("−22.5%") == 8  # no column is cut away

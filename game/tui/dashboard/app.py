@@ -1,8 +1,16 @@
 """The dashboard app: reads the results folder every few seconds, off the UI thread, and hands
-what it found to the one screen."""
+what it found to the one screen.
+
+Each read runs in a daemon thread of its own, awaited by an async worker: quitting cancels the
+worker at once and leaves the thread behind (it stops between two files), where a thread
+worker would keep the app from closing until the whole folder had been read."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import traceback
+from concurrent.futures import Future
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable
@@ -13,8 +21,10 @@ from textual.binding import Binding
 from textual.message import Message
 
 from ...classroom.live import ClassView, PackLookup, PackShelf, class_view
-from ...classroom.results import read_results
+from ...classroom.results import FolderReader
 from ...content.models import Pack
+from ...crashlog import write_crash_log
+from ...paths import data_dir
 from .screen import DashboardScreen
 
 
@@ -24,6 +34,14 @@ class FolderRead(Message):
     def __init__(self, view: ClassView | None, at: datetime, problem: str = "") -> None:
         super().__init__()
         self.view, self.at, self.problem = view, at, problem
+
+
+class FolderCounted(Message):
+    """A read has begun: ``files`` files may be results."""
+
+    def __init__(self, files: int) -> None:
+        super().__init__()
+        self.files = files
 
 
 class DashboardApp(App[None]):
@@ -38,6 +56,7 @@ class DashboardApp(App[None]):
     def __init__(self, folder: Path, packs: PackLookup, every: float = 3.0):
         super().__init__()
         self.folder = Path(folder)
+        self.reader = FolderReader(self.folder)  # remembers files read, reads changed ones
         self.packs = packs
         self.every = every
         self.reading = False  # one read at a time: a slow folder never piles up threads
@@ -52,14 +71,47 @@ class DashboardApp(App[None]):
             self.reading = True
             self.read_folder()
 
-    @work(thread=True, group="read-folder")
-    def read_folder(self) -> None:
+    @work(group="read-folder")
+    async def read_folder(self) -> None:
+        done: Future[FolderRead | None] = Future()
+        threading.Thread(target=self.read_in_thread, args=(done,), name="read-results",
+                         daemon=True).start()
+        message = await asyncio.wrap_future(done)  # cancelled at once when the app closes
+        if message is not None:
+            self.post_message(message)
+
+    def read_in_thread(self, done: Future) -> None:
+        """Read the folder and build the view, in the thread: what was found, None when the
+        app closed meanwhile, or why it could not be read (in one line, never a traceback)."""
+        def closing() -> bool:
+            return not self.is_running
+
+        if not done.set_running_or_notify_cancel():
+            return  # the app closed before the thread began
         try:
-            view = class_view(read_results(self.folder), self.packs)
+            paths = self.reader.paths()
+            self.post_from_thread(FolderCounted(len(paths)))
+            found = self.reader.read(paths, stop=closing)
+            done.set_result(None if found is None else
+                            FolderRead(class_view(found, self.packs), datetime.now()))
         except OSError as exc:
-            self.post_message(FolderRead(None, datetime.now(), exc.strerror or str(exc)))
-            return
-        self.post_message(FolderRead(view, datetime.now()))
+            done.set_result(FolderRead(None, datetime.now(), exc.strerror or str(exc)))
+        except Exception:  # a bug: logged for whoever fixes it, one line for the teacher
+            log = write_crash_log(data_dir(), traceback.format_exc())
+            where = f"; details in {log}" if log else ""
+            done.set_result(FolderRead(None, datetime.now(), f"internal error{where}"))
+
+    def post_from_thread(self, message: Message) -> None:
+        try:
+            self.post_message(message)
+        except RuntimeError:  # the app's loop closed meanwhile: nobody is left to tell
+            pass
+
+    @on(FolderCounted)
+    def folder_counted(self, message: FolderCounted) -> None:
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(screen, DashboardScreen):
+            screen.reading(message.files)
 
     @on(FolderRead)
     def folder_read(self, message: FolderRead) -> None:
@@ -67,6 +119,8 @@ class DashboardApp(App[None]):
         screen = self.screen_stack[-1] if self.screen_stack else None  # none while closing
         if isinstance(screen, DashboardScreen):
             screen.show(message.view, message.at, message.problem)
+        if message.view is None and message.problem:
+            self.reader = FolderReader(self.folder)  # read it all again next time
 
 
 def make_dashboard(folder: Path, *, packs: Iterable[Pack] = (), every: float = 3.0,

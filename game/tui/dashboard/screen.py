@@ -45,6 +45,7 @@ class DashboardScreen(Screen):
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
+        self.shown_once = False  # until the first read has been shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,11 +64,18 @@ class DashboardScreen(Screen):
         for label, width in AVERAGE_COLUMNS:
             averages.add_column(label, width=width)
 
+    def reading(self, files: int) -> None:
+        """A read has begun; said only before the first view (later reads keep the last)."""
+        if not self.shown_once:
+            self.query_one("#summary", Static).update(Content(
+                f"Reading {files} result file{'' if files == 1 else 's'} in {self.folder} …"))
+
     def show(self, view: ClassView | None, at: datetime, problem: str = "") -> None:
         """Show what was read at ``at``; when the folder could not be read, say so and keep
         the last view."""
         read_at = at.strftime("%H:%M:%S")
         summary = self.query_one("#summary", Static)
+        self.shown_once = True
         if view is None:
             summary.update(Content(f"Could not read {self.folder} at {read_at}: {problem}"))
             return
