@@ -151,6 +151,19 @@ def command_play(args: argparse.Namespace) -> int:
     return run_game(args, packs=playable, skipped=[f for f, _ in broken])
 
 
+def seed_number(text: str) -> int:
+    """--seed: a whole number a result file can hold (the report skips absurd numbers)."""
+    from .classroom.results import MAX_NUMBER
+
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a whole number") from None
+    if not 0 <= seed < MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number from 0 to {MAX_NUMBER - 1:,}")
+    return seed
+
+
 def one_pack_an_id(packs: list) -> list:
     """The first pack of each id (saves and results are filed by it), saying which were left
     out; the full-screen game's shelf does the same on its title screen."""
@@ -408,7 +421,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = commands.add_parser("play", help="play a pack in the terminal (the default)")
     play.add_argument("--pack", help="a shipped pack's id or a pack folder")
-    play.add_argument("--seed", type=int, help="fix the option order, to replay a game exactly")
+    play.add_argument("--seed", type=seed_number,
+                      help="fix the option order, to replay a game exactly (0 to 10^15)")
     play.add_argument("--data-dir", help="where saves go (default: your user data folder)")
     play.add_argument("--from", dest="start_at", metavar="SCENE_ID",
                       help="preview from this scene (saved apart from your real game)")

@@ -141,3 +141,17 @@ def test_the_folder_reader_reads_again_only_what_changed(tmp_path, monkeypatch):
     assert [r.document.name for r in reader.read().results] == ["Ana Lee", "Ben"]
     assert read == ["ana.json"]
     assert reader.read(stop=lambda: True) is None  # closing: stops before the next file
+
+
+def test_every_seed_play_accepts_is_one_a_result_file_can_hold(tmp_path, capsys):
+    """The bound on numbers in result files must not skip an honest file: `play --seed` takes
+    only seeds under it, and a file with the largest one is reported."""
+    from game.classroom.results import MAX_NUMBER
+
+    write(tmp_path, "ana.json", json.dumps(dict(good_document(), seed=MAX_NUMBER - 1)))
+    results = read_results(tmp_path)
+    assert [r.document.seed for r in results.results] == [MAX_NUMBER - 1]
+    assert not results.skipped
+    assert main(["play", "--plain", "--seed", str(MAX_NUMBER), "--data-dir",
+                 str(tmp_path / "data")]) == 2
+    assert "a seed is a whole number from 0 to" in capsys.readouterr().err
