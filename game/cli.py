@@ -197,12 +197,22 @@ def run_game(args: argparse.Namespace, **packs) -> int:
     app = make_app(play_settings(args), **packs)
     app.run()
     if app.crash_report:
-        print(f"briefing: something went wrong and the game stopped. Your progress up to the "
-              f"last answer is saved. Details: {app.crash_report}", file=sys.stderr)
+        print(f"briefing: something went wrong and the game stopped. "
+              f"{progress_words(app.session.save_problem)} Details: {app.crash_report}",
+              file=sys.stderr)
         return EXIT_ERRORS
     if app.shelf.unplayable:  # found by the worker that compiled the packs
         return report_broken(app.shelf.broken)
     return EXIT_OK
+
+
+def progress_words(save_problem: str | None) -> str:
+    """What a crash left saved: only what the last save did (it may have failed)."""
+    if save_problem is None:
+        return "Any game saved before is kept as it was."
+    if save_problem:
+        return f"Your progress could not be saved ({save_problem})."
+    return "Your progress up to the last answer is saved."
 
 
 def report_broken(broken: list) -> int:

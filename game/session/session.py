@@ -112,6 +112,7 @@ class GameSession:
         self.class_code, self.name = settings.class_code, settings.name
         self.story: Story | None = None
         self.result_problem = ""  # why the last result file could not be written, or ""
+        self.save_problem: str | None = None  # why the last save failed, "" if it held; None: none yet
 
     @property
     def mode(self) -> Mode:
@@ -225,6 +226,7 @@ class GameSession:
             save_problem = ""
         except OSError as exc:
             save_problem = exc.strerror or str(exc)
+        self.save_problem = save_problem
         result_problem = ""
         if self.writes_results:
             failing = bool(self.result_problem)

@@ -281,3 +281,21 @@ def test_the_session_imports_no_front_end():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "", f"game.session pulled in: {out.stdout.strip()}"
+
+
+def test_after_a_crash_the_cli_claims_only_what_the_last_save_did(tmp_path, mini_pack,
+                                                                 monkeypatch):
+    from game.cli import progress_words
+
+    played = session(tmp_path)
+    assert "saved before is kept" in progress_words(played.save_problem)  # nothing saved yet
+    played.new_game(mini_pack)
+    assert progress_words(played.save_problem) == "Your progress up to the last answer is saved."
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(played.store, "save", full_disk)
+    assert not played.autosave().on_disk
+    assert progress_words(played.save_problem) == (
+        "Your progress could not be saved (No space left on device).")
