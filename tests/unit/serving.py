@@ -112,7 +112,11 @@ def serving(tmp_path: Path, *arguments: str, files_limit: int | None = None,
         if files_limit is not None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (files_limit, files_limit))
 
-    command = [sys.executable, "-m", "game", "serve", *([pack] if pack else []),
+    # `briefing serve` as a teacher types it: the console script, which (unlike `python -m`)
+    # puts its own folder first on the import path, not the folder it was started from.
+    script = Path(sys.executable).with_name("briefing")
+    start = [str(script)] if script.exists() else [sys.executable, "-m", "game"]
+    command = [*start, "serve", *([pack] if pack else []),
                "--port", str(port), "--results", str(results), *arguments]
     with log_path.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log,
@@ -182,6 +186,17 @@ class Student:
             if left <= 0:
                 raise AssertionError("the server never closed the session")
             await self.read_once(left)
+
+    async def until_typing_shows(self) -> None:
+        """Types a mark until the game shows it: the title screen takes keys only once its
+        name box has the focus, a moment after it is first drawn."""
+        deadline = asyncio.get_running_loop().time() + STEP
+        while "Qz" not in self.screen():
+            if asyncio.get_running_loop().time() > deadline or self.closed:
+                raise AssertionError("typing never showed")
+            await self.type("Qz")
+            with contextlib.suppress(AssertionError):
+                await self.read_until("Qz", timeout=0.5)
 
     async def type(self, text: str) -> None:
         await self.ws.send_json(["stdin", text])
