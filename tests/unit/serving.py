@@ -168,8 +168,8 @@ class Student:
             await self.read_once(left)
 
     async def read_once(self, timeout: float) -> None:
-        try:
-            message = await self.ws.receive(timeout=timeout)
+        try:  # not receive(timeout=): each heartbeat ping restarts that one
+            message = await asyncio.wait_for(self.ws.receive(), timeout)
         except asyncio.TimeoutError:
             return
         if message.type == aiohttp.WSMsgType.BINARY:
