@@ -17,30 +17,37 @@ What a browser can send, and what becomes of it (see the README's "Browser play"
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import logging
-import os
-import re
-import shlex
+import signal
 import socket
-import subprocess
 import sys
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 import aiohttp_jinja2
+import jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
 from ..engine import Mode
+from .serve_launch import GameProcess, Launcher, SubprocessLauncher
+from .serve_limits import (HEARTBEAT_SECONDS, IDLE_CONNECTION_SECONDS, MAX_COLUMNS,
+                           MAX_FRAME_BYTES, MAX_ROWS, SessionLimits, clamp_size)
+from .serve_log import initialize_logging, log_loop_exception
+from .serve_session import BrowserSession
 
-log = logging.getLogger("textual-serve")
+__all__ = ["MAX_COLUMNS", "MAX_ROWS", "ClassroomServer", "ServeOptions", "banner", "clamp_size",
+           "serve", "session_argv"]
+
+log = logging.getLogger("briefing.serve")
 
 PAGE_FOLDER = Path(__file__).resolve().parent / "serve_page"
-MAX_COLUMNS, MAX_ROWS = 400, 150  # a 4K screen at a small font; bigger only costs the laptop
 DEFAULT_MAX_SESSIONS = 60  # a class of 35 with reloads to spare
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
-_HOST_HEADER = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$")
+FILES_PER_GAME = 6  # the websocket, three pipes, and what asyncio needs to watch the process
 
 
 @dataclass(frozen=True)
@@ -76,46 +83,90 @@ def session_argv(options: ServeOptions, python: str = sys.executable) -> list[st
     return argv
 
 
-def session_command(options: ServeOptions, python: str = sys.executable) -> str:
-    """``session_argv`` quoted for the shell that textual-serve starts it with."""
-    argv = session_argv(options, python)
-    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
+def game_environment(width: int, height: int) -> dict[str, str]:
+    """What a served game's environment adds to the server's: Textual's web driver and the
+    terminal's size (as textual-serve sets them)."""
+    return {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60",
+            "TEXTUAL_COLOR_SYSTEM": "truecolor", "TERM_PROGRAM": "textual",
+            "TERM_PROGRAM_VERSION": version("textual-serve"),
+            "COLUMNS": str(width), "ROWS": str(height)}
 
 
-def clamp_size(width: Any, height: Any) -> tuple[int, int] | None:
-    """A terminal size within bounds, or None when either is not a whole number."""
+def host_allowed(header: str, port: int, serving_on: str) -> bool:
+    """Whether a request's Host header names this server. On loopback only loopback names;
+    on a network address IP literals and this computer's own names. Anything else is a name
+    an outside page made point here (DNS rebinding)."""
+    if header.startswith("["):
+        name, _, rest = header[1:].partition("]")
+        if rest and not rest.startswith(":"):
+            return False
+        given_port = rest[1:]
+    else:
+        name, _, given_port = header.partition(":")
+    if given_port != (str(port) if given_port or port != 80 else ""):
+        return False
+    name = name.lower().rstrip(".")
     try:
-        columns, rows = int(width), int(height)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return max(1, min(columns, MAX_COLUMNS)), max(1, min(rows, MAX_ROWS))
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        address = None
+    if is_loopback(serving_on):
+        return name == "localhost" or (address is not None and address.is_loopback)
+    return address is not None or name in own_names()
+
+
+def own_names() -> set[str]:
+    names = {"localhost"}
+    for name in (socket.gethostname(), socket.getfqdn()):
+        if name:
+            names |= {name.lower(), f"{name.lower()}.local", name.lower().split(".")[0]}
+    return names
 
 
 class ClassroomServer(Server):
-    """textual-serve's server with a page that loads nothing from outside the classroom, a cap
-    on games running at once, terminal sizes kept within bounds, and only this page's own
-    scripts allowed to start a game."""
+    """textual-serve's page, static files and downloads; our own sessions (serve_session.py),
+    started only through ``launcher``, counted as games from start until reaped, within
+    ``limits``; a page that loads nothing from outside the classroom; only this page's own
+    scripts (Origin) and this computer's names (Host) allowed."""
 
-    def __init__(self, options: ServeOptions, title: str = "briefing"):
-        super().__init__(session_command(options), host=options.host, port=options.port,
-                         title=title, templates_path=PAGE_FOLDER)
+    def __init__(self, options: ServeOptions, title: str = "briefing",
+                 launcher: Launcher | None = None, limits: SessionLimits = SessionLimits()):
+        super().__init__(title, host=options.host, port=options.port, title=title,
+                         templates_path=PAGE_FOLDER)
         self.options = options
-        self.sessions = 0
+        self.launcher = launcher or SubprocessLauncher(session_argv(options))
+        self.limits = limits
+        self.sessions = 0  # games running: from spawn until reaped
+        self.starting = 0  # slots held by games being started
+        self.reapers: set[asyncio.Task] = set()
 
     def initialize_logging(self) -> None:
-        super().initialize_logging()
-        # One line per request is noise on a teacher's screen; games starting and ending are not.
-        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+        initialize_logging()
 
-    async def on_startup(self, app: web.Application) -> None:
-        """Quiet: the CLI has already said where to point the browsers."""
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self.check_host])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes([
+            web.get("/", self.handle_index, name="index"),
+            web.get("/ws", self.handle_websocket, name="websocket"),
+            web.get("/download/{key}", self.handle_download, name="download"),
+            web.static("/static", self.statics_path, name="static"),
+        ])
+        return app
+
+    @web.middleware
+    async def check_host(self, request: web.Request, handler):
+        sockname = request.transport.get_extra_info("sockname") if request.transport else None
+        port = sockname[1] if sockname else self.port
+        if not host_allowed(request.host or "", port, self.host):
+            log.warning("Refused a request for another Host name (%r)", (request.host or "")[:80])
+            raise web.HTTPForbidden(text="This server answers only to its own address.")
+        return await handler(request)
 
     def base_url(self, request: web.Request) -> str:
-        """The address the browser used, so the page works on the laptop (127.0.0.1) and on the
-        students' machines (the laptop's address) alike."""
-        host = request.host if _HOST_HEADER.match(request.host or "") else (
-            f"{self.host}:{self.port}")
-        return f"{request.scheme}://{host}"
+        """The address the browser used (checked by check_host), so the page works on the
+        laptop (127.0.0.1) and on the students' machines (the laptop's address) alike."""
+        return f"{request.scheme}://{request.host}"
 
     async def handle_index(self, request: web.Request) -> web.Response:
         base = self.base_url(request)
@@ -137,30 +188,71 @@ class ClassroomServer(Server):
         if origin is not None and origin.split("://", 1)[-1] != request.host:
             log.warning("Refused a game started from another site's page (%r)", origin[:100])
             raise web.HTTPForbidden(text="Open the game from its own address.")
-        if self.sessions >= self.options.max_sessions:
+        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT_SECONDS,
+                                          max_msg_size=MAX_FRAME_BYTES)
+        if not websocket.can_prepare(request).ok:
+            log.warning("Refused a request for /ws that is not a websocket")
+            raise web.HTTPBadRequest(text="This address is for the game's page.")
+        if self.sessions + self.starting >= self.options.max_sessions:
             log.warning("Refused a game: %d are running already (--max-sessions)", self.sessions)
             raise web.HTTPServiceUnavailable(text="Too many games are running; try again later.")
         size = clamp_size(request.query.get("width", "80"), request.query.get("height", "24"))
-        width, height = size or (80, 24)
-        request = request.clone(rel_url=request.rel_url.with_query(width=width, height=height))
-        self.sessions += 1
-        log.info("A browser started a game (%d running)", self.sessions)
+        game = await self.start_game(*(size or (80, 24)))
         try:
-            return await super().handle_websocket(request)
+            await websocket.prepare(request)
+            await BrowserSession(websocket, game, self.limits, self.download_manager).run()
+        except (ConnectionError, OSError, RuntimeError):
+            pass  # the browser went during the handshake
+        finally:
+            game.kill()  # also when this handler is cancelled (the server stopping)
+        return websocket
+
+    async def start_game(self, width: int, height: int) -> GameProcess:
+        self.starting += 1
+        try:
+            game = await self.launcher.spawn(width, height, game_environment(width, height))
+        except OSError as exc:
+            log.warning("Could not start a game (%s); refused", exc.strerror or exc)
+            raise web.HTTPServiceUnavailable(text="The server is busy; try again.") from None
+        finally:
+            self.starting -= 1
+        self.sessions += 1
+        log.info("A browser started a game (pid %d, %d running)", game.pid, self.sessions)
+        reaper = asyncio.create_task(self.reap(game))
+        self.reapers.add(reaper)
+        reaper.add_done_callback(self.reapers.discard)
+        return game
+
+    async def reap(self, game: GameProcess) -> None:
+        """The session count goes down when the game is gone, not when its connection is."""
+        try:
+            await game.wait()
         finally:
             self.sessions -= 1
-            log.info("A game ended (%d running)", self.sessions)
+            log.info("A game ended (pid %d, %d running)", game.pid, self.sessions)
 
-    async def _process_messages(self, websocket: web.WebSocketResponse, app_service) -> None:
-        resize = app_service.set_terminal_size
-
-        async def bounded_resize(width: Any, height: Any) -> None:
-            size = clamp_size(width, height)
-            if size is not None:
-                await resize(*size)
-
-        app_service.set_terminal_size = bounded_resize
-        await super()._process_messages(websocket, app_service)
+    async def run_until_stopped(self) -> None:
+        """Serve until SIGINT or SIGTERM (or Ctrl+C); then kill and reap every game."""
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(log_loop_exception)
+        stop = asyncio.Event()
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signal_number, stop.set)
+            except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C interrupts instead
+                pass
+        runner = web.AppRunner(await self._make_app(), handle_signals=False, access_log=None,
+                               keepalive_timeout=IDLE_CONNECTION_SECONDS, shutdown_timeout=5)
+        await self.launcher.start()
+        try:
+            await runner.setup()
+            await web.TCPSite(runner, self.host, self.port).start()
+            await stop.wait()
+        finally:
+            log.info("Stopping: ending every game (%d running)", self.sessions)
+            await self.launcher.close()
+            await asyncio.gather(*self.reapers, return_exceptions=True)
+            await runner.cleanup()
 
 
 def check_port(host: str, port: int) -> None:
@@ -188,7 +280,7 @@ def url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def banner(options: ServeOptions) -> str:
+def banner(options: ServeOptions, open_files: int | None = None) -> str:
     """What the teacher reads when the server starts: where to point the browsers, what is
     exposed, where results land."""
     host, port = options.host, options.port
@@ -216,11 +308,39 @@ def banner(options: ServeOptions) -> str:
     if options.class_code is not None:
         lines.append(f"Class code: {options.class_code}")
     lines.append(f"At most {options.max_sessions} games at once. Press Ctrl+C to stop.")
+    if open_files is not None and open_files < FILES_PER_GAME * options.max_sessions + 100:
+        lines.append(f"This computer lets the server open {open_files} files, enough for about "
+                     f"{max(0, (open_files - 100) // FILES_PER_GAME)} games at once; more are "
+                     "refused.")
     return "\n".join(lines)
 
 
+def raise_file_limit() -> int | None:
+    """Lift the soft limit on open files to the hard one (1,024 is common, 256 on macOS);
+    the new soft limit, or None where there is none to raise."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or hard > soft:
+        wanted = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+        except (ValueError, OSError):
+            pass
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
 def serve(options: ServeOptions, title: str = "briefing") -> None:
-    """Run until Ctrl+C. Raises OSError if the address cannot be listened on."""
+    """Run until Ctrl+C or SIGTERM. Raises OSError if the address cannot be listened on."""
     check_port(options.host, options.port)
-    print(banner(options), flush=True)
-    ClassroomServer(options, title).serve()
+    files = raise_file_limit()
+    print(banner(options, files), flush=True)
+    server = ClassroomServer(options, title)
+    server.initialize_logging()
+    try:
+        asyncio.run(server.run_until_stopped())
+    except KeyboardInterrupt:
+        pass

@@ -12,7 +12,12 @@ reaps every game the launcher still has.
 from __future__ import annotations
 
 import asyncio
-from typing import Mapping, Protocol
+import contextlib
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Mapping, Protocol, Sequence
 
 
 class GameProcess(Protocol):
@@ -45,3 +50,64 @@ class Launcher(Protocol):
     async def close(self) -> None:
         """Kill and reap every game still running, and whatever the launcher itself runs."""
         ...
+
+
+class SubprocessGame:
+    """A game started by SubprocessLauncher: an asyncio subprocess in a process group of its
+    own, so that ``kill`` takes whatever the game may have started too."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.pid = process.pid
+        self.stdin, self.stdout, self.stderr = process.stdin, process.stdout, process.stderr
+
+    async def wait(self) -> int:
+        return await self.process.wait()
+
+    def kill(self) -> None:
+        if self.process.returncode is not None:
+            return  # reaped: its pid (and group) may belong to another process by now
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (OSError, AttributeError):  # gone already, or no process groups (Windows)
+            with contextlib.suppress(ProcessLookupError):
+                self.process.kill()
+
+
+class SubprocessLauncher:
+    """Starts each game as a new ``python -m game play ...`` (``argv``), with no shell.
+
+    ``-P`` (Python 3.11+) keeps the current folder off the game's import path, and the game
+    runs in ``cwd`` (the folder holding the real ``game`` package): a ``game/`` folder where
+    the teacher started `serve` (a downloads folder, a USB stick) is never imported."""
+
+    def __init__(self, argv: Sequence[str], cwd: str | os.PathLike | None = None) -> None:
+        self.argv = list(argv)
+        if sys.version_info >= (3, 11) and self.argv[1:3] == ["-m", "game"]:
+            self.argv.insert(1, "-P")
+        self.cwd = Path(cwd) if cwd is not None else Path(__file__).resolve().parents[2]
+        self.games: set[SubprocessGame] = set()
+
+    async def start(self) -> None:
+        """Nothing to get ready: each game is a process of its own."""
+
+    async def spawn(self, width: int, height: int,
+                    environment: Mapping[str, str]) -> SubprocessGame:
+        process = await asyncio.create_subprocess_exec(
+            *self.argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE, cwd=self.cwd, env={**os.environ, **environment},
+            start_new_session=True)
+        game = SubprocessGame(process)
+        self.games.add(game)
+        asyncio.get_running_loop().create_task(self._forget_when_done(game))
+        return game
+
+    async def _forget_when_done(self, game: SubprocessGame) -> None:
+        await game.wait()
+        self.games.discard(game)
+
+    async def close(self) -> None:
+        games = list(self.games)
+        for game in games:
+            game.kill()
+        await asyncio.gather(*(game.wait() for game in games), return_exceptions=True)

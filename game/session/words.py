@@ -22,6 +22,7 @@ def result_not_written(reason: str, game_saved: bool) -> str:
 
 
 RESULT_SAVED_IN = "Your result for the teacher is saved in this folder:"
+RESULT_SAVED = "Your result for the teacher is saved."  # under serve: the folder is not theirs
 
 
 def result_saved(path: Path) -> str:

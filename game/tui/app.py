@@ -14,15 +14,18 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 
+from ..classroom.serve_limits import MAX_COLUMNS, MAX_ROWS
 from ..crashlog import write_crash_log
 from ..engine import Mode
 from ..session import Autosaved, GameSession, Settings
-from ..session.words import not_saved, result_lost, result_not_written, result_saved
+from ..session.words import (RESULT_SAVED, not_saved, result_lost, result_not_written,
+                             result_saved)
 from .key_gate import KeysInOrder
 from .messages import AnswerGiven, ChoiceMade, HintAsked, Proceed, StartGame
 from .screens.title import TitleScreen
@@ -88,6 +91,16 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         # game uses to leave the title) fails on the first screen of the stack.
         screen._push_result_callback(self, None)
         return screen
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        """In a browser (`briefing serve`), never a screen bigger than the server allows,
+        whatever the input asked for: the server also strips the terminal's in-band resize
+        report from the keys, and this is the second line (issue 13)."""
+        if self.is_web and (event.size.width > MAX_COLUMNS or event.size.height > MAX_ROWS):
+            size = Size(min(event.size.width, MAX_COLUMNS), min(event.size.height, MAX_ROWS))
+            event.stop()
+            event = events.Resize(size, size)
+        await super()._on_resize(event)
 
     def on_mount(self) -> None:
         self.watch_screen_changes()
@@ -255,8 +268,10 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         if handed_in is None:
             return  # the game writes no result file
         if handed_in.path is not None:
-            self.notify(result_saved(handed_in.path), title="Result saved", timeout=10,
-                        markup=False)
+            # Served, the folder is the teacher's, on the teacher's laptop: not the student's
+            # business (nor a path to show a whole class).
+            words = RESULT_SAVED if self.is_web else result_saved(handed_in.path)
+            self.notify(words, title="Result saved", timeout=10, markup=False)
         else:
             self.notify(result_lost(handed_in.problem), title="Result not saved",
                         severity="error", timeout=30, markup=False)

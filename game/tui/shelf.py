@@ -75,7 +75,11 @@ class PackShelf:
 
     @property
     def unplayable(self) -> bool:
-        """Nothing to play, or a pack asked for by name does not compile."""
+        """Nothing to play, or a pack asked for by name does not compile. Never before the
+        packs have compiled: a game closed on its title screen (a browser that left at once)
+        has no packs yet, and that is not a pack's error."""
+        if self.waiting:
+            return False
         return not self.packs or (self.strict and bool(self.broken))
 
     async def pack(self, pack_id: str) -> Pack | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shlex
 import socket
 import sys
 from pathlib import Path
@@ -24,8 +23,8 @@ from game.classroom.serve import (  # noqa: E402
     banner,
     clamp_size,
     session_argv,
-    session_command,
 )
+from game.classroom.serve_launch import SubprocessLauncher  # noqa: E402
 from game.cli import build_parser  # noqa: E402
 
 # Stands in for a game: says what it was started with, echoes each meta packet back as data,
@@ -59,8 +58,6 @@ def test_the_session_command_comes_from_the_teachers_flags_alone(tmp_path):
                     "--results", str(tmp_path / "res ults"), "--resume-codes",
                     "--class", "7B; rm -rf ~ $(x)",
                     "--mode", "exam", "--same-order", "--pack", str(tmp_path / "my pack")]
-    if sys.platform != "win32":
-        assert shlex.split(session_command(options, python="/py/bin/python")) == argv
     plain = session_argv(ServeOptions(results=tmp_path, saves=tmp_path), python="py")
     assert plain == ["py", "-m", "game", "play", "--data-dir", str(tmp_path),
                      "--results", str(tmp_path), "--resume-codes"]
@@ -101,8 +98,8 @@ def test_the_banner_says_what_each_address_exposes(tmp_path, monkeypatch):
 
 @pytest.fixture
 async def client(tmp_path):
-    server = ClassroomServer(ServeOptions(results=tmp_path, saves=tmp_path, max_sessions=1))
-    server.command = shlex.join([sys.executable, "-c", FAKE_GAME])
+    server = ClassroomServer(ServeOptions(results=tmp_path, saves=tmp_path, max_sessions=1),
+                             launcher=SubprocessLauncher([sys.executable, "-c", FAKE_GAME]))
     async with TestClient(TestServer(await server._make_app())) as test_client:
         yield test_client
         for _ in range(WAIT * 20):  # let every fake game end before the loop closes
@@ -142,12 +139,34 @@ async def test_games_at_once_are_capped_and_other_sites_cannot_start_one(client)
     await first.close()
 
 
-async def test_the_page_loads_nothing_from_outside_and_follows_the_address_used(client):
-    page = await (await client.get("/", headers={"Host": "192.168.1.20:8000"})).text()
-    assert 'data-session-websocket-url="ws://192.168.1.20:8000/ws"' in page
-    assert "googleapis" not in page and "http://192.168.1.20:8000/static/fonts/" in page
-    odd = await (await client.get("/", headers={"Host": 'x"><script>'})).text()
-    assert "<script>" not in odd.split("data-session-websocket-url=")[1][:80]
+async def test_the_page_loads_nothing_from_outside_and_follows_the_address_used(tmp_path):
+    """Served on the network, the page's addresses are the one the browser used (an IP
+    literal or this computer's name); a name that is neither is refused (DNS rebinding)."""
+    server = ClassroomServer(ServeOptions(results=tmp_path, saves=tmp_path, host="0.0.0.0"))
+    async with TestClient(TestServer(await server._make_app())) as lan:
+        host = f"192.168.1.20:{lan.port}"
+        page = await (await lan.get("/", headers={"Host": host})).text()
+        assert f'data-session-websocket-url="ws://{host}/ws"' in page
+        assert "googleapis" not in page and f"http://{host}/static/fonts/" in page
+        for odd in ('x"><script>', f"evil.example:{lan.port}", "192.168.1.20:1"):
+            assert (await lan.get("/", headers={"Host": odd})).status == 403
+
+
+def test_host_names_are_this_servers_own():
+    from game.classroom.serve import host_allowed
+
+    assert host_allowed("127.0.0.1:8000", 8000, "127.0.0.1")
+    assert host_allowed("localhost:8000", 8000, "127.0.0.1")
+    assert host_allowed("[::1]:8000", 8000, "127.0.0.1")
+    assert not host_allowed("192.168.1.20:8000", 8000, "127.0.0.1")
+    assert not host_allowed("evil.example:8000", 8000, "127.0.0.1")
+    assert not host_allowed("localhost:8001", 8000, "127.0.0.1")
+    assert not host_allowed("localhost", 8000, "127.0.0.1")
+    assert host_allowed("localhost", 80, "127.0.0.1")
+    assert host_allowed("10.0.0.5:8000", 8000, "0.0.0.0")
+    assert host_allowed(f"{socket.gethostname()}:8000", 8000, "0.0.0.0")
+    assert not host_allowed("evil.example:8000", 8000, "0.0.0.0")
+    assert not host_allowed("[::1]x:8000", 8000, "0.0.0.0")
 
 
 def test_serve_says_so_when_the_port_is_taken(tmp_path, data_dir, capsys):

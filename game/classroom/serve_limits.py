@@ -1,0 +1,55 @@
+"""Every limit `briefing serve` puts on one browser session and on the server itself, in one
+place (docs/security.md explains each). Imports nothing, so the game (which clamps its own
+screen when served, as a second line of defence) can read them without loading the server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Screen: a 4K screen at a small font. Bigger only costs the laptop (every cell is redrawn).
+MAX_COLUMNS, MAX_ROWS = 400, 150
+
+# Input from the browser. A long answer pasted at once is a few thousand characters; a fast
+# typist's burst of 200 keys is well under 2 KB. Over either limit the message is dropped.
+MAX_MESSAGE_BYTES = 64 * 1024
+MAX_FRAME_BYTES = 2 * 1024 * 1024  # bigger websocket frames end the session at once (aiohttp)
+INPUT_BYTES_PER_SECOND = 16 * 1024  # refilled continuously...
+INPUT_BURST_BYTES = 128 * 1024  # ...into a bucket this big (two pastes of the longest answer)
+REFUSALS_BEFORE_END = 5  # dropped messages before the session ends with a word to the student
+MAX_LOGGED_BAD_MESSAGES = 1  # malformed messages logged per session (the rest are ignored)
+
+# Memory: one game at the title screen takes about 60 MB RSS, in a long scene about 80 MB.
+MAX_GAME_MEMORY_BYTES = 400 * 1024 * 1024
+MEMORY_CHECK_SECONDS = 1.0
+
+# The connection.
+SEND_TIMEOUT_SECONDS = 20.0  # a browser that takes longer to accept the screen has gone
+HEARTBEAT_SECONDS = 15.0  # a websocket ping; no pong within half of it ends the session
+IDLE_CONNECTION_SECONDS = 10.0  # a TCP connection that sends no request is dropped
+GAME_START_SECONDS = 60.0  # from spawn to the game's first packet
+MAX_GAME_PACKET_BYTES = 64 * 1024 * 1024  # from our own game; larger means it is broken
+
+
+@dataclass(frozen=True)
+class SessionLimits:
+    """The per-session limits as one value, so a test can make one smaller."""
+
+    max_message_bytes: int = MAX_MESSAGE_BYTES
+    bytes_per_second: float = INPUT_BYTES_PER_SECOND
+    burst_bytes: int = INPUT_BURST_BYTES
+    refusals_before_end: int = REFUSALS_BEFORE_END
+    max_game_memory_bytes: int = MAX_GAME_MEMORY_BYTES
+    memory_check_seconds: float = MEMORY_CHECK_SECONDS
+    send_timeout_seconds: float = SEND_TIMEOUT_SECONDS
+
+
+def clamp_size(width: Any, height: Any) -> tuple[int, int] | None:
+    """A terminal size within bounds, or None when either is not a whole number."""
+    if isinstance(width, bool) or isinstance(height, bool):
+        return None
+    try:
+        columns, rows = int(width), int(height)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return max(1, min(columns, MAX_COLUMNS)), max(1, min(rows, MAX_ROWS))

@@ -1,0 +1,115 @@
+"""Per-session limits under `briefing serve`, with a stand-in game: keys echoed back in order,
+too much input refused and then the session ended, a game over its memory ceiling stopped with
+a word to the student, and every game reaped however its session ended."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import replace
+
+import pytest
+
+pytest.importorskip("textual_serve")
+
+from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
+
+from game.classroom.serve import ClassroomServer, ServeOptions  # noqa: E402
+from game.classroom.serve_launch import SubprocessLauncher  # noqa: E402
+from game.classroom.serve_limits import SessionLimits  # noqa: E402
+from game.classroom.serve_session import TOO_MUCH_INPUT, TOO_MUCH_MEMORY  # noqa: E402
+
+# Echoes each key packet back as screen data; "grow" makes it take 300 MB.
+ECHO_GAME = r"""
+import sys
+inp, out = sys.stdin.buffer, sys.stdout.buffer
+def send(data):
+    out.write(b"D" + len(data).to_bytes(4, "big") + data); out.flush()
+out.write(b"__GANGLION__\n"); out.flush()
+kept = []
+while True:
+    head = inp.read(5)
+    if len(head) < 5:
+        break
+    body = inp.read(int.from_bytes(head[1:], "big"))
+    if head[:1] == b"D":
+        if body == b"grow":
+            kept.append(bytearray(300 * 1024 * 1024))
+            for i in range(0, len(kept[-1]), 4096):
+                kept[-1][i] = 1
+        send(b"<" + body + b">")
+"""
+WAIT = 30
+LIMITS = SessionLimits(max_message_bytes=1000, burst_bytes=2000, bytes_per_second=10,
+                       refusals_before_end=3, max_game_memory_bytes=150 * 1024 * 1024,
+                       memory_check_seconds=0.1)
+
+
+@pytest.fixture
+async def served(tmp_path):
+    server = ClassroomServer(ServeOptions(results=tmp_path, saves=tmp_path),
+                             launcher=SubprocessLauncher([sys.executable, "-c", ECHO_GAME]),
+                             limits=LIMITS)
+    async with TestClient(TestServer(await server._make_app())) as client:
+        yield server, client
+        for _ in range(WAIT * 10):
+            if server.sessions == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert server.sessions == 0  # every game reaped
+        await server.launcher.close()
+
+
+async def screen_until(ws, text: bytes) -> bytes:
+    seen = b""
+    while text not in seen:
+        message = await ws.receive(timeout=WAIT)
+        if not isinstance(message.data, bytes):
+            raise AssertionError(f"{text!r} never came; got {seen[-200:]!r}")
+        seen += message.data
+    return seen
+
+
+async def test_a_burst_of_keys_arrives_whole_and_in_order(served):
+    _, client = served
+    ws = await client.ws_connect("/ws")
+    burst = "".join(chr(ord("a") + i % 26) for i in range(200))
+    await ws.send_json(["stdin", burst])
+    await ws.send_json(["stdin", "next"])
+    seen = await screen_until(ws, b"<next>")
+    assert seen == f"<{burst}><next>".encode()
+    await ws.close()
+
+
+async def test_too_much_input_is_refused_then_ends_the_session(served, caplog):
+    server, client = served
+    ws = await client.ws_connect("/ws")
+    await ws.send_json(["stdin", "x" * 5000])  # over the message limit: dropped
+    await ws.send_json(["stdin", "ok"])
+    assert await screen_until(ws, b"<ok>") == b"<ok>"
+    for _ in range(4):  # two fit the bucket (2000 bytes, 10 a second); two are dropped: the end
+        await ws.send_json(["stdin", "y" * 900])
+    seen = await screen_until(ws, b"reload the page")
+    assert TOO_MUCH_INPUT.encode() in seen and seen.count(b"<y") <= 2  # the rest never went
+    await ws.receive(timeout=WAIT)  # closed by the server
+    assert ws.closed
+    assert sum("dropped a message" in r.getMessage() for r in caplog.records) >= 2
+
+
+async def test_a_game_over_its_memory_ceiling_is_stopped_with_a_word_to_the_student(
+        served, caplog):
+    if sys.platform != "linux":
+        pytest.skip("the memory ceiling reads /proc (Linux)")
+    server, client = served
+    ws = await client.ws_connect("/ws")
+    await ws.send_json(["stdin", "grow"])
+    seen = await screen_until(ws, b"reload the page")
+    assert TOO_MUCH_MEMORY.encode() in seen
+    await ws.receive(timeout=WAIT)
+    assert ws.closed
+    assert any("of memory" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_limits_are_one_value_a_test_can_narrow():
+    assert replace(SessionLimits(), max_message_bytes=5).max_message_bytes == 5
+    assert SessionLimits().max_message_bytes >= 16 * 1024  # a long answer pasted at once
