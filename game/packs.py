@@ -5,17 +5,35 @@ pack's article may also be among the shipped ones (seeds/, see game/paths.py).""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .paths import seeds_root
 
 if TYPE_CHECKING:
     from .content import CompileResult
 
+# Packs compiled once by `briefing serve`'s warm process before it forks the games: each game
+# then finds its pack here instead of compiling it again (see game/classroom/serve_zygote.py).
+_kept: dict[Path, CompileResult] = {}
+
 
 def compile_pack(pack_dir: Path) -> CompileResult:
     """``game.content.compile_pack`` with the shipped seed articles beside the pack's own folder:
     what every command and screen compiles a pack with."""
+    kept = _kept.get(Path(pack_dir).resolve()) if _kept else None
+    if kept is not None:
+        return kept
     from .content import compile_pack as compile_with  # late: the title screen waits for no parser
 
     return compile_with(pack_dir, seeds_dirs=[seeds_root()])
+
+
+def keep_compiled(folders: Iterable[Path]) -> list[CompileResult]:
+    """Compile ``folders`` now and answer ``compile_pack`` for them from memory from now on, in
+    this process and in every process forked from it."""
+    results = []
+    for folder in folders:
+        result = compile_pack(folder)
+        _kept[Path(folder).resolve()] = result
+        results.append(result)
+    return results
