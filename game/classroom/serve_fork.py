@@ -231,7 +231,9 @@ class ForkLauncher:
         return warm
 
     async def spawn(self, width: int, height: int, environment: Mapping[str, str]) -> object:
-        environment = {**environment, "COLUMNS": str(width), "ROWS": str(height)}
+        # what every game shares, then this one's own: a plain game gets the same
+        environment = {**self.warm_environment, **environment, "COLUMNS": str(width),
+                       "ROWS": str(height)}
         if self.warm is None or not self.forkable(environment):
             return await self.plain.spawn(width, height, environment)
         while True:
