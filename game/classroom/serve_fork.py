@@ -171,7 +171,10 @@ class WarmProcess:
         request = json.dumps({"spawn": number, "environment": dict(environment)}).encode()
         self.requests[number] = loop.create_future()
         try:
-            socket.send_fds(self.socket, [request], child_ends)
+            try:
+                socket.send_fds(self.socket, [request], child_ends)
+            except OSError as exc:  # its end is gone, before the reader has seen it
+                raise WarmProcessGone(f"the warm process cannot be reached ({exc})") from None
             pid = await self.requests[number]
         except BaseException:
             self.requests.pop(number, None)
