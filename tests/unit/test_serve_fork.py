@@ -218,3 +218,23 @@ def test_the_shared_environment_is_textual_serves_own():
     built = service._build_environment(80, 24)
     for key, value in served_environment().items():
         assert built[key] == value
+
+
+def test_a_kept_pack_is_compiled_again_once_its_files_change(tmp_path, monkeypatch):
+    """Games forked from the warm process take its compiled pack, but not a stale one: a
+    teacher who fixes the pack mid-lesson serves the fix to the next student, as before."""
+    import shutil
+
+    from game import packs
+    from tests.conftest import MINI
+
+    monkeypatch.setattr(packs, "_kept", {})
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    (kept,) = packs.keep_compiled([folder])
+    assert packs.compile_pack(folder) is kept  # no second compile
+    manifest = folder / "pack.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("title:", "title: New", 1)
+                        + "\n", encoding="utf-8")
+    again = packs.compile_pack(folder)
+    assert again is not kept and again.pack.manifest.title.startswith("New")
