@@ -238,3 +238,39 @@ def test_a_kept_pack_is_compiled_again_once_its_files_change(tmp_path, monkeypat
                         + "\n", encoding="utf-8")
     again = packs.compile_pack(folder)
     assert again is not kept and again.pack.manifest.title.startswith("New")
+
+
+SERVER_THAT_DIES = r"""
+import asyncio, sys
+from game.classroom.serve import ServeOptions, session_argv
+from game.classroom.serve_adapter import served_environment
+from game.classroom.serve_fork import ForkLauncher
+from pathlib import Path
+
+async def main():
+    folder = Path(sys.argv[1])
+    launcher = ForkLauncher(session_argv(ServeOptions(results=folder, saves=folder)),
+                            served_environment())
+    await launcher.start()
+    game = await launcher.spawn(80, 24, {})
+    await game.stdout.readline()
+    print(launcher.warm.process.pid, game.pid, flush=True)
+    await asyncio.sleep(600)
+
+asyncio.run(main())
+"""
+
+
+async def test_a_server_killed_outright_leaves_no_game_behind(tmp_path):
+    """SIGKILL gives the server no chance to close anything: its socket's end closing is what
+    tells the warm process to end its games, and itself."""
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", SERVER_THAT_DIES, str(tmp_path), stdout=asyncio.subprocess.PIPE)
+    try:
+        line = await asyncio.wait_for(server.stdout.readline(), WAIT)
+        warm, game = map(int, line.split())
+        assert alive(warm) and alive(game)
+    finally:
+        server.kill()
+        await server.wait()
+    await until(lambda: not alive(game) and not alive(warm), "the game and warm process to end")
