@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .content import CompileResult
 
 # Packs compiled once by `briefing serve`'s warm process before it forks the games: each game
-# then finds its pack here instead of compiling it again (see game/classroom/serve_zygote.py),
+# then finds its pack here instead of compiling it again (see game/serve_zygote.py),
 # unless a file in the pack's folder changed since.
 _kept: dict[Path, tuple[tuple, CompileResult]] = {}
 

@@ -223,6 +223,4 @@ def serve(options: ServeOptions, title: str = "briefing") -> None:
     """Run until Ctrl+C. Raises OSError if the address cannot be listened on."""
     check_port(options.host, options.port)
     print(banner(options), flush=True)
-    from .serve_adapter import classroom_server  # until the server speaks to a launcher itself
-
-    classroom_server(options, title).serve()
+    ClassroomServer(options, title).serve()

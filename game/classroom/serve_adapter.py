@@ -13,6 +13,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from .serve import ClassroomServer, ServeOptions, banner, check_port, session_argv
 from .serve_launch import Launcher
 
 ENDING_GRACE = 5.0  # seconds a game has to end after "quit" before it is killed
@@ -91,7 +92,6 @@ LAUNCHER_VARIABLE = "BRIEFING_SERVE_LAUNCHER"  # fork (the default), subprocess,
 def classroom_server(options, title: str = "briefing") -> Server:
     """The server `briefing serve` runs: games forked from a warm process unless
     BRIEFING_SERVE_LAUNCHER says otherwise (for the class benchmark, and to compare)."""
-    from .serve import ClassroomServer, session_argv
     from .serve_fork import ForkLauncher
     from .serve_subprocess import SubprocessLauncher
 
@@ -112,3 +112,11 @@ def classroom_server(options, title: str = "briefing") -> Server:
     server = LaunchedClassroomServer(options, title)
     server.launcher = launcher
     return server
+
+
+def serve(options: ServeOptions, title: str = "briefing") -> None:
+    """serve.serve, with the games started by a launcher. Raises OSError if the address cannot
+    be listened on."""
+    check_port(options.host, options.port)
+    print(banner(options), flush=True)
+    classroom_server(options, title).serve()

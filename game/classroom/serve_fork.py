@@ -1,6 +1,6 @@
-"""The fork launcher: games forked from one warm process (serve_zygote.py) that has imported
-Textual and the game and compiled the pack already, so a class joining at once does not pay
-for that thirty times over, and the games share that memory.
+"""The fork launcher: games forked from one warm process (game/serve_zygote.py) that has
+imported Textual and the game and compiled the pack already, so a class joining at once does
+not pay for that thirty times over, and the games share that memory.
 
 The server makes each game's three pipes and sends the child's ends to the warm process, which
 forks; the game's exit status comes back over the same socket (only the warm process, its
@@ -85,7 +85,7 @@ class WarmProcess:
         try:
             # -P: the game's own installed package, never a `game/` in the server's cwd.
             self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-P", "-m", "game.classroom.serve_zygote", str(theirs.fileno()),
+                sys.executable, "-P", "-m", "game.serve_zygote", str(theirs.fileno()),
                 *self.cli_args, pass_fds=(theirs.fileno(),), stdin=asyncio.subprocess.DEVNULL,
                 env={**os.environ, **self.environment}, start_new_session=True)
         finally:

@@ -1,4 +1,4 @@
-"""The fork launcher (game/classroom/serve_fork.py, serve_zygote.py) without a browser: real
+"""The fork launcher (game/classroom/serve_fork.py, game/serve_zygote.py) without a browser: real
 games forked from a real warm process, spoken to in textual-serve's packet protocol on their
 pipes, as the server speaks to them."""
 

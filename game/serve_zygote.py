@@ -2,7 +2,7 @@
 once, then forks one game per browser session, so a class starting at once shares that work
 and its memory (copy-on-write) instead of each game paying for it again.
 
-Started by game/classroom/serve_fork.py as ``python -P -m game.classroom.serve_zygote FD
+Started by game/classroom/serve_fork.py as ``python -P -m game.serve_zygote FD
 CLI_ARGS...`` with the environment every served game shares already set: Textual reads some of
 it as it is imported. FD is one end of a Unix SOCK_SEQPACKET pair; every message on it is one
 JSON object:
@@ -48,10 +48,10 @@ class WarmProcess:
     def warm_up(self) -> None:
         """Everything a served game does before its first screen that does not depend on the
         student: the imports, the arguments, the pack."""
-        from ..cli import build_parser
-        from ..cli_common import resolve_pack_dirs
-        from ..packs import keep_compiled
-        from ..tui.app import WARM_UP
+        from .cli import build_parser
+        from .cli_common import resolve_pack_dirs
+        from .packs import keep_compiled
+        from .tui.app import WARM_UP
 
         for module in (*WARM_MODULES, *WARM_UP):
             import_module(module)
@@ -128,7 +128,7 @@ class WarmProcess:
         os.closerange(3, os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 65536)
         os.environ.update(environment)
         reopen_standard_streams()
-        from ..cli import main
+        from .cli import main
 
         sys.argv = ["briefing", *self.cli_args]
         status = main(self.cli_args)
