@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import shutil
 import signal
 import socket
@@ -32,6 +33,7 @@ STEP_TIMEOUT = 180.0  # seconds for a whole class to see its first screens, on a
 TARGET_CLASS_RATIO = 3.0  # 30 at once: no more than 3x one session's first screen
 TARGET_PSS_MB = 30.0
 TICKS = os.sysconf("SC_CLK_TCK")
+ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
 # Records when "New game" first reaches the page (ms since its navigation started), from what
 # the game sends the page's terminal. xterm.js draws on a canvas, so the DOM has no text.
@@ -190,15 +192,46 @@ async def open_class(browser, served: Served, size: int) -> dict:
         opened = [await page.evaluate("window.__socketOpen") / 1000 for page in pages]
     finally:
         await context.close()
-    deadline = time.monotonic() + 60
-    while served.games() and time.monotonic() < deadline:  # every game ends before the next
-        await asyncio.sleep(0.1)
+    await until_no_games(served)
     return {"times": times, "opened": opened, "server_cpu": server_cpu,
             "browser_cpu": browser_cpu, "games": len(games), "cpu": cpu / max(1, len(games)),
             "pss": pss / max(1, len(games)), "with_warm": (pss + warm_pss) / max(1, len(games))}
 
 
-async def measure(runs: int, sizes: list[int]) -> tuple[dict, dict]:
+async def open_sockets(served: Served, size: int) -> dict:
+    """``size`` websockets opened together by aiohttp, no browser: a class whose browsers all
+    run on machines of their own. Each one's time from its opening to "New game"."""
+    import aiohttp
+
+    async def one(session: aiohttp.ClientSession) -> tuple[float, aiohttp.ClientWebSocketResponse]:
+        started = time.perf_counter()
+        socket = await session.ws_connect(f"{served.url}ws?width=132&height=40")
+        drawn = b""
+        while b"New game" not in ESCAPES.sub(b"", drawn):
+            message = await socket.receive(timeout=STEP_TIMEOUT)
+            if message.type != aiohttp.WSMsgType.BINARY:
+                raise RuntimeError(f"the game sent {message.type!r} before its first screen")
+            drawn += message.data
+        return time.perf_counter() - started, socket
+
+    async with aiohttp.ClientSession() as session:
+        opened = await asyncio.gather(*(one(session) for _ in range(size)))
+        games = served.games()
+        cost = {"times": [t for t, _ in opened], "games": len(games),
+                "cpu": sum(cpu_seconds(pid) for pid in games) / max(1, len(games)),
+                "pss": sum(pss_mb(pid) for pid in games) / max(1, len(games))}
+        await asyncio.gather(*(socket.close() for _, socket in opened))
+    await until_no_games(served)
+    return cost
+
+
+async def until_no_games(served: Served) -> None:
+    deadline = time.monotonic() + 60
+    while served.games() and time.monotonic() < deadline:  # every game ends before the next
+        await asyncio.sleep(0.1)
+
+
+async def measure(runs: int, sizes: list[int]) -> tuple[dict, dict, dict]:
     from playwright.async_api import async_playwright
 
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
@@ -225,10 +258,34 @@ async def measure(runs: int, sizes: list[int]) -> tuple[dict, dict]:
                             results[launcher, size].append(
                                 await open_class(browser, servers[launcher], size))
                 await browser.close()
+            sockets: dict = {(launcher, size): [] for launcher in LAUNCHERS for size in sizes}
+            for run in range(runs):
+                for size in sizes:
+                    order = LAUNCHERS if (run + size) % 2 == 0 else LAUNCHERS[::-1]
+                    for launcher in order:
+                        print(f"  run {run + 1}: {size} websockets at once, {launcher}",
+                              file=sys.stderr, flush=True)
+                        sockets[launcher, size].append(await open_sockets(servers[launcher], size))
         finally:
             for served in servers.values():
                 served.stop()
-    return results, starts
+    return results, starts, sockets
+
+
+def sockets_table(sockets: dict, sizes: list[int]) -> str:
+    rows = ["| launcher | websockets at once | first screen, median / max | ratio to one alone "
+            "(median / max) | CPU per game | PSS per game |", "|" + "---|" * 6]
+    for launcher in LAUNCHERS:
+        alone = statistics.median(t for r in sockets[launcher, sizes[0]] for t in r["times"])
+        for size in sizes:
+            runs = sockets[launcher, size]
+            times = [t for r in runs for t in r["times"]]
+            rows.append(f"| {launcher} | {size} | {statistics.median(times):.2f} s / "
+                        f"{max(times):.2f} s | {statistics.median(times) / alone:.2f}x / "
+                        f"{max(times) / alone:.2f}x | "
+                        f"{statistics.median(r['cpu'] for r in runs) * 1000:.0f} ms | "
+                        f"{statistics.median(r['pss'] for r in runs):.1f} MB |")
+    return "\n".join(rows)
 
 
 def table(results: dict, starts: dict, sizes: list[int]) -> str:
@@ -338,8 +395,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started, load_before = time.perf_counter(), load_average()
     print(f"Machine: {os.cpu_count()} CPUs, load average {load_before} before", flush=True)
-    results, starts = asyncio.run(measure(args.runs, args.sizes))
+    results, starts, sockets = asyncio.run(measure(args.runs, args.sizes))
     print(table(results, starts, args.sizes))
+    print("\nWithout a browser: websockets opened by aiohttp in this process, as if every "
+          "student's browser ran on a machine of its own:\n")
+    print(sockets_table(sockets, args.sizes))
     print(f"\nLoad average after: {load_average()}. Took {time.perf_counter() - started:.0f} s "
           f"on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.")
     return 0

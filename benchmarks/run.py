@@ -325,7 +325,7 @@ def bench_class(table: Table, runs: int) -> None:
     from benchmarks import class_start
 
     sizes = [1, 10, 30]
-    results, _ = asyncio.run(class_start.measure(max(1, runs // 3), sizes))
+    results, _, _ = asyncio.run(class_start.measure(max(1, runs // 3), sizes))
     for name, result, target, met in class_start.summary_rows(results, sizes):
         table.add(name, result, target, met)
 
