@@ -20,7 +20,7 @@ import socket
 import sys
 from typing import Mapping, Sequence
 
-from .serve_subprocess import SubprocessLauncher
+from .serve_subprocess import PlainGame, SubprocessLauncher
 
 log = logging.getLogger("textual-serve")
 
@@ -233,7 +233,8 @@ class ForkLauncher:
         await warm.start()
         return warm
 
-    async def spawn(self, width: int, height: int, environment: Mapping[str, str]) -> object:
+    async def spawn(self, width: int, height: int,
+                    environment: Mapping[str, str]) -> ForkedGame | PlainGame:
         # what every game shares, then this one's own: a plain game gets the same
         environment = {**self.warm_environment, **environment, "COLUMNS": str(width),
                        "ROWS": str(height)}
