@@ -317,13 +317,26 @@ def bench_debrief(table: Table, runs: int) -> None:
                       f"{end:.0f} ms (CPU {cpu:.0f} ms, peak +{growth:.0f} MB)")
 
 
+def bench_class(table: Table, runs: int) -> None:
+    """benchmarks/class_start.py: a class opening the served game at once, in headless
+    Chromium, with each launcher."""
+    import asyncio
+
+    from benchmarks import class_start
+
+    sizes = [1, 10, 30]
+    results, _, _ = asyncio.run(class_start.measure(max(1, runs // 3), sizes))
+    for name, result, target, met in class_start.summary_rows(results, sizes):
+        table.add(name, result, target, met)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
     parser.add_argument("--scenes", type=int, default=1000, help="scenes in the synthetic pack")
     parser.add_argument("--only", action="append", metavar="BENCH",
                         help="run only this benchmark (load, validate, play, first frame, "
-                             "whole game, debrief); may be repeated")
+                             "whole game, debrief, class); may be repeated")
     args = parser.parse_args(argv)
     print(f"Machine: {machine()}")
     started = time.perf_counter()
@@ -333,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
                "play": lambda: bench_play(table, args.runs),
                "first frame": lambda: bench_first_frame(table, args.runs),
                "whole game": lambda: bench_whole_game(table),
-               "debrief": lambda: bench_debrief(table, args.runs)}
+               "debrief": lambda: bench_debrief(table, args.runs),
+               "class": lambda: bench_class(table, args.runs)}
     for name, bench in benches.items():
         if args.only and name not in args.only:
             continue
