@@ -156,8 +156,7 @@ def write_output(path: Path, text: str) -> None:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    from .classroom.serve import ServeOptions  # textual-serve is imported only to serve
-    from .classroom.serve_adapter import serve  # games from a launcher (issue 13)
+    from .classroom.serve import ServeOptions, serve  # textual-serve is imported only to serve
     from .paths import results_root
 
     if args.same_order and not (args.class_code or "").strip():

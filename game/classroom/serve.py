@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import os
 import signal
 import socket
 import sys
@@ -83,13 +84,32 @@ def session_argv(options: ServeOptions, python: str = sys.executable) -> list[st
     return argv
 
 
-def game_environment(width: int, height: int) -> dict[str, str]:
-    """What a served game's environment adds to the server's: Textual's web driver and the
-    terminal's size (as textual-serve sets them)."""
+def served_environment() -> dict[str, str]:
+    """What every served game's environment adds to the server's: Textual's web driver and
+    what textual-serve sets beside it (a warm process sets these before importing Textual)."""
     return {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60",
             "TEXTUAL_COLOR_SYSTEM": "truecolor", "TERM_PROGRAM": "textual",
-            "TERM_PROGRAM_VERSION": version("textual-serve"),
-            "COLUMNS": str(width), "ROWS": str(height)}
+            "TERM_PROGRAM_VERSION": version("textual-serve")}
+
+
+def game_environment(width: int, height: int) -> dict[str, str]:
+    """One game's environment on top of the server's: the shared part and its terminal size."""
+    return {**served_environment(), "COLUMNS": str(width), "ROWS": str(height)}
+
+
+LAUNCHER_VARIABLE = "BRIEFING_SERVE_LAUNCHER"  # "subprocess": one fresh process a game
+
+
+def default_launcher(options: ServeOptions) -> Launcher:
+    """Games forked from a warm process (serve_fork.py), which falls back to one fresh process
+    a game where it cannot fork; BRIEFING_SERVE_LAUNCHER=subprocess asks for the fresh processes
+    outright (the class benchmark compares the two)."""
+    argv = session_argv(options)
+    if os.environ.get(LAUNCHER_VARIABLE) == "subprocess":
+        return SubprocessLauncher(argv)
+    from .serve_fork import ForkLauncher
+
+    return ForkLauncher(argv, served_environment())
 
 
 def host_allowed(header: str, port: int, serving_on: str) -> bool:
@@ -134,7 +154,7 @@ class ClassroomServer(Server):
         super().__init__(title, host=options.host, port=options.port, title=title,
                          templates_path=PAGE_FOLDER)
         self.options = options
-        self.launcher = launcher or SubprocessLauncher(session_argv(options))
+        self.launcher = launcher or default_launcher(options)
         self.limits = limits
         self.sessions = 0  # games running: from spawn until reaped
         self.starting = 0  # slots held by games being started

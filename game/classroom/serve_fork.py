@@ -5,7 +5,7 @@ not pay for that thirty times over, and the games share that memory.
 The server makes each game's three pipes and sends the child's ends to the warm process, which
 forks; the game's exit status comes back over the same socket (only the warm process, its
 parent, can reap it). Linux only (SOCK_SEQPACKET, pidfd); elsewhere, or when the warm process
-cannot be started, or dies a second time, games start as plain processes (serve_subprocess.py).
+cannot be started, or dies a second time, games start as plain processes (serve_launch.py's SubprocessLauncher).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import socket
 import sys
 from typing import Mapping, Sequence
 
-from .serve_subprocess import PlainGame, SubprocessLauncher
+from .serve_launch import SubprocessGame as PlainGame, SubprocessLauncher
 
 log = logging.getLogger("textual-serve")
 

@@ -52,19 +52,30 @@ def wait_for(check, what: str, timeout: float = STEP, every: float = 0.1):
 
 def games_of(marker: str) -> list[int]:
     """Pids of running game processes whose command line holds ``marker`` (each test's own
-    results folder), found in /proc: how a test sees leaked games, whoever started them."""
-    found = []
+    results folder), found in /proc: how a test sees leaked games, whoever started them. The
+    fork launcher's warm process holds the same command line as the games it forks (a fork
+    keeps it) but is not a game: it is the one whose parent is not one of them."""
+    found, parent = [], {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             command = (entry / "cmdline").read_bytes().split(b"\0")
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if state != "Z" and b"play" in command and any(marker.encode() in a for a in command):
+        if fields[0] != "Z" and b"play" in command and any(marker.encode() in a for a in command):
             found.append(int(entry.name))
-    return found
+            parent[int(entry.name)] = int(fields[1])
+    return [pid for pid in found
+            if not (warm_process(pid) and parent[pid] not in parent)]
+
+
+def warm_process(pid: int) -> bool:
+    try:
+        return b"game.serve_zygote" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
 
 def rss_bytes(pid: int) -> int:

@@ -17,9 +17,9 @@ pytest.importorskip("textual_serve")
 
 from game.classroom import serve_fork  # noqa: E402
 from game.classroom.serve import ServeOptions, session_argv  # noqa: E402
-from game.classroom.serve_adapter import served_environment  # noqa: E402
+from game.classroom.serve import served_environment  # noqa: E402
 from game.classroom.serve_fork import ForkedGame, ForkLauncher, cli_args_of  # noqa: E402
-from game.classroom.serve_subprocess import PlainGame  # noqa: E402
+from game.classroom.serve_launch import SubprocessGame as PlainGame  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not serve_fork.can_fork(), reason="the fork launcher is Linux's")
 WAIT = 30  # seconds, at most, for any one thing to happen
@@ -242,8 +242,8 @@ def test_a_kept_pack_is_compiled_again_once_its_files_change(tmp_path, monkeypat
 
 SERVER_THAT_DIES = r"""
 import asyncio, sys
-from game.classroom.serve import ServeOptions, session_argv
-from game.classroom.serve_adapter import served_environment
+from game.classroom.serve import ServeOptions, served_environment, session_argv
+
 from game.classroom.serve_fork import ForkLauncher
 from pathlib import Path
 
