@@ -8,11 +8,13 @@ descriptors and took the server down."""
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from typing import Any
 
 REPEAT_SECONDS = 5.0
+DIGITS = re.compile(r"\d+")
 
 
 class OneLine(logging.Formatter):
@@ -28,8 +30,8 @@ class OneLine(logging.Formatter):
 
 
 class NotTooOften(logging.Filter):
-    """Lets one line for each message template through every REPEAT_SECONDS, and says how
-    many were held back when it next lets one through."""
+    """Lets one line for each kind of event (its words, numbers aside) through every
+    REPEAT_SECONDS, and says how many were held back when it next lets one through."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,7 +41,10 @@ class NotTooOften(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True  # games starting and ending: each is an event of its own
-        key = (record.name, str(record.msg))
+        # The kind of event, whatever game or size it names: a template such as "%s: %s" is
+        # shared by every session's events, so one game's memory stop must not hide behind
+        # another's dropped message, nor be counted as one.
+        key = (record.name, DIGITS.sub("#", record.getMessage()))
         now = time.monotonic()
         if now - self.last.get(key, -REPEAT_SECONDS) < REPEAT_SECONDS:
             self.held[key] = self.held.get(key, 0) + 1
