@@ -36,9 +36,10 @@ from textual_serve.server import Server
 from ..engine import Mode
 from .serve_launch import GameProcess, Launcher, SubprocessLauncher
 from .serve_limits import (HEARTBEAT_SECONDS, IDLE_CONNECTION_SECONDS, MAX_COLUMNS,
-                           MAX_FRAME_BYTES, MAX_ROWS, SessionLimits, clamp_size)
+                           MAX_FRAME_BYTES, MAX_ROWS, SessionLimits, clamp_size,
+                           games_memory_budget)
 from .serve_log import initialize_logging, log_loop_exception
-from .serve_session import BrowserSession
+from .serve_session import BrowserSession, GamesMemory
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "ClassroomServer", "ServeOptions", "banner", "clamp_size",
            "serve", "session_argv"]
@@ -156,6 +157,7 @@ class ClassroomServer(Server):
         self.options = options
         self.launcher = launcher or default_launcher(options)
         self.limits = limits
+        self.games_memory = GamesMemory(games_memory_budget(limits))
         self.sessions = 0  # games running: from spawn until reaped
         self.starting = 0  # slots held by games being started
         self.reapers: set[asyncio.Task] = set()
@@ -220,7 +222,8 @@ class ClassroomServer(Server):
         game = await self.start_game(*(size or (80, 24)))
         try:
             await websocket.prepare(request)
-            await BrowserSession(websocket, game, self.limits, self.download_manager).run()
+            await BrowserSession(websocket, game, self.limits, self.download_manager,
+                                 self.games_memory).run()
         except (ConnectionError, OSError, RuntimeError):
             pass  # the browser went during the handshake
         finally:

@@ -68,12 +68,50 @@ def resident_bytes(pid: int) -> int | None:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
+def proportional_bytes(pid: int) -> int | None:
+    """The process's proportional share of memory (PSS: pages it shares with other games count
+    a part each), or None when Linux's /proc cannot say."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+class GamesMemory:
+    """All games' memory together, against one budget: the computer must not run out because
+    many games each stay under their own ceiling. Over the budget, the largest game stops."""
+
+    def __init__(self, budget: int | None) -> None:
+        self.budget = budget
+        self.held: dict[int, int] = {}  # pid: PSS at its last check
+
+    def over_budget(self, pid: int) -> int | None:
+        """All games' total when it is over the budget and ``pid`` holds the most, else None."""
+        if self.budget is None:
+            return None
+        used = proportional_bytes(pid)
+        if used is None:
+            return None
+        self.held[pid] = used
+        total = sum(self.held.values())
+        return total if total > self.budget and used >= max(self.held.values()) else None
+
+    def forget(self, pid: int) -> None:
+        self.held.pop(pid, None)
+
+
 class BrowserSession:
     """Moves keys from the browser to ``game`` and the screen back, until one side goes."""
 
     def __init__(self, websocket: web.WebSocketResponse, game: GameProcess,
-                 limits: SessionLimits, downloads: DownloadManager) -> None:
+                 limits: SessionLimits, downloads: DownloadManager,
+                 games_memory: GamesMemory | None = None) -> None:
         self.websocket, self.game, self.limits = websocket, game, limits
+        self.games_memory = games_memory or GamesMemory(None)
         self.download_manager = downloads
         self.app_service_id = uuid.uuid4().hex  # what textual-serve's DownloadManager asks
         self.name = f"game {game.pid}"
@@ -222,14 +260,23 @@ class BrowserSession:
 
     async def watch_memory(self) -> None:
         ceiling = self.limits.max_game_memory_bytes
-        while True:
-            await asyncio.sleep(self.limits.memory_check_seconds)
-            used = resident_bytes(self.game.pid)
-            if used is None:
-                return  # the game has ended
-            if used > ceiling:
-                raise SessionEnded(f"used {used // 2**20} MB of memory (the ceiling is "
-                                   f"{ceiling // 2**20} MB); stopped", TOO_MUCH_MEMORY)
+        try:
+            while True:
+                await asyncio.sleep(self.limits.memory_check_seconds)
+                used = resident_bytes(self.game.pid)
+                if used is None:
+                    return  # the game has ended
+                if used > ceiling:
+                    raise SessionEnded(f"used {used // 2**20} MB of memory (the ceiling is "
+                                       f"{ceiling // 2**20} MB); stopped", TOO_MUCH_MEMORY)
+                total = self.games_memory.over_budget(self.game.pid)
+                if total is not None:
+                    raise SessionEnded(
+                        f"the largest game: all games together held {total // 2**20} MB (the "
+                        f"budget is {self.games_memory.budget // 2**20} MB); stopped",
+                        TOO_MUCH_MEMORY)
+        finally:
+            self.games_memory.forget(self.game.pid)
 
     # -- the browser's side --------------------------------------------------------------
 

@@ -71,6 +71,15 @@ async def screen_until(ws, text: bytes) -> bytes:
     return seen
 
 
+async def until_closed(ws) -> None:
+    """Closed by the server, after whatever the game had written already."""
+    for _ in range(20):
+        message = await ws.receive(timeout=WAIT)
+        if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+            break
+    assert ws.closed
+
+
 async def test_a_burst_of_keys_arrives_whole_and_in_order(served):
     _, client = served
     ws = await client.ws_connect("/ws")
@@ -92,11 +101,7 @@ async def test_too_much_input_is_refused_then_ends_the_session(served, caplog):
         await ws.send_json(["stdin", "y" * 900])
     seen = await screen_until(ws, b"reload the page")
     assert TOO_MUCH_INPUT.encode() in seen and seen.count(b"<y") <= 2  # the rest never went
-    for _ in range(20):  # closed by the server, after whatever the game had written already
-        message = await ws.receive(timeout=WAIT)
-        if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-            break
-    assert ws.closed
+    await until_closed(ws)
     assert sum("dropped a message" in r.getMessage() for r in caplog.records) >= 2
 
 
@@ -109,9 +114,32 @@ async def test_a_game_over_its_memory_ceiling_is_stopped_with_a_word_to_the_stud
     await ws.send_json(["stdin", "grow"])
     seen = await screen_until(ws, b"reload the page")
     assert TOO_MUCH_MEMORY.encode() in seen
-    await ws.receive(timeout=WAIT)
-    assert ws.closed
+    await until_closed(ws)
     assert any("of memory" in r.getMessage() for r in caplog.records)
+
+
+async def test_over_the_budget_for_all_games_together_the_largest_game_is_stopped(tmp_path,
+                                                                                 caplog):
+    """Each game under its own ceiling, the two together over the budget for all games: the
+    one holding the most is stopped with the same word to its student; the other plays on."""
+    if sys.platform != "linux":
+        pytest.skip("the memory budget reads /proc (Linux)")
+    limits = replace(LIMITS, max_game_memory_bytes=1024**3, games_memory_bytes=200 * 1024**2)
+    server = ClassroomServer(ServeOptions(results=tmp_path, saves=tmp_path),
+                             launcher=SubprocessLauncher([sys.executable, "-c", ECHO_GAME]),
+                             limits=limits)
+    async with TestClient(TestServer(await server._make_app())) as client:
+        small, large = await client.ws_connect("/ws"), await client.ws_connect("/ws")
+        await small.send_json(["stdin", "hello"])
+        await screen_until(small, b"<hello>")
+        await large.send_json(["stdin", "grow"])  # 300 MB: over the budget of 200 for both
+        assert TOO_MUCH_MEMORY.encode() in await screen_until(large, b"reload the page")
+        await until_closed(large)
+        await small.send_json(["stdin", "still"])
+        assert await screen_until(small, b"<still>") == b"<still>"
+        await small.close()
+    await server.launcher.close()
+    assert any("all games together" in r.getMessage() for r in caplog.records)
 
 
 async def test_the_limits_are_one_value_a_test_can_narrow():
