@@ -15,7 +15,8 @@ FIXED_COLUMNS = ["class", "name", "simulated", "pack", "pack version", "mode", "
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection), and
 # some still do after leading spaces or line breaks (OWASP's CSV injection advice).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-BLANKS = " \t\r\n"
+# Control characters but tab, line feed and carriage return (which CSV quotes and keeps).
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -28,10 +29,11 @@ def safe_cell(value: Any) -> Any:
         return "yes" if value else "no"
     if isinstance(value, (int, float)):
         return f"{value:g}"
-    text = str(value)
+    text = CONTROL.sub("", str(value))  # no escape sequence reaches whoever prints the file
     if PLAIN_NUMBER.fullmatch(text):
         return text  # "-3" is a number to a spreadsheet, not a formula
-    starts_a_formula = text.startswith(FORMULA_STARTS) or text.lstrip(BLANKS).startswith(
+    # lstrip(): every Unicode blank, the ideographic space too, not only ASCII's
+    starts_a_formula = text.startswith(FORMULA_STARTS) or text.lstrip().startswith(
         FORMULA_STARTS[:4])
     return "'" + text if starts_a_formula else text
 

@@ -262,7 +262,7 @@ def test_csv_has_one_row_per_student_and_a_column_per_track_and_question(class_f
 
 @pytest.mark.parametrize("text", ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\r=1",
                                   " =1+1", "\n=1+1", " \t\r\n @SUM(A1)", "   -2+3", "+A1",
-                                  "-", "="])
+                                  "-", "=", "\u3000=1+1", "\u2003@SUM(A1)"])
 def test_csv_cells_never_start_a_formula(text):
     """Whatever comes first, spaces and line breaks included (issue 13, finding 16)."""
     assert safe_cell(text) == "'" + text
@@ -270,7 +270,8 @@ def test_csv_cells_never_start_a_formula(text):
 
 @pytest.mark.parametrize("value, cell", [(-1.5, "-1.5"), (-3, "-3"), ("-3", "-3"), ("+1", "+1"),
                                          ("-2.5e3", "-2.5e3"), ("Ana", "Ana"), (None, ""),
-                                         ("1 =2", "1 =2"), (True, "yes")])
+                                         ("1 =2", "1 =2"), (True, "yes"),
+                                         ("\x1b]0;x\x07Ana\x9b", "]0;xAna")])
 def test_csv_numbers_stay_numbers_and_plain_text_stays_as_it_is(value, cell):
     assert safe_cell(value) == cell
 
