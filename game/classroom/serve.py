@@ -158,6 +158,7 @@ class ClassroomServer(Server):
         self.launcher = launcher or default_launcher(options)
         self.limits = limits
         self.games_memory = GamesMemory(games_memory_budget(limits))
+        self.stopping = asyncio.Event()  # set as the server stops: each student is told why
         self.sessions = 0  # games running: from spawn until reaped
         self.starting = 0  # slots held by games being started
         self.reapers: set[asyncio.Task] = set()
@@ -223,7 +224,7 @@ class ClassroomServer(Server):
         try:
             await websocket.prepare(request)
             await BrowserSession(websocket, game, self.limits, self.download_manager,
-                                 self.games_memory).run()
+                                 self.games_memory, self.stopping).run()
         except (ConnectionError, OSError, RuntimeError):
             pass  # the browser went during the handshake
         finally:
@@ -273,6 +274,7 @@ class ClassroomServer(Server):
             await stop.wait()
         finally:
             log.info("Stopping: ending every game (%d running)", self.sessions)
+            self.stopping.set()
             await self.launcher.close()
             await asyncio.gather(*self.reapers, return_exceptions=True)
             await runner.cleanup()

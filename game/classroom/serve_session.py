@@ -39,6 +39,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 TOO_MUCH_MEMORY = ("This game used too much memory and was stopped. Your answers so far are "
                    "saved; reload the page to continue.")
+SERVER_STOPPED = ("The teacher has stopped the game server. Your answers so far are saved; "
+                  "when it runs again, reload the page and continue with your resume code.")
 TOO_MUCH_INPUT = ("This game was sent too much at once and was stopped. Your answers so far "
                   "are saved; reload the page to continue.")
 
@@ -109,8 +111,10 @@ class BrowserSession:
 
     def __init__(self, websocket: web.WebSocketResponse, game: GameProcess,
                  limits: SessionLimits, downloads: DownloadManager,
-                 games_memory: GamesMemory | None = None) -> None:
+                 games_memory: GamesMemory | None = None,
+                 server_stopping: asyncio.Event | None = None) -> None:
         self.websocket, self.game, self.limits = websocket, game, limits
+        self.server_stopping = server_stopping or asyncio.Event()
         self.games_memory = games_memory or GamesMemory(None)
         self.download_manager = downloads
         self.app_service_id = uuid.uuid4().hex  # what textual-serve's DownloadManager asks
@@ -132,6 +136,8 @@ class BrowserSession:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
             for task in done:
                 await self.ended(task)
+            if self.server_stopping.is_set():  # the game was ended with every other one
+                await self.tell_student(SERVER_STOPPED)
         finally:
             for task in tasks:
                 task.cancel()
@@ -153,12 +159,16 @@ class BrowserSession:
         if isinstance(problem, SessionEnded):
             log.warning("%s: %s", self.name, problem.teacher)
             if problem.student:
-                with contextlib.suppress(*GONE):
-                    text = "\x1b[0m\x1b[2J\x1b[H\r\n  " + problem.student + "\r\n"
-                    await asyncio.wait_for(self.websocket.send_bytes(text.encode()), 5)
+                await self.tell_student(problem.student)
         elif problem is not None and not isinstance(problem, GONE):
             log.warning("%s: the session ended (%s: %s)", self.name, type(problem).__name__,
                         printable(str(problem), 100))
+
+    async def tell_student(self, words: str) -> None:
+        """``words`` on a cleared screen, in place of the game's (its last words)."""
+        with contextlib.suppress(*GONE):
+            text = "\x1b[0m\x1b[2J\x1b[H\r\n  " + words + "\r\n"
+            await asyncio.wait_for(self.websocket.send_bytes(text.encode()), 5)
 
     # -- the game's side -----------------------------------------------------------------
 

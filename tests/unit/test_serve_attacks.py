@@ -66,6 +66,8 @@ async def test_sigterm_stops_every_game(tmp_path):
             served.process.send_signal(signal.SIGTERM)
             assert served.process.wait(timeout=STEP) is not None
             assert not games_of(str(served.results)), served.log()
+            for student in students:  # each is told why, not left with a frozen screen
+                await student.read_until("The teacher has stopped the game server.")
             for pid in pids:
                 assert not os.path.exists(f"/proc/{pid}") or "Z" in open(
                     f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
