@@ -96,11 +96,12 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         """In a browser (`briefing serve`), never a screen bigger than the server allows,
         whatever the input asked for: the server also strips the terminal's in-band resize
         report from the keys, and this is the second line (issue 13)."""
+        # Textual calls each class's _on_resize down the MRO: App's own comes next, with the
+        # size asked for, unless prevent_default() stops the walk here.
         if self.is_web and (event.size.width > MAX_COLUMNS or event.size.height > MAX_ROWS):
+            event.prevent_default()
             size = Size(min(event.size.width, MAX_COLUMNS), min(event.size.height, MAX_ROWS))
-            event.stop()
-            event = events.Resize(size, size)
-        await super()._on_resize(event)
+            await super()._on_resize(events.Resize(size, size))
 
     def on_mount(self) -> None:
         self.watch_screen_changes()
