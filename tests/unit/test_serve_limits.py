@@ -5,6 +5,7 @@ a word to the student, and every game reaped however its session ended."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 import sys
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ import pytest
 pytest.importorskip("textual_serve")
 
 import aiohttp  # noqa: E402
+import aiohttp.web  # noqa: E402
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 
 from game.classroom.serve import ClassroomServer, ServeOptions  # noqa: E402
@@ -145,3 +147,28 @@ async def test_over_the_budget_for_all_games_together_the_largest_game_is_stoppe
 async def test_the_limits_are_one_value_a_test_can_narrow():
     assert replace(SessionLimits(), max_message_bytes=5).max_message_bytes == 5
     assert SessionLimits().max_message_bytes >= 16 * 1024  # a long answer pasted at once
+
+
+async def test_a_send_that_fails_with_a_plain_connection_error_still_ends_and_reaps_the_game(
+        served, monkeypatch):
+    """Finding 1, made certain: whatever error the web library raises for a connection reset
+    mid-output (a plain ConnectionError here; textual-serve 1.1.3 caught only
+    ConnectionResetError, stopped reading and left the game blocked in a write for ever), the
+    game is killed and reaped and no longer counts against --max-sessions."""
+    server, client = served
+    ws = await client.ws_connect("/ws")
+    await ws.send_json(["stdin", "hello"])
+    await screen_until(ws, b"<hello>")
+    [pid] = [game.pid for game in server.launcher.games]
+
+    async def reset(self, data, *args, **kwargs):
+        raise ConnectionError("Connection lost")
+
+    monkeypatch.setattr(aiohttp.web.WebSocketResponse, "send_bytes", reset)
+    await ws.send_json(["stdin", "now the game writes to a connection that is gone"])
+    for _ in range(WAIT * 10):
+        if server.sessions == 0:
+            break
+        await asyncio.sleep(0.1)
+    assert server.sessions == 0
+    assert not Path(f"/proc/{pid}").exists() or " Z " in Path(f"/proc/{pid}/stat").read_text()
