@@ -312,7 +312,7 @@ def enumerate_paths(pack: Pack, max_paths: int,
             report.runs += 1
             report.failures.append(Failure("dead end", story.state.scene, path, "nothing on offer"))
             continue
-        if len(story.state.visited) > MAX_STEPS:  # round a loop that has a way out, again
+        if len(story.state.visited) > MAX_STEPS + len(pack.scenes):  # round a loop, again
             report.bound_reached = True
             continue
         for index in reversed(range(len(options))):

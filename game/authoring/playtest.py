@@ -26,7 +26,8 @@ from ..engine import (
     utc_now,
 )
 
-MAX_STEPS = 2_000  # a playthrough longer than this is going round in circles
+MAX_STEPS = 2_000  # moves between scenes beyond the pack's own size: going round in circles
+ANSWERS_PER_MOVE = 100  # a bound on answers too, so that nothing can spin for ever
 BLOCK = 250  # runs per block: each block explores on its own, so any --jobs gives one report
 
 
@@ -192,9 +193,15 @@ class Playtester:
         rng = random.Random(seed)
         story = Story(self.pack, seed=seed, clock=self.clock)
         path: list[str] = []
+        # Only moves between scenes count (a scene's answers are not steps round a loop), and a
+        # pack without loops never needs more moves than it has scenes: a long one is no loop.
+        allowed = MAX_STEPS + len(self.pack.scenes)
+        moves = 0
         try:
             report.scenes_seen.add(story.state.scene)
-            for _ in range(MAX_STEPS):
+            for _ in range(allowed * ANSWERS_PER_MOVE):
+                if moves >= allowed:
+                    break
                 # The bare question, not story.question: a random answer needs no option order,
                 # and shuffling every question of every run would cost a third of the time.
                 question = story.pending_question
@@ -218,9 +225,10 @@ class Playtester:
                     report.choices_taken.add(key)
                     path.append(picked.text)
                 story.choose(index)
+                moves += 1
                 report.scenes_seen.add(story.state.scene)
             report.failures.append(Failure("loop", story.state.scene, tuple(path),
-                                           f"no ending after {MAX_STEPS} steps"))
+                                           f"no ending after {moves} moves between scenes"))
         except EngineError as exc:
             report.failures.append(Failure("dead end", story.state.scene, tuple(path), str(exc)))
         except Exception as exc:  # a crash is what playtesting is for: report, never raise

@@ -19,7 +19,10 @@ def exits(scene: Scene) -> set[str]:
 
 
 def scene_graph(scenes: Mapping[str, Scene]) -> dict[str, set[str]]:
-    return {scene_id: exits(scene) & set(scenes) for scene_id, scene in scenes.items()}
+    # Each exit looked up in the mapping: building set(scenes) per scene made this quadratic
+    # (28 s of CPU at 10,000 scenes, issue 14).
+    return {scene_id: {target for target in exits(scene) if target in scenes}
+            for scene_id, scene in scenes.items()}
 
 
 def reachable(scenes: Mapping[str, Scene], start: str) -> set[str]:

@@ -261,3 +261,32 @@ def test_questions_asked_again_are_played_at_random_and_named_not_played_when_al
     assert "questions 3/3" in text  # ...so not counted as on offer either
     assert ("not played: question q-radio-again, asked again only to a player who missed "
             "q-radio (run without --exhaustive to play it)") in text
+
+
+def long_chain(folder, scenes: int):
+    """A pack with no loop at all: ``scenes`` scenes in a row, each with a question, then an
+    ending. Its one playthrough has more answers plus moves than MAX_STEPS."""
+    shutil.copytree(MINI, folder)
+    manifest = (folder / "pack.yaml").read_text().replace("start: mon-alarm", "start: s0")
+    (folder / "pack.yaml").write_text(manifest)
+    lines = ["scenes:"]
+    for n in range(scenes):
+        lines += [f"  - id: s{n}", "    day: Monday", "    time: Morning", f"    title: Step {n}",
+                  "    body: The river rises.", f"    next: s{n + 1}", "    questions:",
+                  f"      - id: q{n}", "        type: true-false",
+                  "        ask: Did the river rise on Monday?", "        answer: true",
+                  "        source: 'The \"river\" rose on Monday'", "        explanation: It did."]
+    lines += [f"  - id: s{scenes}", "    day: Tuesday", "    time: Noon", "    title: The end",
+              "    body: Done.", "    ending: true"]
+    (folder / "scenes.yaml").write_text("\n".join(lines) + "\n")
+    result = compile_pack(folder)
+    assert result.ok, [str(d) for d in result.errors][:3]
+    return result.pack
+
+
+def test_a_long_pack_without_loops_is_never_called_a_loop(tmp_path):
+    """Issue 14: answers counted as steps made a 1,200-scene chain 'no ending after 2000
+    steps'. Only moves between scenes count, and a pack never needs more than it has scenes."""
+    report = playtest(long_chain(tmp_path / "chain", 1_200), runs=2, seed=1, jobs=1)
+    assert not report.failures, report.failures[:1]
+    assert report.completed == 2
