@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from .test_browser_play import (ESCAPES, STEP_TIMEOUT, chromium_path, free_port, listening,
-                                open_page, require, stop, wait_until)
+from ..loopback import ESCAPES, free_port, listening
+from .test_browser_play import STEP_TIMEOUT, chromium_path, open_page, require, stop, wait_until
 
 pytestmark = pytest.mark.browser
 GAME_KEYS = ["Enter", "Enter", "Enter", "t", "Enter", "1", "Enter", "Enter", "1", "Enter"]

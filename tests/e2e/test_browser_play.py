@@ -11,10 +11,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +24,8 @@ from game.classroom.identity import class_seed
 from game.packs import compile_pack
 from game.engine import Story
 from game.paths import packs_root
+
+from ..loopback import ESCAPES, free_port, listening
 
 pytestmark = pytest.mark.browser
 CAMPAIGN_ID = "week-of-march-23"
@@ -55,7 +55,6 @@ SCREEN_HOOK = """
   window.WebSocket = Recording;
 })();
 """
-ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
 
 def chromium_path() -> str:
@@ -71,12 +70,6 @@ def require(ok: bool, why: str) -> None:
         if IN_CI:
             pytest.fail(f"{why}: CI must run the browser test, not skip it")
         pytest.skip(why)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def poll(check, timeout: float, every: float = 0.2):
@@ -95,14 +88,6 @@ def wait_until(check, what: str, timeout: float = STEP_TIMEOUT):
     if value is None:
         raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
     return value
-
-
-def listening(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def result_files(folder: Path) -> list[Path]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import re
 import resource
 import signal
 import socket
@@ -20,23 +19,10 @@ from pathlib import Path
 
 import aiohttp
 
+from ..loopback import ESCAPES, free_port, listening
+
 ROOT = Path(__file__).resolve().parents[2]
 STEP = 60.0  # seconds, at most, for any one thing to happen (a 2-core box under `-n 2`)
-ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def listening(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def wait_for(check, what: str, timeout: float = STEP, every: float = 0.1):
