@@ -113,8 +113,8 @@ CODES = (
         "and notes together), or the intro is longer than that.",
         "Split the scene in two with `next:`; leave background to the article.",
         "The terminal lays out a scene's Markdown before it shows it: about 6,000 characters "
-        "take a second on a school laptop, and a few hundred thousand took half a minute, "
-        "then seconds a key. 4,000 characters is about 650 words, several screens of "
+        "took a second on the 2-CPU machine it was measured on, and a few hundred thousand "
+        "took half a minute, then seconds a key. 4,000 characters is about 650 words, several screens of "
         "reading; the longest scene of the shipped campaign has under 1,000. The file limit "
         "(2 MB) is still checked first.",
         before="  - id: mon-alarm\n    body: |\n      (pages of background)\n",
