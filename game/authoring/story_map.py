@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..content.condition_words import condition_label
 from ..content.graph import reachable
 from ..content.models import Pack, Scene
 
@@ -20,11 +21,15 @@ class Edge:
     source: str
     target: str
     choice: str = ""  # the text of the choice taken, or "" when the scene has no decision
-    route: str = ""  # "if …" or "otherwise" when the scene's next is a list of routes
+    route: str = ""  # "if <condition>" or "otherwise" when the scene's next is a list of routes
+    offered: str = ""  # a conditional choice's own condition, in words
 
     @property
     def label(self) -> str:
-        return ", ".join(part for part in (short(self.choice), self.route) if part)
+        choice = short(self.choice)
+        if self.offered:
+            choice = f"{choice} (if {self.offered})"
+        return ", ".join(part for part in (choice, self.route) if part)
 
 
 def short(text: str, width: int = LABEL_WIDTH) -> str:
@@ -38,15 +43,18 @@ def edges(scene: Scene) -> list[Edge]:
     if isinstance(scene.next, str):
         shared = [(scene.next, "")]
     else:
-        shared = [(route.to, "if …" if route.if_ else "otherwise") for route in scene.next or ()]
+        shared = [(route.to, f"if {condition_label(route.if_)}" if route.if_ else "otherwise")
+                  for route in scene.next or ()]
     if not scene.choices:
         return [Edge(scene.id, target, route=route) for target, route in shared]
     found = []
     for choice in scene.choices:
+        offered = condition_label(choice.if_) if choice.if_ else ""
         if choice.next:
-            found.append(Edge(scene.id, choice.next, choice.text))
+            found.append(Edge(scene.id, choice.next, choice.text, offered=offered))
         else:
-            found += [Edge(scene.id, target, choice.text, route) for target, route in shared]
+            found += [Edge(scene.id, target, choice.text, route, offered)
+                      for target, route in shared]
     return found
 
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Union
 
+from ..content.condition_words import condition_words, one_line, shorten
 from ..content.facts import fact_label
 from ..content.kinds import kind_of
-from ..content.models import Assessment, Condition, OtherReport, Pack, Question, Scene
+from ..content.models import Assessment, OtherReport, Pack, Question, Scene
 from ..engine import right_answer
 from ..markdown_html import author_markdown_html
 from ..score_words import effects_words
@@ -63,10 +64,6 @@ class Box:
 
 
 Block = Union[Heading, AuthorMarkdown, Line, Quote, Items, Box]
-
-
-def one_line(text: str) -> str:
-    return " ".join(str(text).split())
 
 
 @dataclass(frozen=True)
@@ -225,43 +222,11 @@ def assessment_blocks(assessment: str | Assessment, pack: Pack, track_names: dic
         if lead.strip():
             blocks.append(AuthorMarkdown(lead))
         blocks.append(AuthorMarkdown("\n".join(
-            f"- {one_line(p.text)} *(shown if {condition_words(p.if_, pack, track_names)})*"
+            f"- {one_line(p.text)} *(shown if {condition_words(p.if_, pack.scenes, track_names)})*"
             if p.if_ else f"- {one_line(p.text)} *(always shown)*" for p in parts)))
     if assessment.closing.strip():
         blocks.append(AuthorMarkdown(assessment.closing))
     return blocks
-
-
-def condition_words(condition: Condition, pack: Pack, track_names: dict[str, str]) -> str:
-    """A condition as a teacher reads it: 'the player chose “…” at Whose drone? and …'."""
-    def choice(ref: str) -> str:
-        scene_id, _, choice_id = ref.rpartition(".")
-        scene = pack.scenes.get(scene_id)
-        picked = next((c for c in scene.choices if c.id == choice_id), None) if scene else None
-        if picked is None:
-            return ref
-        return f"“{shorten(one_line(picked.text))}” at {scene.title}"
-
-    def title(scene_id: str) -> str:
-        scene = pack.scenes.get(scene_id)
-        return scene.title if scene else scene_id
-
-    bits = [f"the player chose {choice(ref)}" for ref in condition.chose]
-    bits += [f"the player did not choose {choice(ref)}" for ref in condition.not_chose]
-    bits += [f"the flag {flag} is set" for flag in condition.flags]
-    bits += [f"the flag {flag} is not set" for flag in condition.not_flags]
-    bits += [f"the player saw {title(s)}" for s in condition.visited]
-    bits += [f"the player did not see {title(s)}" for s in condition.not_visited]
-    bits += [f"{track_names.get(t, t)} is at least {v:g}" for t, v in condition.at_least.items()]
-    bits += [f"{track_names.get(t, t)} is below {v:g}" for t, v in condition.below.items()]
-    if condition.any:
-        bits.append("one of these holds: " + "; or ".join(
-            condition_words(inner, pack, track_names) for inner in condition.any))
-    return " and ".join(bits) or "always"
-
-
-def shorten(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def question_box(question: Question, number: int, student: bool, pack: Pack) -> Box:

@@ -83,9 +83,9 @@ def test_text_tree_labels_choices_that_take_the_scenes_next(tmp_path):
     assert lines[1] == "├─ [Report 40 moved, and note the radio's 55] tue-radio: The radio calls (Tuesday)"
     assert lines[-1] == "└─ [Report 55 moved] → tue-radio (above)"
     routes = [line.split("─ ", 1)[1] for line in lines if "File the note" in line or "Sit on it" in line]
-    assert routes == ["[File the note, if …] end-good: A sound note (Tuesday)  [ENDING]",
+    assert routes == ["[File the note, if flags: careful; tradecraft ≥ 2] end-good: A sound note (Tuesday)  [ENDING]",
                       "[File the note, otherwise] end-weak: A shaky note (Tuesday)  [ENDING]",
-                      "[Sit on it, if …] → end-good (above)",
+                      "[Sit on it, if flags: careful; tradecraft ≥ 2] → end-good (above)",
                       "[Sit on it, otherwise] → end-weak (above)"]
 
 
@@ -97,5 +97,29 @@ def test_mermaid_and_dot_label_choices_that_take_the_scenes_next(tmp_path):
     assert 's_tue_wrap -->|"Sit on it, otherwise"| s_end_weak' in mermaid
     assert "s_mon_alarm --> s_tue_radio" not in mermaid  # no unlabelled edge hides the choices
     assert '"mon-alarm" -> "tue-radio" [label="Report 55 moved"];' in dot
-    assert '"tue-wrap" -> "end-good" [label="File the note, if …"];' in dot
+    assert '"tue-wrap" -> "end-good" [label="File the note, if flags: careful; tradecraft ≥ 2"];' in dot
     assert '"mon-alarm" -> "tue-radio";' not in dot
+
+
+def test_conditions_are_labelled_in_words_in_every_format(tmp_path):
+    pack = choices_without_their_own_next(tmp_path)
+    label = "if flags: careful; tradecraft ≥ 2"
+    assert f's_tue_wrap -->|"File the note, {label}"| s_end_good' in to_mermaid(pack)
+    assert f'"tue-wrap" -> "end-good" [label="Sit on it, {label}"];' in to_dot(pack)
+    assert f"[Sit on it, {label}] → end-good (above)" in to_text(pack)
+    assert "…]" not in to_text(pack)
+
+
+def test_a_conditional_choice_shows_its_condition_beside_its_text(tmp_path):
+    pack = tmp_path / "mini"
+    shutil.copytree(MINI, pack)
+    scenes = pack / "scenes.yaml"
+    text = scenes.read_text()
+    assert "      - text: Report 55 moved\n" in text
+    scenes.write_text(text.replace(
+        "      - text: Report 55 moved\n",
+        "      - text: Report 55 moved\n        if: {not_flags: [careful], below: {tradecraft: 3}}\n"))
+    compiled = compile_pack(pack)
+    assert compiled.ok, [str(d) for d in compiled.diagnostics]
+    assert ('"mon-alarm" -> "tue-radio" [label="Report 55 moved (if not flags: careful; '
+            'tradecraft < 3)"];') in to_dot(compiled.pack)
