@@ -19,7 +19,7 @@ import operator
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
-from .graph import scene_graph
+from .graph import finishing_order, scene_graph
 from .models import Assessment, AssessmentPart, Condition, Scene
 
 MAX_POINTS = 20_000  # distinct (scene, bits) to expand in one walk before giving up undecided
@@ -39,25 +39,52 @@ def condition_atoms(condition: Condition) -> Iterator[Atom]:
         yield from condition_atoms(inner)
 
 
+Range = tuple[float, float]  # the least and the most a track's total can be at a point
+
+
 @dataclass(frozen=True)
 class Test:
-    """A condition over the bits: all of ``needed`` set, none of ``refused``, and ``any``."""
+    """A condition over the bits: all of ``needed`` set, none of ``refused``, and ``any``; and
+    its scores, judged against ranges of totals when they are known."""
 
     needed: int
     refused: int
-    scores: bool  # reads a score, so it may come out either way
+    scores: bool  # reads a score, so without totals it may come out either way
     any: tuple["Test", ...]
+    at_least: tuple[tuple[str, float], ...] = ()
+    below: tuple[tuple[str, float], ...] = ()
 
-    def truth(self, bits: int) -> bool | None:
-        """True, False, or None when it depends on scores."""
+    def truth(self, bits: int, totals: Mapping[str, Range] | None = None) -> bool | None:
+        """True, False, or None when it depends on scores (unknown, or a range that straddles
+        a threshold)."""
         if bits & self.needed != self.needed or bits & self.refused:
             return False
-        verdict: bool | None = None if self.scores else True
+        verdict: bool | None = True
+        if self.scores:
+            verdict = None if totals is None else self.score_truth(totals)
+            if verdict is False:
+                return False
         if self.any:
-            verdicts = [inner.truth(bits) for inner in self.any]
+            verdicts = [inner.truth(bits, totals) for inner in self.any]
             if True not in verdicts:
                 if None not in verdicts:
                     return False
+                verdict = None
+        return verdict
+
+    def score_truth(self, totals: Mapping[str, Range]) -> bool | None:
+        verdict: bool | None = True
+        for track, value in self.at_least:
+            least, most = totals.get(track, (0.0, 0.0))
+            if most < value:
+                return False
+            if least < value:
+                verdict = None
+        for track, value in self.below:
+            least, most = totals.get(track, (0.0, 0.0))
+            if least >= value:
+                return False
+            if most >= value:
                 verdict = None
         return verdict
 
@@ -132,7 +159,8 @@ class StoryWalk:
                       + [("scene", s) for s in condition.not_visited]
                       + [("choice", c) for c in condition.not_chose]),
             bool(condition.at_least or condition.below),
-            tuple(self.test(inner) for inner in condition.any))
+            tuple(self.test(inner) for inner in condition.any),
+            tuple(condition.at_least.items()), tuple(condition.below.items()))
 
     def ways_of(self, scene: Scene) -> tuple[Way, ...]:
         return tuple(Way(self.test(c.if_), self.known_bits(
@@ -148,12 +176,13 @@ class StoryWalk:
         graph = scene_graph(self.scenes)
         live = {s.id: self.bits(a for c in scene_tests(s) for a in condition_atoms(c))
                 for s in self.scenes.values()}
+        order = finishing_order(graph)  # one pass when the map has no loop
         changed = True
         while changed:  # a fixpoint: the story map may loop
             changed = False
-            for scene_id, targets in graph.items():
+            for scene_id in order:
                 bits = live[scene_id]
-                for target in targets:
+                for target in graph[scene_id]:
                     bits |= live[target]
                 if bits != live[scene_id]:
                     live[scene_id], changed = bits, True

@@ -11,6 +11,7 @@ from .codes import lookup
 from .cues import cue_figures, report_cues
 from .diagnostics import Diagnostic, did_you_mean
 from .assessment_paths import never_shown
+from .reach_findings import condition_findings
 from .facts import ATTRIBUTIONS, STATUSES, clean
 from .glossary import EarlyUse, duplicate_terms, early_uses
 from .graph import can_end, reachable, scene_graph
@@ -67,6 +68,7 @@ class PackChecker:
             self.check_map()
             if not any(d.is_error for d in self.found):  # every condition names what exists
                 self.check_assessment_paths()
+                self.check_conditions()
         self.check_glossary()
         check_asks_again(self.manifest, self.scenes.values(), self.report,
                          whole=not self.broken_scenes)
@@ -129,6 +131,15 @@ class PackChecker:
                         f"{why}.{elsewhere}",
                         "Check the condition against the routes into this ending, or move the "
                         "part to an ending where it can hold.")
+
+    def check_conditions(self) -> None:
+        """Scenes, endings, conditional choices and routes that no path reaches once every
+        `if:` is followed, reported at the condition that blocks them."""
+        for found in condition_findings(self.scenes, self.manifest.start):
+            where = found.where
+            self.found.append(Diagnostic(where.file, where.line, where.column,
+                                         lookup(found.code).severity, found.code, found.message,
+                                         found.hint))
 
     def check_glossary(self) -> None:
         """Terms defined twice, and scene-defined terms a player can meet before the scene."""

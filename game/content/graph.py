@@ -25,6 +25,29 @@ def scene_graph(scenes: Mapping[str, Scene]) -> dict[str, set[str]]:
             for scene_id, scene in scenes.items()}
 
 
+def finishing_order(graph: Mapping[str, set[str]]) -> list[str]:
+    """Every scene once, each after the scenes it leads to (but round a loop): a fixpoint that
+    carries facts back along the map settles in one pass over this order when the map has no
+    loop, instead of one pass per step of the longest path."""
+    order: list[str] = []
+    done: set[str] = set()
+    for root in graph:
+        if root in done:
+            continue
+        done.add(root)
+        stack = [(root, iter(graph[root]))]
+        while stack:
+            scene_id, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                stack.pop()
+                order.append(scene_id)
+            elif target not in done and target in graph:
+                done.add(target)
+                stack.append((target, iter(graph[target])))
+    return order
+
+
 def reachable(scenes: Mapping[str, Scene], start: str) -> set[str]:
     graph = scene_graph(scenes)
     seen, todo = set(), [start]

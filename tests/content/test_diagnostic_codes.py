@@ -20,6 +20,7 @@ from ..conftest import MINI, OLD_FORMAT, mini_with_other_reporting
 from ..unit.test_question_kinds import kind_fixtures
 from .cue_packs import cue_fixtures
 from .test_hostile_content import FIXTURE_CASES, GENERATED_CASES, HOSTILE, pack_with
+from .test_condition_checks import CONDITIONS, too_big_to_walk
 from .test_loader_errors import BEFORE_TF, CASES, MAP_CASES, MORE_CASES, asked_again, broken_pack
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
@@ -121,6 +122,9 @@ def fixtures() -> dict[str, Fixture]:
                                     asked_again("q-villages", points=1) + BEFORE_TF),
         "source-from-other-reporting": lambda tmp_path: compile_pack(
             question_quoting_other_reporting(tmp_path)).diagnostics,
+        **dict.fromkeys(("unreachable-by-condition", "choice-never-offered", "route-never-taken"),
+                        lambda tmp_path: compile_pack(CONDITIONS).diagnostics),
+        "conditions-undecided": too_big_to_walk,
     }
     for code, fixture in {**own, **cue_fixtures()}.items():
         found.setdefault(code, fixture)

@@ -54,7 +54,10 @@ def test_a_number_no_game_can_use_is_an_error_at_its_line(tmp_path, capsys, case
 
 
 def test_numbers_at_the_bounds_are_fine(tmp_path):
-    pack = hostile_copy(tmp_path, ("scenes.yaml", EFFECT, "effects: {tradecraft: -1000000000000.0}"),
+    # Both ends (the escalation, not the tradecraft, at the lowest: end-good needs tradecraft 2,
+    # and validate would say that no path then reaches it).
+    pack = hostile_copy(tmp_path, ("scenes.yaml", EFFECT, "effects: {tradecraft: 1000000000000.0, "
+                                   "escalation: -1000000000000.0}"),
                         ("scenes.yaml", "answer: 3", "answer: 1000000000000\n"
                          "        tolerance: 0.5"))
     result = compile_pack(pack)

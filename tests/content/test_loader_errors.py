@@ -376,6 +376,8 @@ def test_every_diagnostic_code_has_a_fixture():
                "asks-again-points",  # a warning: test_asks_again.py
                "source-outside-pack",  # test_source_path.py
                "markdown-too-long"}  # test_scene_size.py
+    tested |= {"unreachable-by-condition", "choice-never-offered", "route-never-taken",
+               "conditions-undecided"}  # test_condition_checks.py
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/

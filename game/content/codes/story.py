@@ -8,8 +8,9 @@ from . import Code
 KEY = "story"
 TITLE = "Scenes and the story map"
 
-MAP_IGNORES_CONDITIONS = ("The map ignores `if:` conditions, as the other story map checks do, "
-                          "so it judges every way a scene can lead.")
+MAP_IGNORES_CONDITIONS = ("This check reads the map whatever the `if:` conditions say, so it "
+                          "judges every way a scene can lead; a scene that only the conditions "
+                          "shut off is `unreachable-by-condition`.")
 
 CODES = (
     Code(
@@ -176,5 +177,61 @@ CODES = (
               "      - to: end-weak\n  - id: end-weak\n    ending: true\n    assessment:\n"
               "      parts:\n        - text: You reported the radio's figure as a fact.\n"
               "          if: {not_flags: [careful]}\n",
+    ),
+    Code(
+        "unreachable-by-condition", ERROR,
+        "A scene or an ending that the story map leads to, but that no player can reach once "
+        "the `if:` conditions on the way are followed.",
+        "Loosen the condition the message names (at its file:line), or change what the ways "
+        "there set and score, as the hint says.",
+        "validate follows every way through the story as the game would: choices offered only "
+        "when their `if` holds, routes tried in order, with the flags set, the scenes seen, the "
+        "choices made and the totals of the tracks some condition reads. Totals are kept as a "
+        "range per track (the least and the most any path can have at that point): a decision "
+        "adds its points, a question anything from its worst answer to all its points. A range "
+        "can hide a gap (0 or 2, never 1), so validate may miss an impossible condition, but "
+        "what it reports is never reached. The message names the part of the condition that "
+        "holds on no path (`at_least: {tradecraft: 40}` where the most is 31), or says that "
+        "the parts never hold together. An ending reached only through such a scene is reported "
+        "too, at the same condition.",
+        before="      - to: end-strong\n        if: {at_least: {tradecraft: 40}}   # the most is "
+               "31\n      - to: end-weak\n",
+        after="      - to: end-strong\n        if: {at_least: {tradecraft: 25}}\n"
+              "      - to: end-weak\n",
+    ),
+    Code(
+        "choice-never-offered", WARNING,
+        "A choice has an `if` that holds on no path to its scene, so it is never offered.",
+        "Loosen the condition the message names, or take the `if` off the choice.",
+        "Found by the same walk as `unreachable-by-condition`. A choice that is the only way to "
+        "a scene is reported there instead, as an error.",
+        fold_after=10,
+        before="      - text: Call the ministry\n        if: {flags: [has-number]}   # never set\n",
+        after="      - text: Call the ministry\n        if: {flags: [careful]}\n",
+    ),
+    Code(
+        "route-never-taken", WARNING,
+        "A route has an `if` that holds on no path to its scene, or a route before it always "
+        "holds first, so no player takes it.",
+        "Loosen the condition the message names, or put the route before the one that always "
+        "holds.",
+        "Found by the same walk as `unreachable-by-condition`. Routes are tried in order and "
+        "the first that holds is taken, so a route after one that holds on every path is "
+        "never tried. A route that is the only way to a scene is reported there instead.",
+        fold_after=10,
+        before="    next:\n      - to: end-weak\n        if: {not_flags: [mystery]}   # never set"
+               "\n      - to: end-good\n        if: {flags: [careful]}\n      - to: end-weak\n",
+        after="    next:\n      - to: end-good\n        if: {flags: [careful]}\n"
+              "      - to: end-weak\n",
+    ),
+    Code(
+        "conditions-undecided", WARNING,
+        "The story has too many distinct points to be at for validate to decide which scenes, "
+        "choices and routes the `if:` conditions leave unreachable.",
+        "Nothing to fix if the story is meant to be that big; `briefing playtest --exhaustive` "
+        "follows every path.",
+        "The walk stops after 20,000 points, or 8 a scene in a bigger pack (a point is a scene "
+        "with one set of the flags, scenes seen and choices made that conditions further on "
+        "read). Then nothing is reported as never reached, rather than a guess.",
     ),
 )
