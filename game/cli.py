@@ -268,7 +268,8 @@ def command_playtest(args: argparse.Namespace) -> int:
     from .authoring.reading_time import careful_path, reading_time
     from .authoring.strategies import surface_figures
 
-    pack = load_one_pack(args.pack)
+    # A scene no path reaches is what a playtest shows too: it plays, and says why.
+    pack = load_one_pack(args.pack, playable_despite=frozenset({"unreachable-by-condition"}))
     simulated = simulated_class(args)
     if args.exhaustive:
         with progress_bar(100, "% of scenes", show=True) as advance:

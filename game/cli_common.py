@@ -55,9 +55,11 @@ def summary_line(result: CompileResult, folder: Path) -> str:
     return f"{display_path(folder)}: {errors} error(s), {warnings} warning(s); {counts}"
 
 
-def load_one_pack(name: str | None, allow_errors: bool = False):
+def load_one_pack(name: str | None, allow_errors: bool = False,
+                  playable_despite: frozenset[str] = frozenset()):
     """The pack named (or the only shipped one), compiled; refuses a pack with errors unless
-    ``allow_errors`` (the story map still helps find them), when it only reports them."""
+    ``allow_errors`` (the story map still helps find them), when it only reports them, or
+    unless every error has a code in ``playable_despite`` (the caller reports those)."""
     from .packs import compile_pack
 
     folders = resolve_pack_dirs([name] if name else [])
@@ -68,6 +70,8 @@ def load_one_pack(name: str | None, allow_errors: bool = False):
     if allow_errors and result.pack is not None:
         for diagnostic in result.errors:
             print(diagnostic, file=sys.stderr)
+        return result.pack
+    if result.pack is not None and all(d.code in playable_despite for d in result.errors):
         return result.pack
     if not result.ok:
         for diagnostic in result.errors:

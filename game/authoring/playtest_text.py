@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..content.cues import MIN_ITEMS
 from ..content.models import RECALL_TRACK, Pack
+from ..content.reach_findings import Finding, condition_findings
 from .playtest import PlaytestReport
 from .reading_time import SECONDS_PER_INTERACTION, WORDS_PER_MINUTE
 from .strategies import MARGIN, STRATEGIES, SurfaceFigures
@@ -32,6 +33,20 @@ def weighted_mean(values: Counter) -> float:
 
 def number(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def never_reached_reasons(pack: Pack) -> dict[tuple[str, str], Finding]:
+    """What validate finds no path can reach, by the playtest's way of naming it: ("scenes",
+    scene id) and ("choices", "scene-id #n: text")."""
+    reasons: dict[tuple[str, str], Finding] = {}
+    for finding in condition_findings(pack.scenes, pack.manifest.start):
+        if finding.scene is not None:
+            reasons[("scenes", finding.scene)] = finding
+        elif finding.choice is not None:
+            scene_id, index = finding.choice
+            text = pack.scenes[scene_id].choices[index].text
+            reasons[("choices", f"{scene_id} #{index + 1}: {text}")] = finding
+    return reasons
 
 
 def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached: bool,
@@ -68,9 +83,13 @@ def render(pack: Pack, report: PlaytestReport, seed: int | None, allow_unreached
         f"Coverage: scenes {len(pack.scenes) - len(unreached['scenes'])}/{len(pack.scenes)}, "
         f"choices {total_choices - len(unreached['choices'])}/{total_choices}, "
         f"questions {total_questions - len(unreached['questions'])}/{total_questions}")
+    reasons = never_reached_reasons(pack)
     for kind, items in unreached.items():
         for item in items:
             lines.append(f"  never reached: {kind[:-1]} {item}")
+            why = reasons.get((kind, item))
+            if why is not None:
+                lines.append(f"    why: {why.where.file}:{why.where.line}: {why.message}")
     for question_id, original in sorted(not_played.items()):
         lines.append(f"  not played: question {question_id}, asked again only to a player who "
                      f"missed {original} (run without --exhaustive to play it)")

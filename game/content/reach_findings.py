@@ -28,6 +28,7 @@ class Finding:
     hint: str = ""
     scene: str | None = None  # the scene no path reaches, for an unreachable-by-condition
     reason: str = ""  # why: the way in, what it needs and what stands in the way
+    choice: tuple[str, int] | None = None  # (scene id, index) of a choice never offered
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,8 @@ def never_taken(walk: ReachWalk, scene: Scene, explained: set) -> list[Finding]:
             blocked = why(walk, scene, key)
             found.append(Finding(CHOICE_NEVER, blocked.where, (
                 f"{way_name(scene, key)[0].upper()}{way_name(scene, key)[1:]} is never offered: "
-                f"it needs `{blocked.needs}`, but {blocked.because}."), blocked.hint))
+                f"it needs `{blocked.needs}`, but {blocked.because}."), blocked.hint,
+                choice=(scene.id, index)))
     if isinstance(scene.next, tuple):
         for index, route in enumerate(scene.next):
             key = (scene.id, "route", index)

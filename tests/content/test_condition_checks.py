@@ -160,3 +160,30 @@ def test_a_story_too_big_to_walk_is_undecided_not_an_error():
 def test_the_campaign_has_no_condition_that_blocks_a_way():
     campaign = Path(__file__).resolve().parents[2] / "scenes" / "week-of-march-23"
     assert not OWN_CODES & {d.code for d in compile_pack(campaign).diagnostics}
+
+
+def test_playtest_plays_such_a_pack_and_says_why_each_is_never_reached(capsys):
+    assert main(["playtest", str(CONDITIONS), "--exhaustive"]) == 1  # unreached content fails
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("  never reached: scene end-strong")
+    where = f"{SCENES.relative_to(Path.cwd()) if SCENES.is_relative_to(Path.cwd()) else SCENES}"
+    assert lines[at + 1] == (
+        f"    why: {where}:{line_of(SCENES, 'if: {at_least: {tradecraft: 40}}')}: Ending "
+        "'end-strong' can never be reached: the route to 'end-strong' from 'tue-wrap' needs "
+        "`at_least: {tradecraft: 40}`, but the most tradecraft any path can have there is 2.")
+    at = lines.index("  never reached: choice mon-alarm #3: Call the ministry for its own count")
+    assert lines[at + 1].startswith(f"    why: {where}:{line_of(SCENES, 'if: {flags: [careful]}')}: "
+                                    "The choice “Call the ministry for its own count” at "
+                                    "'mon-alarm' is never offered")
+    assert "Result: FAIL: unreached content" in lines[-1]
+
+
+def test_playtest_still_refuses_a_pack_with_other_errors(tmp_path, capsys):
+    pack = tmp_path / "unreachable"
+    shutil.copytree(CONDITIONS, pack)
+    scenes = pack / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace("    next: end-hidden", "    next: end-hiden"))
+    assert main(["playtest", str(pack), "--exhaustive"]) == 1
+    captured = capsys.readouterr()
+    assert "error[unknown-scene]" in captured.err
+    assert "never reached" not in captured.out
