@@ -182,9 +182,12 @@ def scene_yaml(i: int, n: int, sentences: list[dict], endings: set[int]) -> list
                   f"      source: {q(quote(other))}"]
     elif i % 4 == 2:
         lines += ["    next:",
-                  f"      - to: {scene_id(ahead(2))}", f"        if: {{flags: [{FLAGS[1]}]}}",
+                  # Every way here sets flags[1], so a route on it alone would always hold
+                  # (and validate would warn that the one after it is never taken).
+                  f"      - to: {scene_id(ahead(2))}",
+                  f"        if: {{flags: [{FLAGS[1]}], visited: [{scene_id(i - 1)}]}}",
                   f"      - to: {scene_id(ahead(3))}",
-                  f"        if: {{at_least: {{tradecraft: 5}}, not_visited: [{scene_id(i - 1)}]}}",
+                  f"        if: {{at_least: {{tradecraft: -5}}, not_visited: [{scene_id(i - 1)}]}}",
                   f"      - to: {scene_id(ahead(1))}"]
     else:
         lines.append(f"    next: {scene_id(ahead(1))}")

@@ -81,7 +81,7 @@ def test_merged_walk_matches_enumerating_every_path(tmp_path):
     # scores and scenes not visited: merging paths must change nothing, path for path.
     from benchmarks.synthetic_pack import write_pack
 
-    pack = compile_pack(write_pack(tmp_path / "syn", scenes=30, per_file=10)).pack
+    pack = compile_pack(write_pack(tmp_path / "syn", scenes=33, per_file=10)).pack
     merged, one_by_one = exhaustive(pack), enumerate_paths(pack, 1_000_000)
     assert not one_by_one.bound_reached and merged.runs == one_by_one.runs > 10_000
     assert merged.scores == one_by_one.scores
