@@ -45,7 +45,14 @@ class Judged:
     def add(self, bits: int, totals: Totals) -> None:
         self.some_bits |= bits
         self.all_bits &= bits
-        self.totals = hull(self.totals, totals) if self.totals else dict(totals)
+        mine = self.totals
+        if not mine:
+            self.totals = dict(totals)
+            return
+        for track, (least, most) in totals.items():
+            low, high = mine[track]
+            if least < low or most > high:
+                mine[track] = (min(low, least), max(high, most))
 
 
 class ReachWalk(StoryWalk):
@@ -56,6 +63,8 @@ class ReachWalk(StoryWalk):
         self.watched = sorted({track for s in scenes.values() for c in scene_tests(s)
                                for c2 in nested(c) for track in (*c2.at_least, *c2.below)})
         self.gains = {s.id: question_gains(s, self.watched) for s in scenes.values()}
+        self.choice_gains = {s.id: [exact(c.effects, self.watched) for c in s.choices]
+                             for s in scenes.values()}
         self.reached: set[str] = set()
         self.offered: set[WayKey] = set()  # choices offered, routes taken
         self.judged: dict[WayKey, Judged] = {}
@@ -125,7 +134,7 @@ class ReachWalk(StoryWalk):
                     continue
                 self.offered.add((scene.id, "choice", index))
             surely_offered = surely_offered or offered is True
-            after = moved(totals, exact(scene.choices[index].effects, self.watched))
+            after = moved(totals, self.choice_gains[scene.id][index])
             if way.to:
                 yield way.to, way.adds, after
             else:
