@@ -162,7 +162,9 @@ def scene_yaml(i: int, n: int, sentences: list[dict], endings: set[int]) -> list
 
     if i == last_path:
         lines += ["    next:",
-                  f"      - to: {scene_id(n - 3)}", "        if: {at_least: {tradecraft: 40}}",
+                  f"      - to: {scene_id(n - 3)}",
+                  # A short pack cannot earn 40 (validate: the ending would be unreachable).
+                  f"        if: {{at_least: {{tradecraft: {min(40, n // 4)}}}}}",
                   f"      - to: {scene_id(n - 2)}", f"        if: {{flags: [{FLAGS[0]}], "
                   f"not_flags: [{FLAGS[2]}]}}",
                   f"      - to: {scene_id(n - 1)}"]

@@ -187,3 +187,22 @@ def test_playtest_still_refuses_a_pack_with_other_errors(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "error[unknown-scene]" in captured.err
     assert "never reached" not in captured.out
+
+
+def test_the_walk_reaches_whatever_some_played_path_reaches(tmp_path):
+    # Sound, checked against every path played out (answers right) through a synthetic pack
+    # with flags, `any`, scores and scenes not visited in its conditions: each scene, choice
+    # and route some path takes is one the walk says can be reached.
+    from benchmarks.synthetic_pack import write_pack
+    from game.authoring.exhaustive import enumerate_paths
+    from game.content.condition_reach import ReachWalk
+
+    pack = compile_pack(write_pack(tmp_path / "syn", scenes=40, per_file=10)).pack
+    played = enumerate_paths(pack, 1_000_000)
+    assert not played.bound_reached and played.runs > 10_000
+    walk = ReachWalk(pack.scenes, pack.manifest.start)
+    assert walk.whole and played.scenes_seen <= walk.reached
+    conditional = {(s.id, i) for s in pack.scenes.values() for i, c in enumerate(s.choices)
+                   if c.if_ is not None}
+    taken = played.choices_taken & conditional
+    assert taken and {(s, i) for s, kind, i in walk.offered if kind == "choice"} >= taken
