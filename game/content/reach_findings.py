@@ -105,10 +105,8 @@ def why(walk: ReachWalk, scene: Scene, key: tuple[str, str, int]) -> Blocked:
     _scene, kind, index = key
     model = scene.choices[index] if kind == "choice" else scene.next[index]
     judged = walk.judged.get(key)
-    if judged is None:  # a route never even tried
-        return shadowed(walk, scene, index, model)
-    if model.if_ is None:
-        return Blocked(model.locs[""], "", "it is never tried", "")
+    if judged is None or model.if_ is None:  # a route never even tried (one tried without an
+        return shadowed(walk, scene, index, model)  # `if` is taken: it blocks nothing)
     return blocking(walk, model.if_, judged)
 
 
