@@ -421,6 +421,12 @@ def command_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_lsp(args: argparse.Namespace) -> int:
+    from .lsp.server import run  # pygls loads only here: no other command pays for it
+
+    return run()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -522,6 +528,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", metavar="DIR",
                         help="write both schemas into DIR (the repo keeps them in docs/schema)")
     schema.set_defaults(handler=command_schema)
+
+    lsp = commands.add_parser("lsp", help="a language server for editing packs (on stdin and "
+                                          "stdout; docs/authoring.md, section 10)")
+    lsp.add_argument("--stdio", action="store_true",
+                     help="accepted for editors that pass it: stdio is the only transport")
+    lsp.set_defaults(handler=command_lsp)
 
     add_classroom_commands(commands)
     return parser
