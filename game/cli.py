@@ -529,8 +529,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write both schemas into DIR (the repo keeps them in docs/schema)")
     schema.set_defaults(handler=command_schema)
 
-    lsp = commands.add_parser("lsp", help="a language server for editing packs (on stdin and "
-                                          "stdout; docs/authoring.md, section 10)")
+    lsp_help = ("a language server for editors, on stdin and stdout (docs/authoring.md: "
+                "Editing with a language server)")
+    lsp = commands.add_parser("lsp", help=lsp_help, description=lsp_help)
     lsp.add_argument("--stdio", action="store_true",
                      help="accepted for editors that pass it: stdio is the only transport")
     lsp.set_defaults(handler=command_lsp)
