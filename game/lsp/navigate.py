@@ -14,8 +14,7 @@ from .fields import field_at, field_doc
 from .pack_view import PackView
 from .symbols import SCENE, TERM, TRACK, Symbol, role_of
 
-_NAME_AT = re.compile(r"[\w.\-]+")
-SCENE_ID = re.compile(r"[\w.\-]+")  # what a new scene id may be: a plain YAML word
+NAME = re.compile(r"[\w.\-]+")  # a scene id, flag, track or choice: a plain YAML word
 
 
 class RenameRefused(Exception):
@@ -38,12 +37,12 @@ def named_at(view: PackView, path: Path, line: int, column: int) -> Named | None
     if index is not None and path not in view.stale:
         found = index.symbols_at(line, column)
         if found:
-            symbol = found[-1] if len(found) > 1 and found[-1].start == column else found[0]
+            symbol = found[0]
             return Named(symbol.role, symbol.name, symbol.line, symbol.start, symbol.end)
     else:  # half typed: read the place from the lines themselves
         lines = view.lines(path)
         if line < len(lines):
-            word = next((m for m in _NAME_AT.finditer(lines[line])
+            word = next((m for m in NAME.finditer(lines[line])
                          if m.start() <= column <= m.end()), None)
             if word is not None:
                 context = context_at(lines, line, word.start())
@@ -131,7 +130,10 @@ def rename_places(view: PackView, named: Named, new_name: str) -> list[Symbol]:
     """Every place that names the scene, or RenameRefused saying why not."""
     if named.role != SCENE:
         raise RenameRefused("Only a scene id can be renamed.")
-    if not SCENE_ID.fullmatch(new_name):
+    if view.stale:  # its places are those of its last readable text: edits would land wrong
+        names = ", ".join(sorted(path.name for path in view.stale))
+        raise RenameRefused(f"{names} cannot be read as YAML now; fix it before renaming.")
+    if not NAME.fullmatch(new_name):
         raise RenameRefused(f"'{new_name}' cannot be a scene id: use letters, digits, '-', "
                             "'_' and '.' only.")
     clash = next((s for s in view.symbols()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..content.diagnostics import Diagnostic
+from ..content.limits import MAX_FILE_BYTES
 from ..content.loader import MANIFEST_NAME, CompileResult
 from .symbols import FileIndex, Symbol, index_file
 
@@ -22,6 +23,17 @@ def diagnostic_path(diagnostic: Diagnostic) -> Path:
     """The file a diagnostic names (relative to this process's working folder, as validate
     prints it), made absolute."""
     return (Path.cwd() / diagnostic.file).resolve()
+
+
+def read_within_limit(path: Path) -> str | None:
+    """A file's text for the index, or None when it cannot be read or is too large to check
+    (the compiler's diagnostics say which)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None
 
 
 class PackView:
@@ -52,9 +64,8 @@ class PackView:
         for path in self.files():
             text = unsaved.get(path)
             if text is None:
-                try:
-                    text = path.read_text(encoding="utf-8-sig", errors="replace")
-                except OSError:
+                text = read_within_limit(path)
+                if text is None:
                     continue
             texts[path] = text
             if self.texts.get(path) != text or path not in self.indexes:

@@ -101,7 +101,10 @@ class FileIndex:
 def index_file(path: Path, text: str, manifest: bool) -> FileIndex | None:
     """The index of one file, or None when its YAML cannot be read (half typed)."""
     from ..content.compiler import parse_yaml  # its limits keep hostile YAML harmless
+    from ..content.limits import MAX_FILE_BYTES
 
+    if len(text) > MAX_FILE_BYTES:  # the compiler refuses it too (file-too-large)
+        return None
     node, _ = parse_yaml(text, str(path))
     if node is None:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from tests.lsp.conftest import diagnostics_when, open_file, position_of, type_text, uri
+from tests.lsp.conftest import diagnostics_when, open_file, position_of, type_text
 
 
 async def opened(client, path):
@@ -182,3 +182,16 @@ async def test_rename_refuses_an_id_that_is_taken(client, mini):
         await client.text_document_prepare_rename_async(types.PrepareRenameParams(
             document, position_of(scenes, "title: The radio calls", 9)))
     assert "Only a scene id can be renamed" in str(refused.value)
+
+
+async def test_rename_waits_for_a_half_typed_file(client, mini):
+    scenes = mini / "scenes.yaml"
+    document = await opened(client, scenes)
+    broken = scenes.read_text(encoding="utf-8") + "  - id: [half typed\n"
+    type_text(client, scenes, broken)
+    with pytest.raises(Exception) as refused:
+        await client.text_document_rename_async(types.RenameParams(
+            document, position_of(scenes, "- id: tue-radio", 8, text=broken),
+            new_name="tue-call"))
+    assert "scenes.yaml cannot be read as YAML now; fix it before renaming." in \
+        str(refused.value)
