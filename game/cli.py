@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -255,10 +256,36 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def command_graph(args: argparse.Namespace) -> int:
-    from .authoring.story_map import RENDERERS
+    from .authoring.story_map import RENDERERS, to_text
 
-    print(RENDERERS[args.format](load_one_pack(args.pack, allow_errors=True)), end="")
+    pack = load_one_pack(args.pack, allow_errors=True)
+    if args.format == "text":
+        print(to_text(pack, width=args.width or text_map_width()), end="")
+    else:
+        print(RENDERERS[args.format](pack), end="")
     return EXIT_OK
+
+
+def text_map_width() -> int:
+    """80 columns, or the terminal's width when the map goes to a wider terminal."""
+    from .authoring.story_map import TEXT_WIDTH
+
+    if sys.stdout.isatty():
+        return max(TEXT_WIDTH, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns)
+    return TEXT_WIDTH
+
+
+def map_width(text: str) -> int:
+    """--width: a whole number of columns the text map can be drawn in."""
+    from .authoring.story_map import MIN_TEXT_WIDTH
+
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a whole number") from None
+    if width < MIN_TEXT_WIDTH:
+        raise argparse.ArgumentTypeError(f"the map needs at least {MIN_TEXT_WIDTH} columns")
+    return width
 
 
 def command_playtest(args: argparse.Namespace) -> int:
@@ -471,6 +498,8 @@ def build_parser() -> argparse.ArgumentParser:
     graph = commands.add_parser("graph", help="draw the story map")
     graph.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped pack id")
     graph.add_argument("--format", choices=("mermaid", "dot", "text"), default="text")
+    graph.add_argument("--width", type=map_width, metavar="COLUMNS",
+                       help="the text map's width (default: 80, or a wider terminal's width)")
     graph.set_defaults(handler=command_graph)
 
     play_test = commands.add_parser("playtest", help="play a pack automatically, many times")
