@@ -17,6 +17,7 @@ from .cli_common import (
     EXIT_USAGE,
     CliError,
     PackHasErrors,
+    keep_until_exit,
     load_one_pack,
     resolve_pack_dirs,
     summary_line,
@@ -36,6 +37,7 @@ def command_validate(args: argparse.Namespace) -> int:
         return command_explain(args)
     folders = resolve_pack_dirs(args.paths)
     results = [(folder, compile_pack(folder)) for folder in folders]
+    keep_until_exit()
     if args.format == "json":
         import json
 
@@ -259,6 +261,7 @@ def command_graph(args: argparse.Namespace) -> int:
     from .authoring.story_map import RENDERERS, to_text
 
     pack = load_one_pack(args.pack, allow_errors=True)
+    keep_until_exit()
     if args.format == "text":
         print(to_text(pack, width=args.width or text_map_width()), end="")
     else:
@@ -296,6 +299,7 @@ def command_playtest(args: argparse.Namespace) -> int:
     from .authoring.strategies import surface_figures
 
     pack = load_one_pack(args.pack)
+    keep_until_exit()
     simulated = simulated_class(args)
     if args.exhaustive:
         with progress_bar(100, "% of scenes", show=True) as advance:
