@@ -193,17 +193,24 @@ def day_outline(pack: Pack, scenes: list[Scene], plain_step: dict[str, str],
         if scene.id in drawn:
             continue
         if scene.id in plain_step:
-            run = [scene.id]
-            while plain_step.get(run[-1]) in plain_step and plain_step[run[-1]] not in drawn \
-                    and plain_step[run[-1]] not in run:
-                run.append(plain_step[run[-1]])
-            drawn.update(run)
+            run = run_from(scene.id, plain_step, drawn)
             if len(run) > 1:
                 lines += run_lines(run, plain_step[run[-1]], pack, width)
                 continue
         drawn.add(scene.id)
         lines += scene_lines(scene, exits[scene.id], pack, marked, width)
     return lines
+
+
+def run_from(first: str, plain_step: dict[str, str], drawn: set[str]) -> list[str]:
+    """The scenes passing straight on from ``first``, up to one not to draw again (marking
+    them drawn): a run stops before a scene already drawn and before closing a loop."""
+    run = [first]
+    drawn.add(first)
+    while (following := plain_step.get(run[-1])) in plain_step and following not in drawn:
+        run.append(following)
+        drawn.add(following)
+    return run
 
 
 def run_lines(run: list[str], then: str, pack: Pack, width: int) -> list[str]:

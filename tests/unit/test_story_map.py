@@ -138,6 +138,16 @@ def test_text_outline_draws_a_run_of_plain_scenes_on_one_line(tmp_path):
     assert "tue-wrap  Wrap up" in lines  # where the run leads has its own entry
 
 
+def test_text_outline_ends_a_run_that_loops_back_where_it_closes(tmp_path):
+    scenes = tmp_path / "mini" / "scenes.yaml"
+    run_of_plain_scenes(tmp_path)
+    scenes.write_text(scenes.read_text().replace("    next: tue-wrap\n  - id: tue-wrap",
+                                                 "    next: tue-a\n  - id: tue-wrap"))
+    pack = compile_pack(tmp_path / "mini").pack
+    lines = to_text(pack).splitlines()
+    assert "3 scenes in a row: tue-radio → tue-a → tue-b → tue-a" in lines
+
+
 def test_text_outline_wraps_an_id_longer_than_a_line(tmp_path):
     long_id = "tue-" + "a-very-long-scene-id-" * 5
     out = to_text(run_of_plain_scenes(tmp_path, first_id=long_id), width=40)
