@@ -553,7 +553,7 @@ def build_parser() -> argparse.ArgumentParser:
     play_test.add_argument("--runs", type=int, default=300, help="random playthroughs (300)")
     play_test.add_argument("--seed", type=int, default=1, help="the same seed, the same report")
     play_test.add_argument("--jobs", type=int, default=None, metavar="N",
-                           help="processes to play in (one per CPU); the report is the same")
+                           help="processes to play in (one per CPU it may use); the report is the same")
     play_test.add_argument("--exhaustive", action="store_true",
                            help="every path instead, answers right: exact scores per ending")
     play_test.add_argument("--max-states", type=int, default=200_000, metavar="N",
