@@ -89,14 +89,15 @@ def choices_without_their_own_next(tmp_path):
 
 
 def test_text_outline_puts_a_choices_routes_beneath_it(tmp_path):
-    lines = to_text(choices_without_their_own_next(tmp_path)).splitlines()
+    pack = choices_without_their_own_next(tmp_path)
+    lines = to_text(pack).splitlines()
     wrap = lines.index("tue-wrap  Wrap up")
-    assert lines[wrap + 1:wrap + 7] == ["  File the note",
-                                        "      if …      → end-good",
-                                        "      otherwise → end-weak",
-                                        "  Sit on it",
-                                        "      if …      → end-good",
-                                        "      otherwise → end-weak"]
+    # The routes' words are edges()' own ("if …", or the condition itself), lined up.
+    guarded, otherwise = [edge.route for edge in edges(pack.scenes["tue-wrap"])][:2]
+    column = max(len(guarded), len(otherwise))
+    routes = [f"      {guarded.ljust(column)} → end-good",
+              f"      {otherwise.ljust(column)} → end-weak"]
+    assert lines[wrap + 1:wrap + 7] == ["  File the note", *routes, "  Sit on it", *routes]
 
 
 def test_mermaid_and_dot_label_choices_that_take_the_scenes_next(tmp_path):
