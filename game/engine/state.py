@@ -81,6 +81,8 @@ class GameState:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["min_compatible_version"] = MIN_COMPATIBLE_VERSION
+        if not data["preset_totals"]:  # only a preview's save has it, so a player's save
+            del data["preset_totals"]  # still opens in the version before previews had it
         return data
 
     def to_json(self) -> str:
