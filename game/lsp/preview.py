@@ -14,11 +14,12 @@ from ..content.models import Condition, Pack
 
 @dataclass
 class Needs:
-    """What a preview must start with, and what a command line cannot give."""
+    """What a preview must start with: `briefing play`'s --set, --totals, --visited, --chose."""
 
     flags: list[str] = field(default_factory=list)
     totals: dict[str, float] = field(default_factory=dict)
-    unmet: list[str] = field(default_factory=list)  # visited scenes, choices made
+    visited: list[str] = field(default_factory=list)
+    chose: list[str] = field(default_factory=list)
 
 
 def entry_conditions(pack: Pack, scene_id: str) -> list[Condition | None]:
@@ -44,8 +45,8 @@ def needs_of(condition: Condition | None, needs: Needs) -> Needs:
     for track, below in condition.below.items():
         if below <= 0:  # zero is not below it: go one under
             needs.totals[track] = min(below - 1, needs.totals.get(track, below - 1))
-    needs.unmet += [f"visited {scene}" for scene in condition.visited]
-    needs.unmet += [f"chose {choice}" for choice in condition.chose]
+    needs.visited += [scene for scene in condition.visited if scene not in needs.visited]
+    needs.chose += [choice for choice in condition.chose if choice not in needs.chose]
     if condition.any:
         needs_of(condition.any[0], needs)  # one way of several is enough
     return needs
@@ -70,14 +71,8 @@ def preview_command(pack: Pack, folder: Path, scene_id: str) -> str:
         words += ["--set", flag]
     for track, total in needs.totals.items():
         words += ["--totals", f"{track}={number(total)}"]
+    for scene in needs.visited:
+        words += ["--visited", scene]
+    for choice in needs.chose:
+        words += ["--chose", choice]
     return " ".join(shlex.quote(word) for word in words)
-
-
-def preview_message(pack: Pack, folder: Path, scene_id: str) -> str:
-    """The command line, and what it cannot arrange, for window/showMessage."""
-    line = preview_command(pack, folder, scene_id)
-    unmet = preview_needs(pack, scene_id).unmet
-    if unmet:
-        return (f"{line}\n(The way into {scene_id} also needs: {', '.join(unmet)}; "
-                "a preview cannot arrange that.)")
-    return line

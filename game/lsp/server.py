@@ -22,7 +22,7 @@ from ..content.severity import ERROR
 from .complete import offers_at
 from .navigate import RenameRefused, definitions, hover_text, named_at, rename_places
 from .pack_view import PackView, pack_folder
-from .preview import preview_message
+from .preview import preview_command
 from .symbols import SCENE
 
 PREVIEW = "briefing.preview"
@@ -261,7 +261,7 @@ def preview(ls: BriefingServer, uri: str, scene: str) -> str:
     elif scene not in pack.scenes:
         text = f"The pack has no scene '{scene}'."
     else:
-        text = preview_message(pack, found[0].folder, scene)
+        text = preview_command(pack, found[0].folder, scene)
     ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=text))
     return text
 

@@ -34,7 +34,7 @@ async def test_preview_gives_the_command_line_and_shows_it(client, mini, scene, 
     assert client.messages[0].type == types.MessageType.Info
 
 
-async def test_preview_says_what_a_command_line_cannot_arrange(client, mini):
+async def test_preview_arranges_a_visited_scene_too(client, mini):
     scenes = mini / "scenes.yaml"
     text = scenes.read_text(encoding="utf-8").replace(
         "if: {flags: [careful], at_least: {tradecraft: 2}}",
@@ -44,9 +44,8 @@ async def test_preview_says_what_a_command_line_cannot_arrange(client, mini):
     await diagnostics_when(client, lambda: scenes_uri in client.diagnostics)
     shown = await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command="briefing.preview", arguments=[scenes_uri, "end-good"]))
-    assert shown == (f"briefing play {mini} --from end-good --totals escalation=-1\n"
-                     "(The way into end-good also needs: visited tue-radio; a preview cannot "
-                     "arrange that.)")
+    assert shown == (f"briefing play {mini} --from end-good --totals escalation=-1 "
+                     "--visited tue-radio")
 
 
 async def test_preview_of_a_scene_that_is_not_there(client, mini):
