@@ -330,13 +330,22 @@ def bench_class(table: Table, runs: int) -> None:
         table.add(name, result, target, met)
 
 
+def bench_large(table: Table, runs: int) -> None:
+    """benchmarks/large_packs.py: validate, graph and playtest at 100, 1,000 and 10,000 scenes
+    against the raw parse, inkjs beside them, and --jobs 2 against 1."""
+    from benchmarks import large_packs
+
+    for name, result, target, met in large_packs.measure(max(1, runs // 2)):
+        table.add(name, result, target, met)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
     parser.add_argument("--scenes", type=int, default=1000, help="scenes in the synthetic pack")
     parser.add_argument("--only", action="append", metavar="BENCH",
                         help="run only this benchmark (load, validate, play, first frame, "
-                             "whole game, debrief, class); may be repeated")
+                             "whole game, debrief, class, large); may be repeated")
     args = parser.parse_args(argv)
     print(f"Machine: {machine()}")
     started = time.perf_counter()
@@ -347,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
                "first frame": lambda: bench_first_frame(table, args.runs),
                "whole game": lambda: bench_whole_game(table),
                "debrief": lambda: bench_debrief(table, args.runs),
-               "class": lambda: bench_class(table, args.runs)}
+               "class": lambda: bench_class(table, args.runs),
+               "large": lambda: bench_large(table, args.runs)}
     for name, bench in benches.items():
         if args.only and name not in args.only:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .cli_common import (
     EXIT_USAGE,
     CliError,
     PackHasErrors,
+    keep_until_exit,
     load_one_pack,
     resolve_pack_dirs,
     summary_line,
@@ -27,6 +29,7 @@ from .paths import data_dir
 if TYPE_CHECKING:
     from .content import CompileResult
     from .session import Settings
+    from .session.preview import Preset
 
 def command_validate(args: argparse.Namespace) -> int:
     from .packs import compile_pack
@@ -35,6 +38,7 @@ def command_validate(args: argparse.Namespace) -> int:
         return command_explain(args)
     folders = resolve_pack_dirs(args.paths)
     results = [(folder, compile_pack(folder)) for folder in folders]
+    keep_until_exit()
     if args.format == "json":
         import json
 
@@ -117,6 +121,10 @@ def validate_json(results: list[tuple[Path, CompileResult]]) -> dict:
 
 
 def command_play(args: argparse.Namespace) -> int:
+    if args.pack_named and args.pack and args.pack_named != args.pack:
+        raise CliError(f"two packs named: '{args.pack_named}' and --pack {args.pack}; give one")
+    args.pack = args.pack or args.pack_named
+    preset = preview_preset(args)
     if args.class_code.strip() and args.seed is not None:
         raise CliError("--seed and --class cannot go together: the class code and the name "
                        "set the option order (add --same-order for one order for everyone)")
@@ -144,11 +152,37 @@ def command_play(args: argparse.Namespace) -> int:
 
             raise CliError(f"the pack has no scene '{args.start_at}'."
                            f"{did_you_mean(args.start_at, playable[0].scenes)}")
+        from .session.preview import PreviewProblem
+
+        try:
+            preset.check(playable[0])
+        except PreviewProblem as exc:
+            raise CliError(str(exc)) from None
     if args.plain:
         return play_plain_mode(args, one_pack_an_id(playable))
     if not interactive:
         raise CliError("play needs an interactive terminal")
     return run_game(args, packs=playable, skipped=[f for f, _ in broken])
+
+
+def preview_preset(args: argparse.Namespace) -> Preset:
+    """What --set, --totals, --visited and --chose ask a preview to start from."""
+    from .session.preview import Preset
+
+    preset = Preset(flags=tuple(args.set_flags), totals=tuple(args.totals),
+                    visited=tuple(args.visited), chose=tuple(args.chose))
+    if preset and not args.start_at:
+        raise CliError("--set, --totals, --visited and --chose shape a preview: add --from SCENE")
+    return preset
+
+
+def totals_argument(text: str) -> tuple[str, float]:
+    from .session.preview import track_points
+
+    try:
+        return track_points(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def seed_number(text: str) -> int:
@@ -187,6 +221,7 @@ def play_settings(args: argparse.Namespace) -> Settings:
                     results_dir=Path(args.results) if args.results else None,
                     seed=args.seed, mode=Mode(args.mode), class_code=args.class_code,
                     name=args.name, same_order=args.same_order, start_at=args.start_at,
+                    preset=(preview_preset(args) or None) if args.start_at else None,
                     watch=args.watch, resume_codes=args.resume_codes)
 
 
@@ -255,10 +290,37 @@ def command_schema(args: argparse.Namespace) -> int:
 
 
 def command_graph(args: argparse.Namespace) -> int:
-    from .authoring.story_map import RENDERERS
+    from .authoring.story_map import RENDERERS, to_text
 
-    print(RENDERERS[args.format](load_one_pack(args.pack, allow_errors=True)), end="")
+    pack = load_one_pack(args.pack, allow_errors=True)
+    keep_until_exit()
+    if args.format == "text":
+        print(to_text(pack, width=args.width or text_map_width()), end="")
+    else:
+        print(RENDERERS[args.format](pack), end="")
     return EXIT_OK
+
+
+def text_map_width() -> int:
+    """80 columns, or the terminal's width when the map goes to a wider terminal."""
+    from .authoring.story_map import TEXT_WIDTH
+
+    if sys.stdout.isatty():
+        return max(TEXT_WIDTH, shutil.get_terminal_size((TEXT_WIDTH, 24)).columns)
+    return TEXT_WIDTH
+
+
+def map_width(text: str) -> int:
+    """--width: a whole number of columns the text map can be drawn in."""
+    from .authoring.story_map import MIN_TEXT_WIDTH
+
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:20]}' is not a whole number") from None
+    if width < MIN_TEXT_WIDTH:
+        raise argparse.ArgumentTypeError(f"the map needs at least {MIN_TEXT_WIDTH} columns")
+    return width
 
 
 def command_playtest(args: argparse.Namespace) -> int:
@@ -270,6 +332,7 @@ def command_playtest(args: argparse.Namespace) -> int:
 
     # A scene no path reaches is what a playtest shows too: it plays, and says why.
     pack = load_one_pack(args.pack, playable_despite=frozenset({"unreachable-by-condition"}))
+    keep_until_exit()
     simulated = simulated_class(args)
     if args.exhaustive:
         with progress_bar(100, "% of scenes", show=True) as advance:
@@ -422,6 +485,12 @@ def command_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_lsp(args: argparse.Namespace) -> int:
+    from .lsp.server import run  # pygls loads only here: no other command pays for it
+
+    return run()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -435,8 +504,18 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=seed_number,
                       help="fix the option order, to replay a game exactly (0 to 10^15)")
     play.add_argument("--data-dir", help="where saves go (default: your user data folder)")
+    play.add_argument("pack_named", nargs="?", metavar="PACK",
+                      help="a shipped pack's id or a pack folder (the same as --pack)")
     play.add_argument("--from", dest="start_at", metavar="SCENE_ID",
                       help="preview from this scene (saved apart from your real game)")
+    play.add_argument("--set", dest="set_flags", action="append", default=[], metavar="FLAG",
+                      help="with --from: start with this flag set (again for more)")
+    play.add_argument("--totals", action="append", default=[], type=totals_argument,
+                      metavar="TRACK=N", help="with --from: start with N points on this track")
+    play.add_argument("--visited", action="append", default=[], metavar="SCENE_ID",
+                      help="with --from: start as if this scene had been seen")
+    play.add_argument("--chose", action="append", default=[], metavar="SCENE.CHOICE",
+                      help="with --from: start as if this choice had been made (no points)")
     play.add_argument("--watch", action="store_true",
                       help="reload the pack when its YAML files change (for authors)")
     play.add_argument("--class", dest="class_code", metavar="CODE", default="",
@@ -472,6 +551,8 @@ def build_parser() -> argparse.ArgumentParser:
     graph = commands.add_parser("graph", help="draw the story map")
     graph.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped pack id")
     graph.add_argument("--format", choices=("mermaid", "dot", "text"), default="text")
+    graph.add_argument("--width", type=map_width, metavar="COLUMNS",
+                       help="the text map's width (default: 80, or a wider terminal's width)")
     graph.set_defaults(handler=command_graph)
 
     play_test = commands.add_parser("playtest", help="play a pack automatically, many times")
@@ -479,7 +560,7 @@ def build_parser() -> argparse.ArgumentParser:
     play_test.add_argument("--runs", type=int, default=300, help="random playthroughs (300)")
     play_test.add_argument("--seed", type=int, default=1, help="the same seed, the same report")
     play_test.add_argument("--jobs", type=int, default=None, metavar="N",
-                           help="processes to play in (one per CPU); the report is the same")
+                           help="processes to play in (one per CPU it may use); the report is the same")
     play_test.add_argument("--exhaustive", action="store_true",
                            help="every path instead, answers right: exact scores per ending")
     play_test.add_argument("--max-states", type=int, default=200_000, metavar="N",
@@ -523,6 +604,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", metavar="DIR",
                         help="write both schemas into DIR (the repo keeps them in docs/schema)")
     schema.set_defaults(handler=command_schema)
+
+    lsp_help = ("a language server for editors, on stdin and stdout (docs/authoring.md: "
+                "Editing with a language server)")
+    lsp = commands.add_parser("lsp", help=lsp_help, description=lsp_help)
+    lsp.add_argument("--stdio", action="store_true",
+                     help="accepted for editors that pass it: stdio is the only transport")
+    lsp.set_defaults(handler=command_lsp)
 
     add_classroom_commands(commands)
     return parser

@@ -5,7 +5,7 @@ pack's article may also be among the shipped ones (seeds/, see game/paths.py).""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .paths import seeds_root
 
@@ -18,17 +18,18 @@ if TYPE_CHECKING:
 _kept: dict[Path, tuple[tuple, CompileResult]] = {}
 
 
-def compile_pack(pack_dir: Path) -> CompileResult:
+def compile_pack(pack_dir: Path, unsaved: Mapping[Path, str] | None = None) -> CompileResult:
     """``game.content.compile_pack`` with the shipped seed articles beside the pack's own folder:
-    what every command and screen compiles a pack with."""
-    if _kept:
+    what every command and screen compiles a pack with (and the language server, with the
+    ``unsaved`` text of an editor's open files, by resolved path)."""
+    if _kept and not unsaved:
         folder = Path(pack_dir).resolve()
         signature, kept = _kept.get(folder, (None, None))
         if kept is not None and signature == files_signature(folder):
             return kept
     from .content import compile_pack as compile_with  # late: the title screen waits for no parser
 
-    return compile_with(pack_dir, seeds_dirs=[seeds_root()])
+    return compile_with(pack_dir, seeds_dirs=[seeds_root()], unsaved=unsaved)
 
 
 def keep_compiled(folders: Iterable[Path]) -> list[CompileResult]:

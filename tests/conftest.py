@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,14 @@ def no_shared_data_dir(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRIEFING_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
         yield
+
+
+@pytest.fixture(autouse=True)
+def commands_freeze_nothing_for_the_next_test():
+    """Author commands freeze what they compiled (cli_common.keep_until_exit), right for a
+    process that ends with the command; a test process goes on, so let the collector see it."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

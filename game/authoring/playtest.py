@@ -293,7 +293,7 @@ def map_blocks(pack: Pack, blocks: list[Block], jobs: int | None):
     are several blocks and CPUs. Forked workers inherit the compiled pack (a pack does not
     pickle); where fork is missing (Windows) the blocks run here, one after another."""
     global _worker_pack
-    jobs = min(len(blocks), jobs or os.cpu_count() or 1)
+    jobs = min(len(blocks), jobs or usable_cpus())
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for block in blocks:
             yield play_block(pack, *block)
@@ -304,6 +304,17 @@ def map_blocks(pack: Pack, blocks: list[Block], jobs: int | None):
             yield from pool.map(_play_block_in_worker, blocks)
     finally:
         _worker_pack = None
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (taskset, a container's cpuset), not all the machine's.
+    Not fewer when others keep them busy: on the 2-CPU benchmark machine two workers beat one
+    with `yes` on the other core (0.84x the time) and tied with it when other sessions kept the
+    load at 4 (1.05x), so a default from the load average would lose more than it saves
+    (benchmarks/README.md, "Large packs")."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 _worker_pack: Pack | None = None  # the pack forked workers play, set only while they run

@@ -8,7 +8,7 @@ import types
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from .checks import WHOLE_FILE, check_pack
 from .compiler import NodeCompiler, parse_yaml
@@ -82,13 +82,15 @@ def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
                                 "Save the file as UTF-8 in your editor.")
 
 
-def compile_file(path: Path, model: type, broken_ids: set | None = None):
+def compile_file(path: Path, model: type, broken_ids: set | None = None,
+                 unsaved: Mapping[Path, str] | None = None):
     """Compile one YAML file into ``model``; the value is None when it could not be built.
 
     Ids of scenes that failed to build go into ``broken_ids``, so that references to them are
-    not reported a second time as unknown.
+    not reported a second time as unknown. ``unsaved`` holds the text of files open in an
+    editor (by resolved path), read instead of what is on disk.
     """
-    text, problem = read_text(path)
+    text, problem = unsaved_text(path, unsaved) or read_text(path)
     if problem:
         return None, [problem]
     shown = display_path(path)
@@ -103,6 +105,18 @@ def compile_file(path: Path, model: type, broken_ids: set | None = None):
     if broken_ids is not None:
         broken_ids.update(i for kind, i in compiler.broken_ids if kind == "Scene")
     return value, diagnostics + compiler.diagnostics
+
+
+def unsaved_text(path: Path, unsaved: Mapping[Path, str] | None
+                 ) -> tuple[str | None, Diagnostic | None] | None:
+    """An editor's unsaved text of ``path`` (None when it has none), held to the size limit."""
+    text = unsaved.get(path.resolve()) if unsaved else None
+    if text is None:
+        return None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        return None, too_large(display_path(path), size)
+    return text.removeprefix("\ufeff"), None
 
 
 def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]
@@ -136,22 +150,25 @@ def with_recall_track(manifest: Manifest) -> Manifest:
     return Manifest(**{**manifest.__dict__, "tracks": (*manifest.tracks, recall)})
 
 
-def compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path] = ()) -> CompileResult:
+def compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path] = (),
+                 unsaved: Mapping[Path, str] | None = None) -> CompileResult:
     """Compile ``pack_dir`` (pack.yaml plus scene files) against its seed article, found in
     the pack folder or in one of ``seeds_dirs``. The caller names those (game/packs.py names
-    the shipped seeds/): content does not know where the game is installed."""
+    the shipped seeds/): content does not know where the game is installed. ``unsaved``: the
+    text of files open in an editor, by resolved path (the language server's buffers)."""
     # Compiling makes many small objects and no cycles worth collecting: pausing the cyclic
     # garbage collector meanwhile saves it walking them again and again (measured in benchmarks/).
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _compile_pack(Path(pack_dir), seeds_dirs)
+        return _compile_pack(Path(pack_dir), seeds_dirs, unsaved)
     finally:
         if paused:
             gc.enable()
 
 
-def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
+def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path],
+                  unsaved: Mapping[Path, str] | None) -> CompileResult:
     pack_dir = Path(pack_dir)
     seeds_dirs = list(seeds_dirs)
     manifest_path = pack_dir / MANIFEST_NAME
@@ -160,13 +177,13 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
             display_path(manifest_path), 1, 1, ERROR, "no-manifest",
             f"'{display_path(pack_dir)}' has no {MANIFEST_NAME}.",
             "A pack is a folder with a pack.yaml beside its scene files.")])
-    manifest, diagnostics = compile_file(manifest_path, Manifest)
+    manifest, diagnostics = compile_file(manifest_path, Manifest, unsaved=unsaved)
     scene_files = []
     broken_scenes: set[str] = set()
     scene_paths = sorted(path for path in [*pack_dir.glob("*.yaml"), *pack_dir.glob("*.yml")]
                          if path.name != MANIFEST_NAME)
     for path in scene_paths:
-        scene_file, found = compile_file(path, SceneFile, broken_scenes)
+        scene_file, found = compile_file(path, SceneFile, broken_scenes, unsaved)
         diagnostics += found
         if scene_file is None:
             broken_scenes.add(WHOLE_FILE)  # its scenes are unknown: any id may be among them

@@ -35,7 +35,7 @@ class Scorecard:
 
 def totals(state: GameState) -> dict[str, float]:
     """Points earned on each track so far."""
-    earned: dict[str, float] = {}
+    earned: dict[str, float] = dict(state.preset_totals)
     for decision in state.decisions:
         for track, value in decision.effects.items():
             earned[track] = earned.get(track, 0) + value

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import IncompatibleSave
-from ..file_fields import FieldProblem, is_int, read_records
+from ..file_fields import FieldProblem, is_int, is_number, read_records
 from .modes import Mode
 
 # 2: who is playing, in which mode; attempts and hints on answers. 3: forecasts (an answer's
@@ -73,11 +73,16 @@ class GameState:
     attempt_id: str = ""  # names this attempt's result file; unique per game started
     hints: list[str] = field(default_factory=list)  # questions whose hint has been shown
     settled: list[str] = field(default_factory=list)  # forecasts settled so far, in order
+    # An author's preview started with these totals (play --from SCENE --totals TRACK=N); they
+    # count before any record. Empty in every player's game.
+    preset_totals: dict[str, float] = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["min_compatible_version"] = MIN_COMPATIBLE_VERSION
+        if not data["preset_totals"]:  # only a preview's save has it, so a player's save
+            del data["preset_totals"]  # still opens in the version before previews had it
         return data
 
     def to_json(self) -> str:
@@ -128,6 +133,9 @@ class GameState:
             return f"mode is not one of {', '.join(MODES)}"
         if not all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in lists):
             return "visited scenes, flags or notebook are not lists of text"
+        if not isinstance(self.preset_totals, dict) or not all(
+                isinstance(k, str) and is_number(v) for k, v in self.preset_totals.items()):
+            return "preset totals are not numbers by track"
         return ""  # decisions and answers are checked field by field as they are read
 
     @classmethod

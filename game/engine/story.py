@@ -105,7 +105,8 @@ class Story:
 
         A new game records who plays and how: ``mode`` (practice, exam or presenter), the class
         code and display name, whether the class shares one option order, and the attempt id
-        that names its result file. A saved game brings its own.
+        that names its result file. A saved game brings its own (an author's preview, its
+        preset totals).
         """
         self.pack = pack
         self.clock = clock
@@ -136,6 +137,7 @@ class Story:
             state.decisions[:] = [with_choice_id(pack, d) if not d.choice_id else d
                                   for d in state.decisions]
             self.state = state
+            self._sums.update(state.preset_totals)
             for decision in state.decisions:
                 self._add_points(decision.effects)
             for answer in state.answers:

@@ -158,7 +158,8 @@ class GameSession:
         """A new game for whoever plays, from ``start`` (a preview's scene) or the pack's start.
         With a class code the option order comes from the class and the name (the class alone
         with same_order). A save protected by a resume code is kept aside, never overwritten;
-        the new game may get a code of its own (see gives_codes)."""
+        the new game may get a code of its own (see gives_codes). A preview starts as if after
+        the history its settings give (play --set, --totals, --visited, --chose)."""
         from ..classroom.identity import class_seed, new_attempt_id
         from ..engine import Story
 
@@ -176,6 +177,8 @@ class GameSession:
         self.story = Story(pack, seed=seed, start=start, mode=self.mode,
                            class_code=self.class_code, player=self.name, same_order=same_order,
                            attempt_id=new_attempt_id())
+        if start and self.settings.preset:  # a preview as if after the history it was given
+            self.story = Story(pack, self.settings.preset.applied(pack, self.story.state))
         return NewGame(self.story, kept=kept, code=code, saved=self.autosave())
 
     def find_save(self, pack_id: str) -> SavedGame:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..classroom.identity import clean_name
 from ..engine import Mode
 from ..paths import results_root
+
+if TYPE_CHECKING:
+    from .preview import Preset
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class Settings:
     name: str = ""
     same_order: bool = False  # with a class code: one option order for the whole class
     start_at: str | None = None  # an author's preview from this scene: saved apart, no result
+    preset: Preset | None = None  # the preview's flags, totals and history (play --set ...)
     watch: bool = False  # reload the packs when their files change (full-screen game only)
     resume_codes: bool = False  # a named player's new game gets a code that Continue asks for
     blink: bool = True  # the cursor blinks (tests turn it off for stable snapshots)

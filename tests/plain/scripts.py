@@ -74,15 +74,19 @@ WRONG_LINES = {
 
 
 def script_for(pack, seed: int, *, mode: str = "practice", wrong=(), hints=(), pick=None,
-               extra: dict | None = None) -> tuple[list[str], Story]:
+               extra: dict | None = None, start: str | None = None,
+               preset=None) -> tuple[list[str], Story]:
     """The lines that play a whole game, and the engine's game played the same way.
 
     ``wrong``: question ids answered wrong first (then, in practice, retried right);
     ``hints``: question ids whose hint is asked; ``pick(scene, options)``: the choice index
     (the first by default); ``extra``: lines typed before the answer to a question id. A new
-    game opens with the pack's intro, which Enter closes."""
-    story = Story(pack, seed=seed, mode=mode)
-    lines: list[str] = [""] if pack.manifest.intro.strip() else []
+    game opens with the pack's intro, which Enter closes; a preview from ``start`` (with the
+    history ``preset`` gives) has none."""
+    story = Story(pack, seed=seed, mode=mode, start=start)
+    if preset:
+        story = Story(pack, preset.applied(pack, story.state))
+    lines: list[str] = [""] if pack.manifest.intro.strip() and not start else []
     extra = extra or {}
     while story.phase is not Phase.ENDED:
         if story.phase is Phase.AWAITING_ANSWER:

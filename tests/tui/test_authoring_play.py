@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 from game.content import compile_pack
 from game.session import Settings
+from game.session.preview import Preset
 from game.tui.app import make_app
 from game.tui.screens.pack_errors import PackErrorsDialog
 from game.tui.screens.scene import SceneScreen
@@ -23,6 +25,20 @@ async def test_from_starts_at_the_scene_and_saves_apart(mini_pack, data_dir):
         assert isinstance(app.screen, SceneScreen) and app.screen.scene.id == "tue-radio"
     saves = sorted(p.name for p in (data_dir / "saves").iterdir())
     assert saves == ["mini.preview.json"]  # the player's own game is left alone
+
+
+async def test_from_with_a_preset_starts_after_that_history(mini_pack, data_dir):
+    preset = Preset(flags=("careful",), totals=(("tradecraft", 2),), visited=("mon-alarm",))
+    app = make_app(Settings(data_dir=data_dir, seed=1, blink=False, start_at="tue-wrap",
+                            preset=preset), [mini_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen) and app.screen.scene.id == "tue-wrap"
+        state = app.session.story.state
+        assert state.flags == ["careful"] and state.visited == ["mon-alarm", "tue-wrap"]
+        assert app.session.story.totals() == {"tradecraft": 2}
+    saved = json.loads((data_dir / "saves" / "mini.preview.json").read_text())
+    assert saved["flags"] == ["careful"] and saved["preset_totals"] == {"tradecraft": 2}
 
 
 async def test_watch_reloads_keeps_the_place_and_shows_errors(tmp_path, data_dir):

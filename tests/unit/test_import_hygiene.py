@@ -55,3 +55,17 @@ def test_the_title_screen_waits_for_no_parser_compiler_engine_or_markdown():
             f"print(' '.join(m for m in {heavy!r} if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"the first frame would wait for: {out.stdout.strip()}"
+
+
+def test_play_and_validate_never_load_the_language_server():
+    """pygls loads only for `briefing lsp` (game/cli.py imports game.lsp.server there)."""
+    code = (
+        "import sys, game.cli, game.tui.app, game.plain\n"
+        "from game.cli import main\n"
+        "main(['validate', 'tests/fixtures/mini', '--format', 'json'])\n"
+        "print('LEAK', ' '.join(sorted(m for m in sys.modules\n"
+        "                              if m.split('.')[0] in ('pygls', 'lsprotocol')\n"
+        "                              or m.startswith('game.lsp'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("LEAK")

@@ -180,6 +180,20 @@ def test_any_number_of_jobs_gives_the_same_report(campaign):
     assert one == two and "Completed: 600 of 600 runs" in one
 
 
+def test_the_default_jobs_are_the_cpus_this_process_may_use(campaign, monkeypatch):
+    import game.authoring.playtest as module
+
+    monkeypatch.setattr(module.os, "sched_getaffinity", lambda pid: {1}, raising=False)
+    monkeypatch.setattr(module.os, "cpu_count", lambda: 8)
+    assert module.usable_cpus() == 1
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("one usable CPU: no worker processes")
+
+    monkeypatch.setattr(module, "ProcessPoolExecutor", no_workers)
+    assert playtest(campaign, 600, seed=4).runs == 600  # three blocks, played here
+
+
 def test_sparkline():
     assert sparkline(Counter([1, 1, 1])) == "█"
     assert sparkline(Counter([0, 10])) == "█      █"

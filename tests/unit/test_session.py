@@ -299,3 +299,42 @@ def test_after_a_crash_the_cli_claims_only_what_the_last_save_did(tmp_path, mini
     assert not played.autosave().on_disk
     assert progress_words(played.save_problem) == (
         "Your progress could not be saved (No space left on device).")
+
+
+# -- an author's preview with a history (play --from SCENE --set ... --totals ...) --------------
+
+def test_a_preview_starts_with_the_flags_totals_scenes_and_choices_given(tmp_path, campaign):
+    from game.session.preview import Preset
+
+    preset = Preset(flags=("cited-holds",), totals=(("tradecraft", 12), ("escalation", 4.5)),
+                    visited=("thu-flash", "sun-sources"), chose=("thu-flash.six-troops",))
+    args = build_parser().parse_args(
+        ["play", "pack", "--from", "sun-correction", "--set", "cited-holds", "--totals",
+         "tradecraft=12", "--totals", "escalation=4.5", "--visited", "thu-flash", "--visited",
+         "sun-sources", "--chose", "thu-flash.six-troops", "--data-dir", str(tmp_path)])
+    assert play_settings(args).preset == preset
+    game = GameSession(play_settings(args))
+    story = game.new_game(campaign, "sun-correction").story
+    assert story.state.flags == ["cited-holds"]
+    assert story.state.visited == ["thu-flash", "sun-sources", "sun-correction"]
+    assert [(d.scene, d.choice_id, d.effects) for d in story.state.decisions] == [
+        ("thu-flash", "six-troops", {})]
+    assert story.totals() == {"tradecraft": 12, "escalation": 4.5}
+    assert story.scorecard().track("tradecraft").earned == 12
+    # The preview's save goes on with the same totals.
+    resumed = Story(campaign, GameState.from_json(story.state.to_json()))
+    assert resumed.totals() == {"tradecraft": 12, "escalation": 4.5}
+
+
+def test_a_players_game_ignores_a_preset_and_old_saves_have_no_preset_totals(tmp_path, campaign):
+    from game.session.preview import Preset
+
+    game = session(tmp_path, preset=Preset(flags=("cited-holds",)))
+    story = game.new_game(campaign).story  # no start: a player's game, not a preview
+    assert story.state.flags == [] and story.state.preset_totals == {}
+    data = json.loads(story.state.to_json())
+    assert "preset_totals" not in data  # as a save written before previews had a history
+    assert GameState.from_dict(data).preset_totals == {}
+    data["preset_totals"] = {"tradecraft": "lots"}
+    with pytest.raises(Exception, match="preset totals are not numbers by track"):
+        GameState.from_dict(data)
