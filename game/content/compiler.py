@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections.abc
 import dataclasses
+import re
 import types
 import typing
 from functools import lru_cache
@@ -126,6 +127,13 @@ def field_table(cls: type) -> dict[str, tuple[dataclasses.Field, Any]]:
 
 
 def is_required(f: dataclasses.Field) -> bool:
+    """Whether the format asks for the field: one with no default, or one marked required
+    that keeps a fallback (a choice's effects) so that what holds it is still built."""
+    return has_no_default(f) or f.metadata.get("required", False)
+
+
+def has_no_default(f: dataclasses.Field) -> bool:
+    """Whether the model cannot be built without the field."""
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
@@ -141,10 +149,9 @@ def parse_yaml(text: str, file: str, loader: type = SafeLoader
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (exc.problem or exc.context or "the YAML cannot be read").strip()
-        return None, [
-            Diagnostic(file, line, column, ERROR, "yaml-syntax", f"YAML syntax: {problem}.",
-                       syntax_hint(problem))
-        ]
+        found = indentation_problem(text, line) or (f"YAML syntax: {problem}.", syntax_hint(problem))
+        column = tab_column(text, line) or column
+        return None, [Diagnostic(file, line, column, ERROR, "yaml-syntax", *found)]
     except yaml.YAMLError as exc:
         return None, [
             Diagnostic(file, 1, 1, ERROR, "yaml-syntax", f"YAML syntax: {exc}.",
@@ -189,6 +196,49 @@ def syntax_hint(problem: str) -> str:
     return "Check indentation (spaces, never tabs) and that every quote is closed."
 
 
+def tab_column(text: str, line: int) -> int | None:
+    """The 1-based column of a tab in the indentation of ``line``, if there is one."""
+    lines = text.splitlines()
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") + 1 if "\t" in indent else None
+
+
+def indentation_problem(text: str, line: int) -> tuple[str, str] | None:
+    """The message and hint for a syntax error caused by a line's indentation: a tab, or a
+    key indented more than the key above it. PyYAML names neither (it says a token cannot
+    start, or that ': ' is not allowed), and its usual causes are another mistake."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    column = tab_column(text, line)
+    if column is not None:
+        return (f"YAML syntax: line {line} is indented with a tab (column {column}); YAML "
+                "indents with spaces only.",
+                f"Indent with spaces, never tabs: replace the tab on line {line} with spaces, "
+                "lined up with the lines around it (most editors can convert tabs to spaces).")
+    row = lines[line - 1]
+    above = next((lines[i] for i in range(line - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    key = OVER_INDENTED_KEY.match(row)
+    if above is None or key is None:
+        return None
+    indent, above_indent = len(row) - len(row.lstrip()), len(above) - len(above.lstrip())
+    above_key = KEY_WITH_VALUE.match(above)
+    if indent <= above_indent or above_key is None:
+        return None
+    return (f"YAML syntax: the key '{key.group(1)}' on line {line} is indented more than "
+            f"'{above_key.group(1)}' on the line above (column {indent + 1}, not "
+            f"{above_indent + 1}).",
+            f"Line it up with '{above_key.group(1)}:' above ({above_indent} spaces): indent a "
+            "line further only when it belongs inside the key above, and that key's value then "
+            "starts on the next line.")
+
+
+OVER_INDENTED_KEY = re.compile(r"\s*([A-Za-z_][\w-]*):(?:\s|$)")
+KEY_WITH_VALUE = re.compile(r"\s*(?:- )?([A-Za-z_][\w-]*):\s+\S")  # a value on the key's line
+
+
 def document_marker_line(text: str, node_line: int) -> int:
     """The 1-based line of the '---' that opens the document whose content starts at node_line."""
     lines = text.splitlines()
@@ -214,6 +264,7 @@ class NodeCompiler:
         # own, gone with it: one shared by all would keep every scalar ever compiled (--watch).
         self.scalars = yaml.constructor.SafeConstructor()
         self.owner = ("", "")  # the model and field being read, for the checks on text
+        self.list_items: set[int] = set()  # nodes written as an item of a list ('- ')
 
     def checked_text(self, node: yaml.ScalarNode, where: str) -> str:
         """A text value, reported when it holds a control or an invisible character; the
@@ -387,13 +438,23 @@ class NodeCompiler:
             return ()
         if not isinstance(node, yaml.SequenceNode):
             return self.wrong_kind(node, where, "a list (lines starting with '- ')")
+        self.list_items.update(id(child) for child in node.value)
         items = (self.value(item_type, child, where) for child in node.value)
         return tuple(item for item in items if item is not _NOTHING)
 
-    def mapping_pairs(self, node: yaml.MappingNode, where: str):
-        """Key text and value node of each pair, reporting duplicate and non-text keys."""
+    def mapping_pairs(self, node: yaml.MappingNode, where: str, model: type | None = None):
+        """Key text and value node of each pair, reporting duplicate and non-text keys.
+
+        A second 'id' in a model's mapping is an item written without its '- ': the item and
+        the one above it are read as one. That is one mistake, reported at the second id; the
+        lost item's keys are left out, and its id is noted so nothing calls it missing.
+        """
         seen: dict[str, yaml.Node] = {}
+        lost_from = None  # the line where an item without its '- ' starts
+        first_id = None
         for key_node, value_node in node.value:
+            if lost_from is not None and key_node.start_mark.line >= lost_from:
+                continue
             if key_node.tag not in KNOWN_TAGS:
                 self.unknown_tag(key_node, f"a key in {where}")
                 continue
@@ -402,6 +463,10 @@ class NodeCompiler:
                             "Keys are single words followed by a colon, e.g. 'title:'.")
                 continue
             key = self.checked_text(key_node, f"a key in {where}")
+            if key == "id" and key in seen and model is not None:
+                lost_from = key_node.start_mark.line
+                self.missing_dash(model, where, first_id, key_node, value_node)
+                continue
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self.report(key_node, "duplicate-key",
@@ -410,7 +475,24 @@ class NodeCompiler:
                             "new scene or item often causes this.")
                 continue
             seen[key] = key_node
+            if key == "id":
+                first_id = value_node
             yield key, key_node, value_node
+
+    def missing_dash(self, model: type, where: str, first_id: yaml.Node, key_node: yaml.Node,
+                     value_node: yaml.Node) -> None:
+        lost_id, above_id = (node.value if isinstance(node, yaml.ScalarNode) else ""
+                             for node in (value_node, first_id))
+        line = key_node.start_mark.line + 1
+        above = f"'{above_id}', line {first_id.start_mark.line + 1}"
+        named = f" '{lost_id}'" if lost_id else ""
+        self.report(key_node, "missing-dash",
+                    f"The {where}{named} on line {line} has no '- ' before it, so it is read "
+                    f"as part of the {where} above ({above}) and is lost.",
+                    f"Write '- ' before 'id:' on line {line}, lined up with the '- ' of the "
+                    f"{where} above.")
+        if lost_id:
+            self.broken_ids.add((model.__name__, lost_id))
 
     def mapping(self, value_type: Any, node: yaml.Node, where: str) -> Any:
         if self.is_null(node):
@@ -433,7 +515,8 @@ class NodeCompiler:
         locs: dict[str, Loc] = {"": self.loc(node)}
         present: set[str] = set()
         failed = False
-        for key, key_node, value_node in self.mapping_pairs(node, name):
+        in_list = id(node) in self.list_items  # only an item of a list has a '- ' to forget
+        for key, key_node, value_node in self.mapping_pairs(node, name, cls if in_list else None):
             if key not in fields:
                 known = ", ".join(fields)
                 self.report(key_node, "unknown-key",
@@ -442,18 +525,27 @@ class NodeCompiler:
                 continue
             present.add(key)
             f, hint = fields[key]
+            if f.metadata.get("required") and self.is_null(value_node):
+                # written but left empty: a value was meant, so not the model's fallback
+                self.report(value_node, "missing-value", f"'{key}' has no value.",
+                            f.metadata.get("how_to_write", ""))
+                locs[f.name] = self.loc(value_node)  # written, so not also reported as left out
+                continue
             outer, self.owner = self.owner, (cls.__name__, key)
             try:
                 value = self.value(hint, value_node, key)
             finally:
                 self.owner = outer
             if value is _NOTHING:
-                failed = failed or is_required(f)
+                failed = failed or has_no_default(f)
+                if f.metadata.get("required"):
+                    locs[f.name] = self.loc(value_node)  # written (wrongly, reported), not left out
                 continue
             values[f.name] = self.checked_choice(f, value, value_node)
             locs[f.name] = self.loc(value_node)
         for key, (f, _hint) in fields.items():
-            if is_required(f) and key not in present:
+            # one with a fallback is the checks' to report, which see the whole scene
+            if has_no_default(f) and key not in present:
                 failed = True
                 self.report(node, "missing-field", f"This {name} has no '{key}'.",
                             f"Add '{key}:' ({f.metadata.get('doc', '').rstrip('.')}).")

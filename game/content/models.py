@@ -189,9 +189,14 @@ class Choice:
         "it (chose: [scene-id.choice-id]). Letters, digits, - and _.", example="id: attribute"))
     next: str | None = field(default=None, metadata=doc(
         "The scene this leads to; the scene's own next when left out.", example="next: thu-origin"))
+    # Required, as a decision that scores nothing is usually an oversight, but with a fallback
+    # so that a choice left without it is still built and the rest of the pack still checked.
     effects: Mapping[str, float] = field(default_factory=dict, metadata=doc(
-        "Points added to score tracks, e.g. {tradecraft: 2}.",
-        example="effects: {tradecraft: 2, judgement: 1, escalation: 0}"))
+        "Points added to score tracks, e.g. {tradecraft: 2}; {} for a choice that scores "
+        "nothing on purpose.",
+        example="effects: {tradecraft: 2, judgement: 1, escalation: 0}", required=True,
+        how_to_write="Write the points after 'effects:', e.g. 'effects: {tradecraft: 2}', or "
+                     "'effects: {}' when the choice scores nothing on purpose."))
     feedback: str = field(default="", metadata=doc(
         "Why this was a strong or weak call, in Markdown.",
         example="feedback: Precise and complete. You kept the troops and the contractor apart."))

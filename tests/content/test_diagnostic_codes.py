@@ -119,6 +119,9 @@ def fixtures() -> dict[str, Fixture]:
         "confirmed-without-source": lambda tmp_path: compile_pack(OLD_FORMAT).diagnostics,
         "asks-again-points": edited("scenes.yaml", BEFORE_TF,
                                     asked_again("q-villages", points=1) + BEFORE_TF),
+        "no-ending": edited("scenes.yaml", "    ending: true\n    assessment: Careful work.",
+                            "    assessment: Careful work.",
+                            ("    ending: true\n    assessment: Check", "    assessment: Check")),
         "source-from-other-reporting": lambda tmp_path: compile_pack(
             question_quoting_other_reporting(tmp_path)).diagnostics,
     }

@@ -324,6 +324,11 @@ MORE_CASES = [
     ("unused-attribution", "scenes.yaml", "        claimed_by: local radio\n",
      "        claimed_by: local radio\n        confirmed_by: the mayor\n", "unused-attribution",
      "warning", "confirmed_by: the mayor"),
+    # issue 14: one error for the cause, not one for each consequence
+    ("missing-dash", "scenes.yaml", "  - id: tue-radio", "    id: tue-radio", "missing-dash",
+     "error", "    id: tue-radio"),
+    ("no-effects", "scenes.yaml", "        effects: {tradecraft: -1, escalation: 1}\n", "",
+     "no-effects", "error", "- text: Report 55 moved"),
     ("duplicate-term", "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
      "  - {term: NGO, meaning: Non-governmental organisation}\n  - {term: ngo, meaning: Again}",
      "duplicate-term", "warning", "{term: ngo"),
@@ -374,6 +379,7 @@ def test_every_diagnostic_code_has_a_fixture():
                "confirmed-without-source",  # tests/unit/test_upgrade.py
                "source-from-other-reporting",  # own tests above/elsewhere (test_fact_status.py)
                "asks-again-points",  # a warning: test_asks_again.py
+               "no-ending",  # test_author_mistakes.py
                "source-outside-pack",  # test_source_path.py
                "markdown-too-long"}  # test_scene_size.py
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",

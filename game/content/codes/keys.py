@@ -82,10 +82,21 @@ CODES = (
     Code(
         "duplicate-key", ERROR,
         "The same key appears twice in one place; the message says where the first one is.",
-        "Remove or rename one; two `id:` or `title:` in one scene often mean that the `- ` "
-        "before the next scene's `id:` is missing.",
+        "Remove or rename one; keep the first, which is the one used.",
         "YAML itself would keep only the last of the two without a word; a pack keeps the "
-        "first, and says so.",
+        "first, and says so. A second `id:` is reported as `missing-dash` instead.",
+        before="  - id: mon-alarm\n    title: The river rises\n    title: The river floods\n",
+        after="  - id: mon-alarm\n    title: The river rises\n",
+    ),
+    Code(
+        "missing-dash", ERROR,
+        "An item of a list (a scene, a question, a choice…) has no `- ` before it, so it is "
+        "read as part of the item above: a second `id:` shows where it starts.",
+        "Write `- ` before its `id:`, lined up with the `- ` of the item above.",
+        "The item above keeps its own values; the lost item's lines are left out, and nothing "
+        "that refers to the lost item's id is reported as missing, so this is the one error "
+        "to fix. Before this had its own code, it gave a `duplicate-key` for each of the lost "
+        "item's keys and an `unknown-scene` for each link to it.",
         before="  - id: mon-alarm\n    title: The river rises\n"
                "    id: tue-radio\n    title: The radio calls\n",
         after="  - id: mon-alarm\n    title: The river rises\n"
