@@ -14,11 +14,12 @@ from .checks import WHOLE_FILE, check_pack
 from .compiler import NodeCompiler, parse_yaml
 from .diagnostics import ERROR, Diagnostic, has_errors, sort_key
 from .limits import MAX_FILE_BYTES, too_deep, too_large
+from .manifest_file import MANIFEST_NAMES, manifest_files
 from .models import RECALL_TRACK, Manifest, Pack, SceneFile, Track
 from .quotes import SourceText
 from .renames import PendingRename, read_older_format
 
-MANIFEST_NAME = "pack.yaml"
+MANIFEST_NAME = "pack.yaml"  # the usual name; pack.yml is read as well (manifest_file.py)
 
 
 @dataclass
@@ -82,11 +83,13 @@ def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
                                 "Save the file as UTF-8 in your editor.")
 
 
-def compile_file(path: Path, model: type, broken_ids: set | None = None):
+def compile_file(path: Path, model: type, broken_ids: set | None = None,
+                 comments_alone: bool = False):
     """Compile one YAML file into ``model``; the value is None when it could not be built.
 
     Ids of scenes that failed to build go into ``broken_ids``, so that references to them are
-    not reported a second time as unknown.
+    not reported a second time as unknown. With ``comments_alone``, a file holding only
+    comments (a scene file kept for later) gives (None, []): nothing built, nothing wrong.
     """
     text, problem = read_text(path)
     if problem:
@@ -94,6 +97,8 @@ def compile_file(path: Path, model: type, broken_ids: set | None = None):
     shown = display_path(path)
     node, diagnostics = parse_yaml(text, shown)
     if node is None:
+        if comments_alone and only_comments(text, diagnostics):
+            return None, []
         return None, diagnostics
     compiler = NodeCompiler(shown)
     try:
@@ -103,6 +108,11 @@ def compile_file(path: Path, model: type, broken_ids: set | None = None):
     if broken_ids is not None:
         broken_ids.update(i for kind, i in compiler.broken_ids if kind == "Scene")
     return value, diagnostics + compiler.diagnostics
+
+
+def only_comments(text: str, diagnostics: list[Diagnostic]) -> bool:
+    """Whether a file that holds no YAML holds comments (so it is not empty by mistake)."""
+    return [d.code for d in diagnostics] == ["empty-file"] and bool(text.strip())
 
 
 def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]
@@ -154,19 +164,28 @@ def compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path] = ()) -> CompileResu
 def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
     pack_dir = Path(pack_dir)
     seeds_dirs = list(seeds_dirs)
-    manifest_path = pack_dir / MANIFEST_NAME
-    if not manifest_path.is_file():
+    manifests = manifest_files(pack_dir)
+    if not manifests:
         return CompileResult(None, [Diagnostic(
-            display_path(manifest_path), 1, 1, ERROR, "no-manifest",
-            f"'{display_path(pack_dir)}' has no {MANIFEST_NAME}.",
+            display_path(pack_dir / MANIFEST_NAME), 1, 1, ERROR, "no-manifest",
+            f"'{display_path(pack_dir)}' has no {' or '.join(MANIFEST_NAMES)}.",
             "A pack is a folder with a pack.yaml beside its scene files.")])
+    manifest_path = manifests[0]
     manifest, diagnostics = compile_file(manifest_path, Manifest)
+    for other in manifests[1:]:
+        diagnostics.append(Diagnostic(
+            display_path(other), 1, 1, ERROR, "two-manifests",
+            f"The pack has both {manifest_path.name} and {other.name}; only "
+            f"{manifest_path.name} is read.", f"Keep one: delete {other.name}, or merge what "
+            f"it says into {manifest_path.name} first."))
     scene_files = []
     broken_scenes: set[str] = set()
     scene_paths = sorted(path for path in [*pack_dir.glob("*.yaml"), *pack_dir.glob("*.yml")]
-                         if path.name != MANIFEST_NAME)
+                         if path.name not in MANIFEST_NAMES)
     for path in scene_paths:
-        scene_file, found = compile_file(path, SceneFile, broken_scenes)
+        scene_file, found = compile_file(path, SceneFile, broken_scenes, comments_alone=True)
+        if scene_file is None and not found:
+            continue  # only comments: a file kept for scenes not written yet
         diagnostics += found
         if scene_file is None:
             broken_scenes.add(WHOLE_FILE)  # its scenes are unknown: any id may be among them

@@ -12,7 +12,10 @@ from pathlib import Path
 from game.content import compile_pack
 from game.content.diagnostics import ERROR
 
+from .test_hostile_content import FIXTURES
 from .test_loader_errors import broken_pack, line_of
+
+MISTAKES = FIXTURES / "author-mistakes"
 
 
 def diagnostics_of(pack: Path) -> list:
@@ -170,3 +173,51 @@ def test_endings_left_without_ending_true_are_named_in_that_one_error(tmp_path):
     found = only(pack)
     assert found.code == "no-ending"
     assert "end-good" in found.hint and "end-weak" in found.hint
+
+
+# --- pack.yml, comment-only files ------------------------------------------------------------
+
+def test_pack_yml_is_a_manifest_too(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "title: The Flood", "title: The Flood")
+    (pack / "pack.yaml").rename(pack / "pack.yml")
+    result = compile_pack(pack)
+    assert result.ok and result.diagnostics == [] and result.pack.manifest.title == "The Flood"
+
+
+def test_pack_yaml_and_pack_yml_together_is_an_error_naming_both(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "title: The Flood", "title: The Flood")
+    (pack / "pack.yml").write_text((pack / "pack.yaml").read_text())
+    found = only(pack)
+    assert (found.code, found.line) == ("two-manifests", 1)
+    assert found.file.endswith("pack.yml")
+    assert "pack.yaml" in found.message and "pack.yml" in found.hint
+
+
+def test_a_folder_with_no_manifest_names_both_names(tmp_path):
+    found = only(tmp_path)
+    assert found.code == "no-manifest" and "pack.yml" in found.message
+
+
+def test_a_scene_file_of_only_comments_is_skipped(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "title: The Flood", "title: The Flood")
+    (pack / "later.yaml").write_bytes((MISTAKES / "comment-only.yaml").read_bytes())
+    result = compile_pack(pack)
+    assert result.ok and result.diagnostics == []
+
+
+def test_a_pack_yaml_of_only_comments_is_still_an_error(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "title: The Flood", "title: The Flood")
+    (pack / "pack.yaml").write_text("# to do\n")
+    found = only(pack)
+    assert found.code == "empty-file" and found.file.endswith("pack.yaml")
+
+
+def test_validate_finds_a_pack_with_pack_yml_by_name(tmp_path, monkeypatch, capsys):
+    from game.cli import main
+
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    pack = broken_pack(scenes, "pack.yaml", "title: The Flood", "title: The Flood")
+    (pack / "pack.yaml").rename(pack / "pack.yml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "mini"]) == 0

@@ -305,7 +305,7 @@ MORE_CASES = [
      "too-few-options", "error", "options: [Monday]"),
     ("unused-field", "scenes.yaml", "        answer: 3\n", "        answer: 3\n        options: [a, b]\n",
      "unused-field", "warning", "options: [a, b]"),
-    ("empty-file", "scenes.yaml", None, "# only a comment\n", "empty-file", "error", None),
+    ("empty-file", "pack.yaml", None, "# only a comment\n", "empty-file", "error", None),
     # tue-radio is a side branch: the careful choice goes straight to tue-wrap, which uses "write"
     ("term-used-before-defined", "scenes.yaml", "    next: tue-wrap\n  - id: tue-wrap",
      "    glossary:\n      - {term: write, meaning: Put into words.}\n    next: tue-wrap\n"
@@ -379,7 +379,7 @@ def test_every_diagnostic_code_has_a_fixture():
                "confirmed-without-source",  # tests/unit/test_upgrade.py
                "source-from-other-reporting",  # own tests above/elsewhere (test_fact_status.py)
                "asks-again-points",  # a warning: test_asks_again.py
-               "no-ending",  # test_author_mistakes.py
+               "no-ending", "two-manifests",  # test_author_mistakes.py
                "source-outside-pack",  # test_source_path.py
                "markdown-too-long"}  # test_scene_size.py
     tested |= {"file-too-large", "line-too-long", "too-deep", "too-many-aliases",
