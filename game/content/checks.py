@@ -41,11 +41,10 @@ CHOICE_ID = re.compile(r"[A-Za-z0-9_-]+")  # no dot: a condition writes scene-id
 
 class PackChecker:
     def __init__(self, manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-                 folder_name: str, broken_scenes: set[str] = frozenset()):
+                 broken_scenes: set[str] = frozenset()):
         self.manifest = manifest
         self.files = files
         self.source = source
-        self.folder_name = folder_name
         self.broken_scenes = broken_scenes  # already reported where they are written
         self.scenes: dict[str, Scene] = {}
         self.tracks = {t.id for t in manifest.tracks}
@@ -193,9 +192,6 @@ class PackChecker:
                         f"this version of briefing reads formats 1 to {CURRENT_FORMAT}.",
                         f"Write 'format: {CURRENT_FORMAT}', or update briefing if the pack was "
                         "written for a newer one.")
-        if m.id != self.folder_name:
-            self.report(m, "id", "pack-id", f"The pack id '{m.id}' differs from its folder "
-                        f"'{self.folder_name}'.", f"Rename the folder or set 'id: {self.folder_name}'.")
         if not m.days:
             self.report(m, "days", "no-days", "The pack lists no days.",
                         "List the days in order, e.g. '- Thursday 23 March'.")
@@ -525,5 +521,5 @@ def shorten(text: str, width: int = 70) -> str:
 
 
 def check_pack(manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-               folder_name: str, broken_scenes: set[str] = frozenset()) -> list[Diagnostic]:
-    return PackChecker(manifest, files, source, folder_name, broken_scenes).run()
+               broken_scenes: set[str] = frozenset()) -> list[Diagnostic]:
+    return PackChecker(manifest, files, source, broken_scenes).run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import types
@@ -138,6 +139,13 @@ def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]
     return None, outside
 
 
+def with_id(manifest: Manifest, pack_dir: Path) -> Manifest:
+    """The folder's name is the pack's id only when pack.yaml gives none."""
+    if manifest.id:
+        return manifest
+    return dataclasses.replace(manifest, id=pack_dir.resolve().name)
+
+
 def with_recall_track(manifest: Manifest) -> Manifest:
     """Every pack scores recall; add a plain recall track when the author did not describe one."""
     if any(t.id == RECALL_TRACK for t in manifest.tracks):
@@ -193,7 +201,7 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
             scene_files.append(scene_file)
     if manifest is None:
         return CompileResult(None, sorted(diagnostics, key=sort_key))
-    manifest = with_recall_track(manifest)
+    manifest = with_recall_track(with_id(manifest, pack_dir))
     manifest, scene_files, renamed, found = read_older_format(manifest, scene_files)
     diagnostics += found
 
@@ -225,7 +233,7 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path]) -> CompileResult:
     for scene_file in scene_files:
         for scene in scene_file.scenes:
             scenes.setdefault(scene.id, scene)
-    diagnostics += check_pack(manifest, scene_files, source, pack_dir.name, broken_scenes)
+    diagnostics += check_pack(manifest, scene_files, source, broken_scenes)
     pack = Pack(manifest=manifest, scenes=types.MappingProxyType(scenes),
                 seed_text=source.raw if source else "", root=str(pack_dir),
                 content_hash=content_hash([manifest_path, *scene_paths], source_path))

@@ -484,12 +484,13 @@ class Track:
     locs: Mapping[str, Loc] = _locs()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # keyword-only: the id, first, may be left out
 class Manifest:
     """pack.yaml: what the pack is and how it is scored."""
 
-    id: str = field(metadata=doc("The pack's id; the same as its folder name.",
-                                 example="id: week-of-march-23"))
+    id: str = field(default="", metadata=doc(
+        "The pack's id, which saves and result files know it by; its folder's name when left "
+        "out. It may differ from the folder's name.", example="id: week-of-march-23"))
     title: str = field(metadata=doc("The title on the title screen.",
                                     example='title: "Hit for Hit: A Week on the Syria Desk"'))
     role: str = field(metadata=doc("Who the player is, e.g. Pentagon analyst.",

@@ -221,3 +221,17 @@ def test_validate_finds_a_pack_with_pack_yml_by_name(tmp_path, monkeypatch, caps
     (pack / "pack.yaml").rename(pack / "pack.yml")
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "mini"]) == 0
+
+
+# --- the pack id ----------------------------------------------------------------------------
+
+def test_a_pack_without_an_id_takes_its_folders_name(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "id: mini\n", "")
+    result = compile_pack(pack)
+    assert result.ok and result.diagnostics == [] and result.pack.id == "mini"
+
+
+def test_an_id_other_than_the_folders_name_is_no_warning(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "id: mini\n", "id: flood-week\n")
+    result = compile_pack(pack)
+    assert result.ok and result.diagnostics == [] and result.pack.id == "flood-week"

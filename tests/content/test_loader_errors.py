@@ -296,7 +296,6 @@ MORE_CASES = [
     ("no-grades", "pack.yaml", "grades:\n  - {min: 0, label: C}\n  - {min: 50, label: B}\n  - {min: 80, label: A}\n",
      "grades: []\n", "no-grades", "error", "grades: []"),
     ("no-scenes", "scenes.yaml", None, "scenes: []\n", "no-scenes", "error", "id: mini"),
-    ("pack-id", "pack.yaml", "id: mini", "id: mini2", "pack-id", "warning", "id: mini2"),
     ("recall-effect", "scenes.yaml", "effects: {tradecraft: 2}", "effects: {recall: 2}",
      "recall-effect", "error", "effects: {recall: 2}"),
     ("too-few-items", "scenes.yaml", "order: [River rose, Officials counted, Mayor spoke]",
