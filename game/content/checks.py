@@ -471,7 +471,9 @@ class PackChecker:
                            graded, self.report)
 
     def quoted(self) -> Iterator[tuple[object, str]]:
+        yield from ((entry, entry.source) for entry in self.manifest.glossary if entry.source)
         for scene in self.scenes.values():
+            yield from ((entry, entry.source) for entry in scene.glossary if entry.source)
             yield from ((fact, fact.source) for fact in scene.facts)
             yield from ((q, q.source) for q in scene.questions)
             if scene.what_happened:

@@ -323,6 +323,10 @@ class GlossaryEntry:
     meaning: str = field(metadata=doc(
         "What it means.",
         example="meaning: The US Department of Defense, headquartered at the Pentagon."))
+    source: str = field(default="", metadata=doc(
+        "The article's exact words that the meaning is taken from, when it is; checked against "
+        "the article like every other source.",
+        example='source: "the US Department of Defense"'))
     locs: Mapping[str, Loc] = _locs()
 
 

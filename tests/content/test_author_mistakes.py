@@ -235,3 +235,32 @@ def test_an_id_other_than_the_folders_name_is_no_warning(tmp_path):
     pack = broken_pack(tmp_path, "pack.yaml", "id: mini\n", "id: flood-week\n")
     result = compile_pack(pack)
     assert result.ok and result.diagnostics == [] and result.pack.id == "flood-week"
+
+
+# --- glossary sources ------------------------------------------------------------------------
+
+def test_a_glossary_source_not_in_the_article_is_reported_at_its_line(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
+                       "  - term: Officials\n    meaning: The people who counted.\n"
+                       "    source: \"Officials said 400 people\"")
+    found = only(pack)
+    assert (found.code, found.severity) == ("quote-not-found", ERROR)
+    assert found.file.endswith("pack.yaml")
+    assert found.line == line_of(pack / "pack.yaml", "source: \"Officials said 400")
+    assert "Officials said" in found.hint  # where the article stops matching
+
+
+def test_a_glossary_source_in_the_article_passes(tmp_path):
+    pack = broken_pack(tmp_path, "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
+                       "  - term: Officials\n    meaning: The people who counted.\n"
+                       "    source: \"Officials said 40 people were moved.\"")
+    assert compile_pack(pack).diagnostics == []
+
+
+def test_a_scenes_glossary_source_is_checked_too(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "    body: The radio station calls.\n",
+                       "    body: The radio station calls.\n    glossary:\n"
+                       "      - {term: caller, meaning: Who calls., source: \"a national radio\"}\n")
+    found = only(pack)
+    assert found.code == "quote-not-found"
+    assert found.line == line_of(pack / "scenes.yaml", "- {term: caller")
