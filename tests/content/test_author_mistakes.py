@@ -264,3 +264,13 @@ def test_a_scenes_glossary_source_is_checked_too(tmp_path):
     found = only(pack)
     assert found.code == "quote-not-found"
     assert found.line == line_of(pack / "scenes.yaml", "- {term: caller")
+
+
+# --- what the guide now says -----------------------------------------------------------------
+
+def test_a_decimal_answer_is_graded_as_a_decimal(tmp_path):
+    from game.engine import grade
+
+    pack = broken_pack(tmp_path, "scenes.yaml", "        answer: 3\n", "        answer: 2.5\n")
+    question = compile_pack(pack).pack.questions()["q-villages"]
+    assert grade(question, 2.5).correct and not grade(question, 2).correct

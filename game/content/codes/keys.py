@@ -34,10 +34,12 @@ CODES = (
     ),
     Code(
         "missing-value", ERROR,
-        "A key has nothing after its colon.",
+        "A key that needs a value has nothing after its colon.",
         "Write the value, or remove the line if the key is optional.",
         "A value written on the next line must be indented further than its key; otherwise "
-        "the key is empty.",
+        "the key is empty. An optional list or mapping with nothing after its colon "
+        "(`facts:`, `set:`) is read as empty; a choice's `effects:` is not, since every "
+        "choice says what it scores: write `effects: {}` for none.",
         before="    title:\n    body: The river has risen.\n",
         after="    title: The river rises\n    body: The river has risen.\n",
     ),

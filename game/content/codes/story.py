@@ -126,7 +126,7 @@ CODES = (
         "points were meant to be added later), so it is an error; `effects: {}` says that the "
         "choice scores nothing on purpose, and passes. `effects:` with nothing after the colon "
         "is a `missing-value`. A decision where no choice has `effects` is reported once, at "
-        "its `choices:`.",
+        "its first choice.",
         before="      - text: Report 55 moved\n        next: tue-radio\n",
         after="      - text: Report 55 moved\n        next: tue-radio\n"
               "        effects: {tradecraft: -1}\n",
