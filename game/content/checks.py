@@ -381,7 +381,9 @@ class PackChecker:
         """A choice left without effects scores nothing, usually by oversight; 'effects: {}'
         says it is on purpose. A decision where every choice lacks them is one mistake."""
         left_out = [c for c in scene.choices if "effects" not in c.locs]
-        hint = field_table(Choice)["effects"][0].metadata["how_to_write"]
+        hint = (field_table(Choice)["effects"][0].metadata["how_to_write"] + " For a pack "
+                "written before every choice needed it, `briefing upgrade PACK` writes "
+                "'effects: {}' (what such a choice scored) into each.")
         if len(left_out) > 1 and len(left_out) == len(scene.choices):
             self.report(scene, "choices", "no-effects", f"No choice of '{scene.id}' has "
                         "'effects', so the decision scores nothing.", hint)
