@@ -248,6 +248,25 @@ def document_marker_line(text: str, node_line: int) -> int:
     return node_line + 1
 
 
+# Among the ids of broken scenes: a part of some scene (a choice, a question...) was lost, so
+# the story map is not whole, though every scene id is known.
+LOST_PART = "\u2026"
+
+
+def scalar_of(pairs: list, key: str) -> str:
+    """The text of ``key`` among a mapping's (key node, value node) pairs, or ''."""
+    return next((v.value for k, v in pairs if k.value == key and isinstance(v, yaml.ScalarNode)),
+                "")
+
+
+def item_name(pairs: list) -> str:
+    """How a message names an item of a list: " 'its-id'", else its first value, shortened."""
+    name = scalar_of(pairs, "id") or (pairs[0][1].value if pairs and isinstance(
+        pairs[0][1], yaml.ScalarNode) else "")
+    name = " ".join(name.split())
+    return f" '{name if len(name) <= 40 else name[:39] + '…'}'" if name else ""
+
+
 class NodeCompiler:
     """Compiles nodes of one file into models, collecting diagnostics as it goes."""
 
@@ -445,13 +464,14 @@ class NodeCompiler:
     def mapping_pairs(self, node: yaml.MappingNode, where: str, model: type | None = None):
         """Key text and value node of each pair, reporting duplicate and non-text keys.
 
-        A second 'id' in a model's mapping is an item written without its '- ': the item and
-        the one above it are read as one. That is one mistake, reported at the second id; the
-        lost item's keys are left out, and its id is noted so nothing calls it missing.
+        In an item of a list (``model`` given), a second 'id' or a second of the item's first
+        key is the next item written without its '- ': the two are read as one. That is one
+        mistake, reported there; the lost item's keys are left out, and the map is marked as
+        not whole, so nothing that follows from the loss is reported as well.
         """
         seen: dict[str, yaml.Node] = {}
         lost_from = None  # the line where an item without its '- ' starts
-        first_id = None
+        first_key = None
         for key_node, value_node in node.value:
             if lost_from is not None and key_node.start_mark.line >= lost_from:
                 continue
@@ -463,9 +483,10 @@ class NodeCompiler:
                             "Keys are single words followed by a colon, e.g. 'title:'.")
                 continue
             key = self.checked_text(key_node, f"a key in {where}")
-            if key == "id" and key in seen and model is not None:
+            first_key = first_key or key
+            if key in seen and model is not None and key in ("id", first_key):
                 lost_from = key_node.start_mark.line
-                self.missing_dash(model, where, first_id, key_node, value_node)
+                self.missing_dash(model, where, node, key_node)
                 continue
             if key in seen:
                 first = seen[key].start_mark.line + 1
@@ -475,24 +496,25 @@ class NodeCompiler:
                             "new scene or item often causes this.")
                 continue
             seen[key] = key_node
-            if key == "id":
-                first_id = value_node
             yield key, key_node, value_node
 
-    def missing_dash(self, model: type, where: str, first_id: yaml.Node, key_node: yaml.Node,
-                     value_node: yaml.Node) -> None:
-        lost_id, above_id = (node.value if isinstance(node, yaml.ScalarNode) else ""
-                             for node in (value_node, first_id))
+    def missing_dash(self, model: type, where: str, node: yaml.MappingNode,
+                     key_node: yaml.Node) -> None:
+        """Report the item of a list that starts at ``key_node`` without its '- '."""
         line = key_node.start_mark.line + 1
-        above = f"'{above_id}', line {first_id.start_mark.line + 1}"
-        named = f" '{lost_id}'" if lost_id else ""
+        above = [(k, v) for k, v in node.value if k.start_mark.line < key_node.start_mark.line]
+        lost = [(k, v) for k, v in node.value if k.start_mark.line >= key_node.start_mark.line]
+        above_name, lost_name = (item_name(pairs) for pairs in (above, lost))
+        lost_id = scalar_of(lost, "id")
         self.report(key_node, "missing-dash",
-                    f"The {where}{named} on line {line} has no '- ' before it, so it is read "
-                    f"as part of the {where} above ({above}) and is lost.",
-                    f"Write '- ' before 'id:' on line {line}, lined up with the '- ' of the "
-                    f"{where} above.")
-        if lost_id:
-            self.broken_ids.add((model.__name__, lost_id))
+                    f"The {where}{lost_name} on line {line} has no '- ' before it, so it is "
+                    f"read as part of the {where} above{above_name} (line "
+                    f"{node.start_mark.line + 1}) and is lost.",
+                    f"Write '- ' before '{key_node.value}:' on line {line}, lined up with the "
+                    f"'- ' of the {where} above.")
+        # the lost scene's id is known to exist; any other lost part leaves the map not whole
+        lost_scene = lost_id if model.__name__ == "Scene" and lost_id else LOST_PART
+        self.broken_ids.add(("Scene", lost_scene))
 
     def mapping(self, value_type: Any, node: yaml.Node, where: str) -> Any:
         if self.is_null(node):

@@ -274,3 +274,13 @@ def test_a_decimal_answer_is_graded_as_a_decimal(tmp_path):
     pack = broken_pack(tmp_path, "scenes.yaml", "        answer: 3\n", "        answer: 2.5\n")
     question = compile_pack(pack).pack.questions()["q-villages"]
     assert grade(question, 2.5).correct and not grade(question, 2).correct
+
+
+def test_a_missing_dash_before_a_choice_is_one_error_too(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "      - text: Report 55 moved",
+                       "        text: Report 55 moved")
+    found = only(pack)
+    assert found.code == "missing-dash"
+    assert found.line == line_of(pack / "scenes.yaml", "        text: Report 55 moved")
+    assert "'Report 55 moved'" in found.message and "'Report 40 moved" in found.message
+    assert "before 'text:'" in found.hint

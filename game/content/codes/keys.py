@@ -93,12 +93,14 @@ CODES = (
     Code(
         "missing-dash", ERROR,
         "An item of a list (a scene, a question, a choice…) has no `- ` before it, so it is "
-        "read as part of the item above: a second `id:` shows where it starts.",
-        "Write `- ` before its `id:`, lined up with the `- ` of the item above.",
-        "The item above keeps its own values; the lost item's lines are left out, and nothing "
-        "that refers to the lost item's id is reported as missing, so this is the one error "
-        "to fix. Before this had its own code, it gave a `duplicate-key` for each of the lost "
-        "item's keys and an `unknown-scene` for each link to it.",
+        "read as part of the item above: a second `id:`, or a second of the item's first key "
+        "(a choice's `text:`), shows where it starts.",
+        "Write `- ` before its first key, lined up with the `- ` of the item above.",
+        "The item above keeps its own values; the lost item's lines are left out, and what "
+        "follows from the loss (links to the lost scene, scenes only it leads to) is not "
+        "reported as well, so this is the one error to fix. Before this had its own code, it "
+        "gave a `duplicate-key` for each of the lost item's keys, an `unknown-scene` for each "
+        "link to it and an `unreachable` for each scene behind it.",
         before="  - id: mon-alarm\n    title: The river rises\n"
                "    id: tue-radio\n    title: The radio calls\n",
         after="  - id: mon-alarm\n    title: The river rises\n"
