@@ -16,6 +16,8 @@ from .test_hostile_content import FIXTURES
 from .test_loader_errors import broken_pack, line_of
 
 MISTAKES = FIXTURES / "author-mistakes"
+NGO_ENTRY = "  - {term: NGO, meaning: Non-governmental organisation}"  # pack.yaml's glossary
+WEAK_EFFECTS = "        effects: {tradecraft: -1, escalation: 1}\n"  # the choice "Report 55 moved"
 
 
 def diagnostics_of(pack: Path) -> list:
@@ -29,28 +31,31 @@ def only(pack: Path):
     return found[0]
 
 
+def only_mistake(tmp_path: Path, old: str, new: str):
+    """The mini pack with ``old`` replaced by ``new`` in its scene file, and its one diagnostic."""
+    pack = broken_pack(tmp_path, "scenes.yaml", old, new)
+    return pack, only(pack)
+
+
 # --- choices without effects ---------------------------------------------------------------
 
 def test_effects_with_nothing_after_the_colon_is_a_missing_value(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "effects: {tradecraft: 2}", "effects:")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "effects: {tradecraft: 2}", "effects:")
     assert (found.code, found.severity) == ("missing-value", ERROR)
     assert found.line == line_of(pack / "scenes.yaml", "effects:\n")
     assert "effects: {}" in found.hint
 
 
 def test_a_choice_without_effects_is_an_error_at_the_choice(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "        effects: {tradecraft: -1, escalation: 1}\n",
-                       "")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, WEAK_EFFECTS,
+                                       "")
     assert (found.code, found.severity) == ("no-effects", ERROR)
     assert found.line == line_of(pack / "scenes.yaml", "- text: Report 55 moved")
     assert "effects: {}" in found.hint and "Report 55 moved" in found.message
 
 
 def test_a_decision_whose_choices_have_no_effects_is_one_error(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "        effects: {tradecraft: -1, escalation: 1}\n",
-                       "")
+    pack = broken_pack(tmp_path, "scenes.yaml", WEAK_EFFECTS, "")
     text = (pack / "scenes.yaml").read_text().replace("        effects: {tradecraft: 2}\n", "")
     (pack / "scenes.yaml").write_text(text)
     found = only(pack)
@@ -79,27 +84,24 @@ def test_the_editor_schema_requires_effects_as_validate_does():
 # --- wrong hints for indentation -------------------------------------------------------------
 
 def test_a_tab_at_the_start_of_a_line_says_it_is_a_tab(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "    title: The river rises",
-                       "\ttitle: The river rises")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "    title: The river rises",
+                                       "\ttitle: The river rises")
     assert (found.code, found.line, found.column) == ("yaml-syntax", 6, 1)
     assert "tab" in found.message.lower()
     assert "spaces" in found.hint and "quotes" not in found.hint
 
 
 def test_a_tab_inside_the_indentation_says_it_is_a_tab(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "    body: The radio station calls.",
-                       "  \tbody: The radio station calls.")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "    body: The radio station calls.",
+                                       "  \tbody: The radio station calls.")
     assert found.line == line_of(pack / "scenes.yaml", "  \tbody:")
     assert found.column == 3
     assert "tab" in found.message.lower() and "spaces" in found.hint
 
 
 def test_an_over_indented_key_says_to_line_it_up(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "    body: The radio station calls.",
-                       "      body: The radio station calls.")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "    body: The radio station calls.",
+                                       "      body: The radio station calls.")
     assert found.code == "yaml-syntax"
     assert found.line == line_of(pack / "scenes.yaml", "      body:")
     assert "indented more" in found.message
@@ -107,17 +109,15 @@ def test_an_over_indented_key_says_to_line_it_up(tmp_path):
 
 
 def test_text_with_colon_space_still_says_to_quote_it(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "    title: The river rises",
-                       "    title: Note: the river rises")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "    title: The river rises",
+                                       "    title: Note: the river rises")
     assert "must be in quotes" in found.hint
 
 
 # --- cascades --------------------------------------------------------------------------------
 
 def test_a_missing_dash_before_a_scene_is_one_error_at_that_scene(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "  - id: tue-radio", "    id: tue-radio")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "  - id: tue-radio", "    id: tue-radio")
     assert (found.code, found.severity) == ("missing-dash", ERROR)
     assert found.line == line_of(pack / "scenes.yaml", "    id: tue-radio")
     assert "tue-radio" in found.message and "mon-alarm" in found.message
@@ -125,16 +125,14 @@ def test_a_missing_dash_before_a_scene_is_one_error_at_that_scene(tmp_path):
 
 
 def test_a_missing_dash_before_a_later_item_is_one_error_too(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "      - id: q-tf\n", "        id: q-tf\n")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "      - id: q-tf\n", "        id: q-tf\n")
     assert found.code == "missing-dash"
     assert found.line == line_of(pack / "scenes.yaml", "        id: q-tf")
 
 
 def test_a_next_typo_is_one_error_naming_the_scenes_it_cuts_off(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "        next: tue-radio\n",
-                       "        next: tue-radoi\n")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "        next: tue-radio\n",
+                                       "        next: tue-radoi\n")
     assert found.code == "unknown-scene"
     assert found.line == line_of(pack / "scenes.yaml", "next: tue-radoi")
     assert "Did you mean 'tue-radio'?" in found.message
@@ -168,7 +166,8 @@ def test_endings_left_without_ending_true_are_named_in_that_one_error(tmp_path):
     pack = broken_pack(tmp_path, "scenes.yaml", "    ending: true\n    assessment: Careful work.",
                        "    assessment: Careful work.")
     text = (pack / "scenes.yaml").read_text().replace(
-        "    ending: true\n    assessment: Check your sources.", "    assessment: Check your sources.")
+        "    ending: true\n    assessment: Check your sources.",
+        "    assessment: Check your sources.")
     (pack / "scenes.yaml").write_text(text)
     found = only(pack)
     assert found.code == "no-ending"
@@ -239,10 +238,11 @@ def test_an_id_other_than_the_folders_name_is_no_warning(tmp_path):
 
 # --- glossary sources ------------------------------------------------------------------------
 
+OFFICIALS_ENTRY = "  - term: Officials\n    meaning: The people who counted.\n"
+
 def test_a_glossary_source_not_in_the_article_is_reported_at_its_line(tmp_path):
-    pack = broken_pack(tmp_path, "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
-                       "  - term: Officials\n    meaning: The people who counted.\n"
-                       "    source: \"Officials said 400 people\"")
+    pack = broken_pack(tmp_path, "pack.yaml", NGO_ENTRY, OFFICIALS_ENTRY
+                       + "    source: \"Officials said 400 people\"")
     found = only(pack)
     assert (found.code, found.severity) == ("quote-not-found", ERROR)
     assert found.file.endswith("pack.yaml")
@@ -251,16 +251,16 @@ def test_a_glossary_source_not_in_the_article_is_reported_at_its_line(tmp_path):
 
 
 def test_a_glossary_source_in_the_article_passes(tmp_path):
-    pack = broken_pack(tmp_path, "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
-                       "  - term: Officials\n    meaning: The people who counted.\n"
-                       "    source: \"Officials said 40 people were moved.\"")
+    pack = broken_pack(tmp_path, "pack.yaml", NGO_ENTRY, OFFICIALS_ENTRY
+                       + "    source: \"Officials said 40 people were moved.\"")
     assert compile_pack(pack).diagnostics == []
 
 
 def test_a_scenes_glossary_source_is_checked_too(tmp_path):
     pack = broken_pack(tmp_path, "scenes.yaml", "    body: The radio station calls.\n",
                        "    body: The radio station calls.\n    glossary:\n"
-                       "      - {term: caller, meaning: Who calls., source: \"a national radio\"}\n")
+                       "      - {term: caller, meaning: Who calls.,"
+                       " source: \"a national radio\"}\n")
     found = only(pack)
     assert found.code == "quote-not-found"
     assert found.line == line_of(pack / "scenes.yaml", "- {term: caller")
@@ -277,9 +277,8 @@ def test_a_decimal_answer_is_graded_as_a_decimal(tmp_path):
 
 
 def test_a_missing_dash_before_a_choice_is_one_error_too(tmp_path):
-    pack = broken_pack(tmp_path, "scenes.yaml", "      - text: Report 55 moved",
-                       "        text: Report 55 moved")
-    found = only(pack)
+    pack, found = only_mistake(tmp_path, "      - text: Report 55 moved",
+                                       "        text: Report 55 moved")
     assert found.code == "missing-dash"
     assert found.line == line_of(pack / "scenes.yaml", "        text: Report 55 moved")
     assert "'Report 55 moved'" in found.message and "'Report 40 moved" in found.message
