@@ -15,8 +15,11 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or exc.context or "the YAML cannot be read").strip()
-    found = indentation_problem(text, line) or (f"YAML syntax: {problem}.", syntax_hint(problem))
-    return Diagnostic(file, line, tab_column(text, line) or column, ERROR, "yaml-syntax", *found)
+    found = indentation_problem(text, line)
+    if found is None:
+        return Diagnostic(file, line, column, ERROR, "yaml-syntax", f"YAML syntax: {problem}.",
+                          syntax_hint(problem))
+    return Diagnostic(file, line, found[0], ERROR, "yaml-syntax", *found[1:])
 
 
 # What usually causes each of PyYAML's complaints, in an author's words.
@@ -47,17 +50,18 @@ def tab_column(text: str, line: int) -> int | None:
     return indent.index("\t") + 1 if "\t" in indent else None
 
 
-def indentation_problem(text: str, line: int) -> tuple[str, str] | None:
-    """The message and hint for a syntax error caused by a line's indentation: a tab, or a
-    key indented more than the key above it. PyYAML names neither (it says a token cannot
-    start, or that ': ' is not allowed), and its usual causes are another mistake."""
+def indentation_problem(text: str, line: int) -> tuple[int, str, str] | None:
+    """The column, message and hint for a syntax error caused by a line's indentation: a tab,
+    or a key indented more than the key above it (at the key). PyYAML names neither (it says
+    a token cannot start, or that ': ' is not allowed), and its usual causes are another
+    mistake."""
     lines = text.splitlines()
     if not 0 < line <= len(lines):
         return None
     column = tab_column(text, line)
     if column is not None:
-        return (f"YAML syntax: line {line} is indented with a tab (column {column}); YAML "
-                "indents with spaces only.",
+        return (column, f"YAML syntax: line {line} is indented with a tab (column {column}); "
+                "YAML indents with spaces only.",
                 f"Indent with spaces, never tabs: replace the tab on line {line} with spaces, "
                 "lined up with the lines around it (most editors can convert tabs to spaces).")
     row = lines[line - 1]
@@ -70,8 +74,8 @@ def indentation_problem(text: str, line: int) -> tuple[str, str] | None:
     above_key = KEY_WITH_VALUE.match(above)
     if indent <= above_indent or above_key is None:
         return None
-    return (f"YAML syntax: the key '{key.group(1)}' on line {line} is indented more than "
-            f"'{above_key.group(1)}' on the line above (column {indent + 1}, not "
+    return (indent + 1, f"YAML syntax: the key '{key.group(1)}' on line {line} is indented "
+            f"more than '{above_key.group(1)}' on the line above (column {indent + 1}, not "
             f"{above_indent + 1}).",
             f"Line it up with '{above_key.group(1)}:' above ({above_indent} spaces): indent a "
             "line further only when it belongs inside the key above, and that key's value then "

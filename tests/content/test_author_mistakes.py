@@ -104,6 +104,7 @@ def test_an_over_indented_key_says_to_line_it_up(tmp_path):
                                        "      body: The radio station calls.")
     assert found.code == "yaml-syntax"
     assert found.line == line_of(pack / "scenes.yaml", "      body:")
+    assert found.column == 7  # the key, not the ': ' PyYAML stopped at
     assert "indented more" in found.message
     assert "line it up" in found.hint.lower() and "quotes" not in found.hint
 
