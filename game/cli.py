@@ -432,13 +432,14 @@ def command_test(args: argparse.Namespace) -> int:
 def command_upgrade(args: argparse.Namespace) -> int:
     """`upgrade PACK [--check]`: rewrite what the format renamed, in place; exit 1 with --check
     when something is out of date, or when the pack has errors."""
-    from .authoring.upgrade import UpgradeError, check_rewritten, plan_upgrade, write
+    from .authoring.upgrade import (UpgradeError, blocking_errors, check_rewritten,
+                                    plan_upgrade, write)
     from .content.loader import display_path
     from .packs import compile_pack
 
     folder = resolve_pack_dirs([args.pack])[0]
     result = compile_pack(folder)
-    if not result.ok:
+    if result.pack is None or blocking_errors(result):
         for diagnostic in result.errors:
             print(diagnostic, file=sys.stderr)
         raise PackHasErrors(summary_line(result, folder))

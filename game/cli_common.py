@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .content.manifest_file import is_pack
 from .paths import pack_dirs, packs_root
 
 if TYPE_CHECKING:
@@ -30,13 +31,13 @@ def resolve_pack_dirs(names: list[str]) -> list[Path]:
     folders = []
     for name in names:
         path = Path(name)
-        if path.is_file() and path.suffix == ".yaml":
+        if path.is_file() and path.suffix in (".yaml", ".yml"):
             path = path.parent  # a single file is checked as part of its pack
         if path.is_dir():
             folders.append(path)
-        elif (packs_root() / name / "pack.yaml").is_file():
+        elif is_pack(packs_root() / name):
             folders.append(packs_root() / name)
-        elif (Path("scenes") / name / "pack.yaml").is_file():  # where `briefing new` puts it
+        elif is_pack(Path("scenes") / name):  # where `briefing new` puts it
             folders.append(Path("scenes") / name)
         else:
             shipped = ", ".join(p.name for p in pack_dirs()) or "none"

@@ -38,7 +38,7 @@ from .engine import (
 
 from .markdown_html import author_markdown_html
 from .forecast_words import FORECASTS_NOTE, brier_words
-from .prose import title_and_byline
+from .prose import in_quotes, title_and_byline
 from .score_words import Form, effects_words, overall_words, points, signed, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
@@ -95,7 +95,7 @@ def authored_inline(text: str) -> str:
 
 
 def quote(text: str) -> str:
-    return f"<blockquote>“{esc(text)}”</blockquote>" if text.strip() else ""
+    return f"<blockquote>{esc(in_quotes(text))}</blockquote>" if text.strip() else ""
 
 
 def labelled(label: str, html: str) -> str:

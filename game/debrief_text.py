@@ -33,7 +33,7 @@ from .engine import (
     Scorecard,
 )
 from .forecast_words import FORECASTS_NOTE, brier_words
-from .prose import title_and_byline
+from .prose import in_quotes, title_and_byline
 from .score_words import Form, effects_words, overall_words, points, signed, track_words
 
 if TYPE_CHECKING:  # the review types, named in annotations only
@@ -99,7 +99,7 @@ def entry_markdown(number: str, entry: Entry) -> str:
     lines = "  \n".join(f"{line.label}: {escape(line.text)}" for line in entry.lines)
     when = f" ({escape(entry.when)})" if entry.when else ""
     block = f"**{number}{escape(entry.title)}**{when}\n\n{lines}"
-    return block + (f"\n\n> “{escape(entry.quote)}”" if entry.quote else "")
+    return block + (f"\n\n> {escape(in_quotes(entry.quote))}" if entry.quote else "")
 
 
 # -- the detail, section by section ----------------------------------------------------------
@@ -151,7 +151,7 @@ def decision_markdown(n: int, d: DecisionReview, names: dict[str, str]) -> str:
                      + (f" — {d.better.feedback.strip()}" if d.better.feedback.strip() else ""))
     if d.what_happened:
         block.append(f"**What the article reports:** {d.what_happened.strip()}")
-        block.append(f"> “{escape(d.source)}”")
+        block.append(f"> {escape(in_quotes(d.source))}")
     return "\n\n".join(block)
 
 
@@ -176,7 +176,7 @@ def answer_markdown(n: int, q: QuestionReview) -> str:
     if q.hinted:
         block.append(f"*With the hint (−{percent(HINT_COST)} of the points).*")
     block += [f"**Right answer:** {escape(q.right_answer)}", q.explanation.strip(),
-              f"> “{escape(q.source)}”"]
+              f"> {escape(in_quotes(q.source))}"]
     return "\n\n".join(block)
 
 
@@ -195,7 +195,7 @@ def forecast_markdown(n: int, f, track_name: str) -> str:
     block = [f"### {n}. {escape(q.ask)}",
              f"**Your forecast:** {escape(f.term.label)}",
              f"**Outcome:** {f.outcome.rstrip('.')}{where}. {q.resolution.strip()}".rstrip(),
-             f"> “{escape(q.source)}”",
+             f"> {escape(in_quotes(q.source))}",
              f"**Brier score:** {brier_words(f.brier)} — {signed(f.points)} of "
              f"{points(f.out_of)} {escape(track_name)}"]
     if q.explanation.strip():
@@ -209,7 +209,8 @@ def notebook_section(debrief: Debrief) -> Section:
 
 
 def fact_markdown(n: int, fact: Fact) -> str:
-    return f"{n}. **{escape(fact_label(fact))}** {fact.text.strip()}\n\n> “{escape(fact.source)}”"
+    return (f"{n}. **{escape(fact_label(fact))}** {fact.text.strip()}\n\n"
+            f"> {escape(in_quotes(fact.source))}")
 
 
 def detail_sections(debrief: Debrief, replay: bool = False) -> list[Section]:
@@ -250,8 +251,8 @@ def other_reporting_block(item: OtherReporting) -> str:
     block = [f"### {escape(report.outlet)}, {escape(report.date)}"] + ([cited] if cited else [])
     for fact in item.facts:
         block += [f"**The article ({escape(fact_label(fact))}):** {escape(fact.text)}",
-                  f"> “{escape(fact.source)}”"]
-    block += [f"**{escape(report.outlet)}:**", f"> “{escape(report.quote)}”"]
+                  f"> {escape(in_quotes(fact.source))}"]
+    block += [f"**{escape(report.outlet)}:**", f"> {escape(in_quotes(report.quote))}"]
     if report.note.strip():
         block.append(f"**What differs:** {escape(report.note)}")
     return "\n\n".join(block)

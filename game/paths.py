@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .content.manifest_file import is_pack  # content's own rule: pack.yaml or pack.yml
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 # A built wheel carries the packs inside the package (hatch force-include); an editable install or
 # a plain checkout does not see force-include, so fall back to the repository's own folders.
@@ -33,7 +35,7 @@ def pack_dirs(root: Path | None = None) -> list[Path]:
     root = root or packs_root()
     if not root.is_dir():
         return []
-    return sorted(p for p in root.iterdir() if (p / "pack.yaml").is_file())
+    return sorted(p for p in root.iterdir() if is_pack(p))
 
 
 def data_dir() -> Path:

@@ -19,16 +19,16 @@ The head librarian said all books were safe. A local radio station claimed the r
 
 PACK_YAML = """\
 # yaml-language-server: $schema={pack_schema}
-# pack.yaml says what this pack is. Check your work with: briefing validate {folder}
-id: {pack_id}                 # the same as the folder name
-title: "{title}"              # shown on the title screen
+# pack.yaml says what this pack is. Check your work, in this folder: briefing validate .
+id: {pack_id}                 # what saves and results know the pack by (may differ from the folder)
+title: {title}  # shown on the title screen
 role: Analyst                 # who the player is
 source: {source}              # the article, in this folder or in seeds/
 start: first-scene            # the id of the first scene
 version: "0.1"                # bump it when you change the pack
 format: 2                     # the version of the scene format it is written in
 intro: |
-  # {title}
+  # {heading}
 
   A short welcome in Markdown: who the player is and what happens.
 days:                         # the days of your story, in order; scenes name one of them
@@ -107,7 +107,7 @@ scenes:
 
 
 WALKTHROUGH_YAML = """\
-# A golden walkthrough: a scripted playthrough with checks. Run it with: briefing test {folder}
+# A golden walkthrough: a scripted playthrough with checks. Run it, in the pack's folder: briefing test .
 name: The careful path
 steps:
   - expect_scene: first-scene
@@ -138,6 +138,16 @@ def first_sentence(article: str) -> str:
             if len(sentence.split()) >= 6 and sentence.rstrip()[-1] in ".!?\"'":
                 return sentence.strip()
     return normalise(article)[:120]
+
+
+def headline(article: str) -> str:
+    """The article's first line, as a pack's title: a Markdown '#' taken off, cut at a word
+    before 80 characters."""
+    first = next((line for line in article.splitlines() if line.strip()), "")
+    title = normalise(first.strip().lstrip("#").strip())
+    if len(title) > 80:
+        title = title[:79].rsplit(" ", 1)[0] + "…"
+    return title
 
 
 def yaml_quote(text: str) -> str:
@@ -201,8 +211,8 @@ def scaffold(folder: Path, article: Path | None = None) -> list[Path]:
     if schema_dir is None:  # outside the checkout, or no checkout: the pack carries its own
         schema_dir = PACK_SCHEMA_FOLDER
         own_schemas = write_schemas(folder / PACK_SCHEMA_FOLDER)
-    values = dict(pack_id=pack_id, title=pack_id.replace("-", " ").capitalize(),
-                  source=source_name, folder=folder,
+    title = headline(text) or pack_id.replace("-", " ").capitalize()
+    values = dict(pack_id=pack_id, title=yaml_quote(title), heading=title, source=source_name,
                   pack_schema=f"{schema_dir}/{schema_file_name('pack')}",
                   scenes_schema=f"{schema_dir}/{schema_file_name('scenes')}",
                   quote=yaml_quote(quote), fact_text=yaml_quote(quote),

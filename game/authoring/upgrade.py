@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..atomic import atomic_write_bytes
 from ..content.loader import CompileResult
-from ..content.models import CURRENT_FORMAT, Loc, Manifest
+from ..content.models import CURRENT_FORMAT, Loc, Manifest, Pack
 from ..packs import compile_pack
 
 BOM = "\ufeff"
@@ -28,6 +28,16 @@ LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 PROPERTIES = re.compile(r"(?:[&!][^\s,\]}]*[ \t]+)*")
 # What may follow a plain scalar: the end of its line or file, a comment, or a flow item's end.
 PLAIN_END = re.compile("(?=[ \t]*(?:[#,}\\]\r\n\x85\u2028\u2029]|\\Z))")
+
+
+# Errors that upgrading itself mends: a pack written before every choice had to say what it
+# scores gets `effects: {}` (what those choices scored then) in each choice without it.
+MENDED_BY_UPGRADE = frozenset({"no-effects"})
+
+
+def blocking_errors(result: CompileResult) -> list:
+    """The errors that stop an upgrade: all but those the upgrade mends."""
+    return [d for d in result.errors if d.code not in MENDED_BY_UPGRADE]
 
 
 class UpgradeError(Exception):
@@ -61,12 +71,13 @@ class Plan:
 def plan_upgrade(result: CompileResult) -> Plan:
     """Every change ``result`` (the pack compiled) calls for; UpgradeError when there is a
     problem, before anything is written."""
-    if result.pack is None or result.errors:
+    if result.pack is None or blocking_errors(result):
         raise UpgradeError("the pack has errors, so it cannot be upgraded; fix them first "
                            "(`briefing validate` lists them)")
     # one change per place: a value that aliases (*name) refer to is written, and renamed, once
     changes = list({pending.loc: renamed_value(pending.rename, pending.loc)
                     for pending in result.renamed}.values())
+    changes += effects_added(result.pack)
     manifest = result.pack.manifest
     if manifest.format < CURRENT_FORMAT:
         changes.append(format_change(manifest))
@@ -82,6 +93,15 @@ def plan_upgrade(result: CompileResult) -> Plan:
 def renamed_value(rename, loc: Loc) -> Change:
     return Change(loc.file, loc.line, loc.column, rename.old, rename.new,
                   f"{rename.key}: {rename.old} → {rename.new}")
+
+
+def effects_added(pack: Pack) -> list[Change]:
+    """`effects: {}` in every choice written without effects (a no-effects error today)."""
+    return [Change(choice.locs[""].file, choice.locs[""].line, choice.locs[""].column, "",
+                   "effects: {}", "effects: {} added (the choice scored nothing, as before; "
+                   "give it points if it should score)")
+            for scene in pack.scenes.values() for choice in scene.choices
+            if "effects" not in choice.locs]
 
 
 def format_change(manifest: Manifest) -> Change:
@@ -127,10 +147,13 @@ def replaced(text: str, at: int, change: Change) -> str:
 
 def inserted(text: str, at: int, line_start: int, line: str, newline: str) -> str:
     """A key added to the mapping that starts at ``at``: inside its '{' for a flow mapping, or
-    as a line of its own before its first key, indented as that key is."""
+    as a line of its own before its first key, indented as that key is (after the '- ' of a
+    list item, the first key moving to the next line)."""
     if text.startswith("{", at):
         return text[: at + 1] + line + ", " + text[at + 1:]
     indent = text[line_start:at]
+    if indent.strip() and set(indent) <= {" ", "-"}:  # an item of a list: '- text: ...'
+        return text[:at] + line + newline + " " * len(indent) + text[at:]
     if indent.strip():  # the first key shares its line with something else: add at the end
         end = "" if text.endswith(("\n", "\r")) or not text else newline
         return text + end + line + newline

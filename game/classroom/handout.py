@@ -18,6 +18,7 @@ from ..content.kinds import kind_of
 from ..content.models import Assessment, OtherReport, Pack, Question, Scene
 from ..engine import right_answer
 from ..markdown_html import author_markdown_html
+from ..prose import in_quotes
 from ..score_words import effects_words
 
 
@@ -178,7 +179,7 @@ def scene_blocks(scene: Scene, numbering, student: bool, track_names: dict[str, 
     if scene.facts:
         facts = []
         for fact in scene.facts:
-            source = "" if student else f" Source: “{one_line(fact.source)}”"
+            source = "" if student else f" Source: {in_quotes(one_line(fact.source))}"
             facts.append((one_line(fact.text), f"({fact_label(fact)}){source}"))
         blocks += [Line("", label="New in the notebook"), Items(tuple(facts))]
     if scene.notes.strip() and not student:  # often a Markdown list, so kept as Markdown
@@ -256,7 +257,7 @@ def asked_again_words(original_id: str, pack: Pack, student: bool) -> str:
     if student:
         return "Asked only if you missed this fact earlier in the week."
     original = pack.questions().get(original_id)
-    about = f" (“{shorten(one_line(original.ask))}”)" if original else ""
+    about = f" ({in_quotes(shorten(one_line(original.ask)))})" if original else ""
     return f"Asked again only to players who missed {original_id}{about} on the first try."
 
 
@@ -289,7 +290,7 @@ def other_reporting_blocks(pack: Pack, items: tuple[OtherReport, ...]) -> list[B
              "source of a question.", quiet=True)]
     for item in items:
         byline = f"by {one_line(item.author)}" if item.author else ""
-        title = f": “{one_line(item.title)}”" if item.title.strip() else ""
+        title = f": {in_quotes(one_line(item.title))}" if item.title.strip() else ""
         inner: list[Block] = [Line(f"{one_line(item.outlet)}, {one_line(item.date)}{title}",
                                    strong=True, detail=byline)]
         if item.url:
@@ -333,7 +334,7 @@ def markdown_block(block: Block) -> str:
         detail = f" *({block.detail})*" if block.detail else ""
         return (label + text + detail).rstrip()
     if isinstance(block, Quote):
-        return f"> “{block.text}”"
+        return f"> {in_quotes(block.text)}"
     if isinstance(block, Items):
         marks = [f"{n}." for n in range(1, len(block.items) + 1)] if block.ordered else None
         return "\n".join(f"{marks[n] if marks else '-'} "
@@ -378,7 +379,7 @@ def html_block(block: Block) -> str:
         detail = f' <span class="quiet">({escape(block.detail)})</span>' if block.detail else ""
         return f"<p{css}>{label}{text}{detail}</p>"
     if isinstance(block, Quote):
-        return f"<blockquote>“{escape(block.text)}”</blockquote>"
+        return f"<blockquote>{escape(in_quotes(block.text))}</blockquote>"
     if isinstance(block, Items):
         tag = "ol" if block.ordered else "ul"
         items = "".join(f"<li>{f'<b>{escape(lead.strip())}</b> ' if lead.strip() else ''}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from .. import __version__
+from ..prose import in_quotes
 from .report import ClassReport, Section, percent_text, short_grade, shown
 
 NAME_LIMIT = 80
@@ -157,7 +158,7 @@ def most_missed_html(section: Section) -> str:
         if q.right_answer is not None:
             parts.append(f"<br>Answer: {esc(q.right_answer)}")
         if q.source:
-            parts.append(f"<blockquote>“{esc(q.source)}”</blockquote>")
+            parts.append(f"<blockquote>{esc(in_quotes(q.source))}</blockquote>")
         items.append(f"<li>{''.join(parts)}</li>")
     return "<h3>Most missed, with the article's words</h3>\n<ol>" + "\n".join(items) + "</ol>"
 
@@ -186,7 +187,7 @@ def questions_html(section: Section) -> str:
                     f"</tr>{rows}</table>")
         if q.common_wrong:
             body += ("<p class=dim>Common wrong answers: " + ", ".join(
-                f"“{esc(text)}” ×{count}" for text, count in q.common_wrong) + "</p>")
+                f"{esc(in_quotes(text))} ×{count}" for text, count in q.common_wrong) + "</p>")
         blocks.append(head + body + "</div>")
     return "<h3>Questions</h3>\n" + "\n".join(blocks)
 

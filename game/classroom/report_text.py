@@ -14,6 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..prose import in_quotes
 from .report import ClassReport, Section, percent_text, short_grade, shown
 from .text_columns import Column, column_table
 
@@ -163,7 +164,7 @@ def questions_view(section: Section) -> RenderableType:
             parts.append(counts_grid([("✓" if o.right else "", o.picked, o.text)
                                       for o in q.options], q.answered))
         if q.common_wrong:
-            wrong = ", ".join(f"“{text}” ×{count}" for text, count in q.common_wrong)
+            wrong = ", ".join(f"{in_quotes(text)} ×{count}" for text, count in q.common_wrong)
             parts.append(Text(f"Common wrong answers: {wrong}", style="dim"))
         grid.add_row(Text(f"{n}."), Group(*parts))
     return Group(Text("Questions (right at the first try; ✓ marks right options):",
@@ -216,7 +217,7 @@ def most_missed_view(section: Section) -> RenderableType | None:
         if q.right_answer is not None:
             parts.append(Text(f"Answer: {q.right_answer}"))
         if q.source:
-            parts.append(Text(f"Source: “{q.source}”", style="italic"))
+            parts.append(Text(f"Source: {in_quotes(q.source)}", style="italic"))
         grid.add_row(Text(f"{n}."), Group(*parts))
     return Group(Text("Most missed, with the article's words:", style="bold"), grid)
 

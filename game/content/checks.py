@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from .asks_again import check_asks_again
 from .codes import lookup
+from .compiler import field_table
 from .cues import cue_figures, report_cues
 from .diagnostics import Diagnostic, did_you_mean
 from .assessment_paths import never_shown
@@ -18,6 +20,7 @@ from .graph import can_end, reachable, scene_graph
 from .kinds import KIND_FIELDS, KINDS
 from .kinds.base import count_items
 from .limits import MAX_SCENE_MARKDOWN
+from .map_cascades import BrokenLink, cut_off, cut_off_note, stops_without_ending
 from .models import (
     CURRENT_FORMAT,
     RECALL_TRACK,
@@ -39,17 +42,19 @@ CHOICE_ID = re.compile(r"[A-Za-z0-9_-]+")  # no dot: a condition writes scene-id
 
 class PackChecker:
     def __init__(self, manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-                 folder_name: str, broken_scenes: set[str] = frozenset()):
+                 broken_scenes: set[str] = frozenset()):
         self.manifest = manifest
         self.files = files
         self.source = source
-        self.folder_name = folder_name
         self.broken_scenes = broken_scenes  # already reported where they are written
         self.scenes: dict[str, Scene] = {}
         self.tracks = {t.id for t in manifest.tracks}
         self.flags_set = {flag for f in files for s in f.scenes for c in s.choices for flag in c.set}
         self.found: list[Diagnostic] = []
         self.parts_checked: dict[int, object] = {}  # by id, each keeping its part (and its id)
+        self.broken_links: list[BrokenLink] = []  # next: and to: naming no scene
+        self.stops_unmarked: set[str] = set()  # endings without 'ending: true', when none has it
+        self.no_ending = False
 
     def report(self, model, field: str, code: str, message: str, hint: str = "",
                severity: str | None = None) -> None:
@@ -61,6 +66,7 @@ class PackChecker:
     def run(self) -> list[Diagnostic]:
         self.check_manifest()
         self.collect_scenes()
+        self.check_has_ending()
         self.check_ids()
         for scene in self.scenes.values():
             self.check_scene(scene)
@@ -90,6 +96,20 @@ class PackChecker:
                         f"\"{found.example}\"." if found.example else
                         "Name the option by a few of its own words, in quotes.")
 
+    def check_has_ending(self) -> None:
+        """A pack where no scene says 'ending: true' is one mistake, not a dead end per ending
+        and a loop per scene leading to them."""
+        if self.broken_scenes or not self.scenes or any(s.ending for s in self.scenes.values()):
+            return
+        stops = stops_without_ending(self.scenes)
+        self.no_ending = True
+        self.stops_unmarked = set(stops)
+        hint = (f"Add 'ending: true' to the scenes that end the week: {', '.join(stops)} stop "
+                "without it." if stops else "Add a scene with 'ending: true' and an "
+                "'assessment:', and lead a choice or a next to it.")
+        self.report(self.manifest, "start", "no-ending", "No scene of the pack is an ending "
+                    "(none has 'ending: true'), so the week can never end.", hint)
+
     def check_map(self) -> None:
         """Unreachable scenes, loops with no way out, and days that run backwards."""
         start = self.manifest.start
@@ -97,12 +117,17 @@ class PackChecker:
             return
         seen = reachable(self.scenes, start)
         ending = can_end(self.scenes)
-        # A next naming no scene is reported where it is written; it is not a loop as well.
-        broken_links = any(d.code == "unknown-scene" for d in self.found)
+        # A next naming no scene is reported where it is written; it is not a loop as well,
+        # and the scenes behind it are a note on it. No ending at all is reported once.
+        broken_links = self.no_ending or any(d.code == "unknown-scene" for d in self.found)
+        graph = scene_graph(self.scenes)
+        behind_links = self.note_cut_off(graph, seen)
         day_index = {day: i for i, day in enumerate(self.manifest.days)}
-        for scene_id, targets in scene_graph(self.scenes).items():
+        for scene_id, targets in graph.items():
             scene = self.scenes[scene_id]
-            if scene_id not in seen:
+            if scene_id in behind_links:
+                pass
+            elif scene_id not in seen:
                 self.report(scene, "id", "unreachable", f"No path from the start scene '{start}' "
                             f"leads to '{scene_id}'.", "Point a choice or a next at it, or remove "
                             "it.")
@@ -116,6 +141,15 @@ class PackChecker:
                     self.report(scene, "next", "day-backwards", f"'{scene_id}' ({scene.day}) leads "
                                 f"back to '{target}' ({self.scenes[target].day}).",
                                 "Check the days: the story should not go back in time.")
+
+    def note_cut_off(self, graph, seen: set[str]) -> set[str]:
+        """Add to each broken link's error the scenes it leaves unreachable; those scenes."""
+        behind: set[str] = set()
+        for index, scene_ids in cut_off(graph, seen, self.broken_links).items():
+            found = self.found[index]
+            self.found[index] = replace(found, message=found.message + cut_off_note(scene_ids))
+            behind.update(scene_ids)
+        return behind
 
     def check_assessment_paths(self) -> None:
         """Parts of an ending's assessment that no path to the ending can make true."""
@@ -169,9 +203,6 @@ class PackChecker:
                         f"this version of briefing reads formats 1 to {CURRENT_FORMAT}.",
                         f"Write 'format: {CURRENT_FORMAT}', or update briefing if the pack was "
                         "written for a newer one.")
-        if m.id != self.folder_name:
-            self.report(m, "id", "pack-id", f"The pack id '{m.id}' differs from its folder "
-                        f"'{self.folder_name}'.", f"Rename the folder or set 'id: {self.folder_name}'.")
         if not m.days:
             self.report(m, "days", "no-days", "The pack lists no days.",
                         "List the days in order, e.g. '- Thursday 23 March'.")
@@ -232,12 +263,20 @@ class PackChecker:
     def all_questions(self):
         return [q for s in self.scenes.values() for q in s.questions]
 
-    def check_scene_ref(self, model, field: str, scene_id: str) -> None:
+    def check_scene_ref(self, model, field: str, scene_id: str) -> bool:
+        """Report a reference to a scene that does not exist; whether it was reported."""
         if (scene_id not in self.scenes and scene_id not in self.broken_scenes
                 and WHOLE_FILE not in self.broken_scenes):
             self.report(model, field, "unknown-scene", f"No scene has the id '{scene_id}'."
                         f"{did_you_mean(scene_id, self.scenes)}",
                         "Check the spelling, or add a scene with that id.")
+            return True
+        return False
+
+    def check_link(self, scene: Scene, model, field: str, target: str) -> None:
+        """A next: or to: of ``scene``; a broken one is kept to note what it cuts off."""
+        if self.check_scene_ref(model, field, target):
+            self.broken_links.append(BrokenLink(scene.id, target, len(self.found) - 1))
 
     def check_scene(self, scene: Scene) -> None:
         shown = sum(map(len, (scene.title, scene.body, scene.prompt, scene.notes,
@@ -323,9 +362,9 @@ class PackChecker:
     def check_flow(self, scene: Scene) -> None:
         routes = scene.next if isinstance(scene.next, tuple) else ()
         if isinstance(scene.next, str):
-            self.check_scene_ref(scene, "next", scene.next)
+            self.check_link(scene, scene, "next", scene.next)
         for route in routes:
-            self.check_scene_ref(route, "to", route.to)
+            self.check_link(scene, route, "to", route.to)
             if route.if_:
                 self.check_condition(route.if_)
         if routes and routes[-1].if_ is not None:
@@ -337,10 +376,11 @@ class PackChecker:
                             "choices or a next; they are never used.",
                             "Remove them, or set 'ending: false'.")
             return
-        if not scene.choices and not scene.next:
+        if not scene.choices and not scene.next and scene.id not in self.stops_unmarked:
             self.report(scene, "", "dead-end", f"The scene '{scene.id}' has no choices, no next and "
                         "is not an ending.", "Add 'next: <scene id>', choices, or 'ending: true'.")
         self.check_choice_ids(scene)
+        self.check_effects_written(scene)
         for choice in scene.choices:
             self.check_choice(scene, choice)
         if scene.choices and all(c.if_ is not None for c in scene.choices) and not scene.next:
@@ -348,9 +388,24 @@ class PackChecker:
                         "and the scene has no next, so a player who meets none is stuck.",
                         "Leave one choice without 'if', or give the scene a 'next' to fall back on.")
 
+    def check_effects_written(self, scene: Scene) -> None:
+        """A choice left without effects scores nothing, usually by oversight; 'effects: {}'
+        says it is on purpose. A decision where every choice lacks them is one mistake."""
+        left_out = [c for c in scene.choices if "effects" not in c.locs]
+        hint = (field_table(Choice)["effects"][0].metadata["how_to_write"] + " For a pack "
+                "written before every choice needed it, `briefing upgrade PACK` writes "
+                "'effects: {}' (what such a choice scored) into each.")
+        if len(left_out) > 1 and len(left_out) == len(scene.choices):
+            self.report(scene, "choices", "no-effects", f"No choice of '{scene.id}' has "
+                        "'effects', so the decision scores nothing.", hint)
+            return
+        for choice in left_out:
+            self.report(choice, "", "no-effects", f"The choice \"{shorten(choice.text, 40)}\" "
+                        "has no 'effects', so picking it scores nothing.", hint)
+
     def check_choice(self, scene: Scene, choice: Choice) -> None:
         if choice.next:
-            self.check_scene_ref(choice, "next", choice.next)
+            self.check_link(scene, choice, "next", choice.next)
         elif not scene.next:
             self.report(choice, "", "dead-end", "This choice has no next and neither has its scene.",
                         "Add 'next: <scene id>' to the choice or to the scene.")
@@ -429,7 +484,9 @@ class PackChecker:
                            graded, self.report)
 
     def quoted(self) -> Iterator[tuple[object, str]]:
+        yield from ((entry, entry.source) for entry in self.manifest.glossary if entry.source)
         for scene in self.scenes.values():
+            yield from ((entry, entry.source) for entry in scene.glossary if entry.source)
             yield from ((fact, fact.source) for fact in scene.facts)
             yield from ((q, q.source) for q in scene.questions)
             if scene.what_happened:
@@ -479,5 +536,5 @@ def shorten(text: str, width: int = 70) -> str:
 
 
 def check_pack(manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-               folder_name: str, broken_scenes: set[str] = frozenset()) -> list[Diagnostic]:
-    return PackChecker(manifest, files, source, folder_name, broken_scenes).run()
+               broken_scenes: set[str] = frozenset()) -> list[Diagnostic]:
+    return PackChecker(manifest, files, source, broken_scenes).run()

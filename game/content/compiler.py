@@ -22,6 +22,7 @@ from .diagnostics import ERROR, Diagnostic, did_you_mean
 from .limits import expansion_too_large, may_have_aliases, prescan
 from .models import Loc
 from .text_checks import TextProblem, number_out_of_range, number_problem, text_problems
+from .yaml_syntax import syntax_error
 
 class PureParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
                  yaml.composer.Composer):
@@ -126,6 +127,13 @@ def field_table(cls: type) -> dict[str, tuple[dataclasses.Field, Any]]:
 
 
 def is_required(f: dataclasses.Field) -> bool:
+    """Whether the format asks for the field: one with no default, or one marked required
+    that keeps a fallback (a choice's effects) so that what holds it is still built."""
+    return has_no_default(f) or f.metadata.get("required", False)
+
+
+def has_no_default(f: dataclasses.Field) -> bool:
+    """Whether the model cannot be built without the field."""
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
@@ -138,13 +146,7 @@ def parse_yaml(text: str, file: str, loader: type = SafeLoader
     try:
         documents = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "the YAML cannot be read").strip()
-        return None, [
-            Diagnostic(file, line, column, ERROR, "yaml-syntax", f"YAML syntax: {problem}.",
-                       syntax_hint(problem))
-        ]
+        return None, [syntax_error(exc, text, file)]
     except yaml.YAMLError as exc:
         return None, [
             Diagnostic(file, 1, 1, ERROR, "yaml-syntax", f"YAML syntax: {exc}.",
@@ -169,26 +171,6 @@ def parse_yaml(text: str, file: str, loader: type = SafeLoader
     return documents[0], []
 
 
-# What usually causes each of PyYAML's complaints, in an author's words.
-SYNTAX_HINTS = (
-    ("mapping values are not allowed", "Text that contains ': ' must be in quotes, e.g. "
-     "title: \"Note: read this\"."),
-    ("found character '\\t'", "Indent with spaces, never tabs."),
-    ("cannot start any token", "A value starts with a character YAML keeps for itself "
-     "(@, `, % or a tab): put the value in quotes."),
-    ("could not find expected ':'", "A line needs 'key: value', or a quote on it is not closed."),
-    ("found unexpected end of stream", "A quote or bracket is opened but never closed."),
-    ("expected <block end>", "Check the indentation: items of one list or mapping line up."),
-)
-
-
-def syntax_hint(problem: str) -> str:
-    for words, hint in SYNTAX_HINTS:
-        if words in problem:
-            return hint
-    return "Check indentation (spaces, never tabs) and that every quote is closed."
-
-
 def document_marker_line(text: str, node_line: int) -> int:
     """The 1-based line of the '---' that opens the document whose content starts at node_line."""
     lines = text.splitlines()
@@ -196,6 +178,25 @@ def document_marker_line(text: str, node_line: int) -> int:
         if lines[index].startswith("---"):
             return index + 1
     return node_line + 1
+
+
+# Among the ids of broken scenes: a part of some scene (a choice, a question...) was lost, so
+# the story map is not whole, though every scene id is known.
+LOST_PART = "\u2026"
+
+
+def scalar_of(pairs: list, key: str) -> str:
+    """The text of ``key`` among a mapping's (key node, value node) pairs, or ''."""
+    return next((v.value for k, v in pairs if k.value == key and isinstance(v, yaml.ScalarNode)),
+                "")
+
+
+def item_name(pairs: list) -> str:
+    """How a message names an item of a list: " 'its-id'", else its first value, shortened."""
+    name = scalar_of(pairs, "id") or (pairs[0][1].value if pairs and isinstance(
+        pairs[0][1], yaml.ScalarNode) else "")
+    name = " ".join(name.split())
+    return f" '{name if len(name) <= 40 else name[:39] + '…'}'" if name else ""
 
 
 class NodeCompiler:
@@ -214,6 +215,7 @@ class NodeCompiler:
         # own, gone with it: one shared by all would keep every scalar ever compiled (--watch).
         self.scalars = yaml.constructor.SafeConstructor()
         self.owner = ("", "")  # the model and field being read, for the checks on text
+        self.list_items: set[int] = set()  # nodes written as an item of a list ('- ')
 
     def checked_text(self, node: yaml.ScalarNode, where: str) -> str:
         """A text value, reported when it holds a control or an invisible character; the
@@ -387,13 +389,24 @@ class NodeCompiler:
             return ()
         if not isinstance(node, yaml.SequenceNode):
             return self.wrong_kind(node, where, "a list (lines starting with '- ')")
+        self.list_items.update(id(child) for child in node.value)
         items = (self.value(item_type, child, where) for child in node.value)
         return tuple(item for item in items if item is not _NOTHING)
 
-    def mapping_pairs(self, node: yaml.MappingNode, where: str):
-        """Key text and value node of each pair, reporting duplicate and non-text keys."""
+    def mapping_pairs(self, node: yaml.MappingNode, where: str, model: type | None = None):
+        """Key text and value node of each pair, reporting duplicate and non-text keys.
+
+        In an item of a list (``model`` given), a second 'id' or a second of the item's first
+        key is the next item written without its '- ': the two are read as one. That is one
+        mistake, reported there; the lost item's keys are left out, and the map is marked as
+        not whole, so nothing that follows from the loss is reported as well.
+        """
         seen: dict[str, yaml.Node] = {}
+        lost_from = None  # the line where an item without its '- ' starts
+        first_key = None
         for key_node, value_node in node.value:
+            if lost_from is not None and key_node.start_mark.line >= lost_from:
+                continue
             if key_node.tag not in KNOWN_TAGS:
                 self.unknown_tag(key_node, f"a key in {where}")
                 continue
@@ -402,6 +415,11 @@ class NodeCompiler:
                             "Keys are single words followed by a colon, e.g. 'title:'.")
                 continue
             key = self.checked_text(key_node, f"a key in {where}")
+            first_key = first_key or key
+            if key in seen and model is not None and key in ("id", first_key):
+                lost_from = key_node.start_mark.line
+                self.missing_dash(model, where, node, key_node)
+                continue
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self.report(key_node, "duplicate-key",
@@ -411,6 +429,24 @@ class NodeCompiler:
                 continue
             seen[key] = key_node
             yield key, key_node, value_node
+
+    def missing_dash(self, model: type, where: str, node: yaml.MappingNode,
+                     key_node: yaml.Node) -> None:
+        """Report the item of a list that starts at ``key_node`` without its '- '."""
+        line = key_node.start_mark.line + 1
+        above = [(k, v) for k, v in node.value if k.start_mark.line < key_node.start_mark.line]
+        lost = [(k, v) for k, v in node.value if k.start_mark.line >= key_node.start_mark.line]
+        above_name, lost_name = (item_name(pairs) for pairs in (above, lost))
+        lost_id = scalar_of(lost, "id")
+        self.report(key_node, "missing-dash",
+                    f"The {where}{lost_name} on line {line} has no '- ' before it, so it is "
+                    f"read as part of the {where} above{above_name} (line "
+                    f"{node.start_mark.line + 1}) and is lost.",
+                    f"Write '- ' before '{key_node.value}:' on line {line}, lined up with the "
+                    f"'- ' of the {where} above.")
+        # the lost scene's id is known to exist; any other lost part leaves the map not whole
+        lost_scene = lost_id if model.__name__ == "Scene" and lost_id else LOST_PART
+        self.broken_ids.add(("Scene", lost_scene))
 
     def mapping(self, value_type: Any, node: yaml.Node, where: str) -> Any:
         if self.is_null(node):
@@ -433,7 +469,8 @@ class NodeCompiler:
         locs: dict[str, Loc] = {"": self.loc(node)}
         present: set[str] = set()
         failed = False
-        for key, key_node, value_node in self.mapping_pairs(node, name):
+        in_list = id(node) in self.list_items  # only an item of a list has a '- ' to forget
+        for key, key_node, value_node in self.mapping_pairs(node, name, cls if in_list else None):
             if key not in fields:
                 known = ", ".join(fields)
                 self.report(key_node, "unknown-key",
@@ -442,18 +479,27 @@ class NodeCompiler:
                 continue
             present.add(key)
             f, hint = fields[key]
+            if f.metadata.get("required") and self.is_null(value_node):
+                # written but left empty: a value was meant, so not the model's fallback
+                self.report(value_node, "missing-value", f"'{key}' has no value.",
+                            f.metadata.get("how_to_write", ""))
+                locs[f.name] = self.loc(value_node)  # written, so not also reported as left out
+                continue
             outer, self.owner = self.owner, (cls.__name__, key)
             try:
                 value = self.value(hint, value_node, key)
             finally:
                 self.owner = outer
             if value is _NOTHING:
-                failed = failed or is_required(f)
+                failed = failed or has_no_default(f)
+                if f.metadata.get("required"):
+                    locs[f.name] = self.loc(value_node)  # written (wrongly, reported), not left out
                 continue
             values[f.name] = self.checked_choice(f, value, value_node)
             locs[f.name] = self.loc(value_node)
         for key, (f, _hint) in fields.items():
-            if is_required(f) and key not in present:
+            # one with a fallback is the checks' to report, which see the whole scene
+            if has_no_default(f) and key not in present:
                 failed = True
                 self.report(node, "missing-field", f"This {name} has no '{key}'.",
                             f"Add '{key}:' ({f.metadata.get('doc', '').rstrip('.')}).")

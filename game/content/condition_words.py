@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
+from ..prose import in_quotes
 from .models import Condition, Scene
 
 # The parts of a condition an author writes, in the order the format lists them.
@@ -30,7 +31,7 @@ def condition_words(condition: Condition, scenes: Mapping[str, Scene],
         picked = next((c for c in scene.choices if c.id == choice_id), None) if scene else None
         if picked is None:
             return ref
-        return f"“{shorten(one_line(picked.text))}” at {scene.title}"
+        return f"{in_quotes(shorten(one_line(picked.text)))} at {scene.title}"
 
     def title(scene_id: str) -> str:
         scene = scenes.get(scene_id)

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..terminal_text import terminal_safe
+from .manifest_file import manifest_path
 
 if TYPE_CHECKING:
     from .models import Pack
 
-MANIFEST = "pack.yaml"
+MANIFEST = "pack.yaml"  # or pack.yml: manifest_file.py
 MAX_COVER_BYTES = 256 * 1024  # a manifest is a page or two; a bigger one waits for the compiler
 
 
@@ -47,11 +48,14 @@ def read_cover(folder: Path) -> PackCover:
     """The cover of the pack in ``folder``; its folder name for a title when pack.yaml cannot
     be read or is not what the compiler expects (the compiler will report that)."""
     fallback = PackCover(folder.name, folder, folder.name)
+    path = manifest_path(folder)
     try:
-        data = (folder / MANIFEST).read_bytes()
+        if path is None:
+            return fallback
+        data = path.read_bytes()
         if len(data) > MAX_COVER_BYTES:
             return fallback
-        manifest = parse_manifest(data.decode("utf-8"), str(folder / MANIFEST))
+        manifest = parse_manifest(data.decode("utf-8"), str(path))
     except (OSError, UnicodeDecodeError, ValueError):
         return fallback
     days = [text(day) for day in manifest.get("days") or [] if text(day)] \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import types
@@ -14,11 +15,12 @@ from .checks import WHOLE_FILE, check_pack
 from .compiler import NodeCompiler, parse_yaml
 from .diagnostics import ERROR, Diagnostic, has_errors, sort_key
 from .limits import MAX_FILE_BYTES, too_deep, too_large
+from .manifest_file import MANIFEST_NAMES, manifest_files
 from .models import RECALL_TRACK, Manifest, Pack, SceneFile, Track
 from .quotes import SourceText
 from .renames import PendingRename, read_older_format
 
-MANIFEST_NAME = "pack.yaml"
+MANIFEST_NAME = "pack.yaml"  # the usual name; pack.yml is read as well (manifest_file.py)
 
 
 @dataclass
@@ -83,12 +85,14 @@ def read_text(path: Path) -> tuple[str | None, Diagnostic | None]:
 
 
 def compile_file(path: Path, model: type, broken_ids: set | None = None,
-                 unsaved: Mapping[Path, str] | None = None):
+                 unsaved: Mapping[Path, str] | None = None, comments_alone: bool = False):
     """Compile one YAML file into ``model``; the value is None when it could not be built.
 
     Ids of scenes that failed to build go into ``broken_ids``, so that references to them are
     not reported a second time as unknown. ``unsaved`` holds the text of files open in an
-    editor (by resolved path), read instead of what is on disk.
+    editor (by resolved path), read instead of what is on disk. With ``comments_alone``, a file
+    holding only comments (a scene file kept for later) gives (None, []): nothing built,
+    nothing wrong.
     """
     text, problem = unsaved_text(path, unsaved) or read_text(path)
     if problem:
@@ -96,6 +100,8 @@ def compile_file(path: Path, model: type, broken_ids: set | None = None,
     shown = display_path(path)
     node, diagnostics = parse_yaml(text, shown)
     if node is None:
+        if comments_alone and only_comments(text, diagnostics):
+            return None, []
         return None, diagnostics
     compiler = NodeCompiler(shown)
     try:
@@ -119,6 +125,11 @@ def unsaved_text(path: Path, unsaved: Mapping[Path, str] | None
     return text.removeprefix("\ufeff"), None
 
 
+def only_comments(text: str, diagnostics: list[Diagnostic]) -> bool:
+    """Whether a file that holds no YAML holds comments (so it is not empty by mistake)."""
+    return [d.code for d in diagnostics] == ["empty-file"] and bool(text.strip())
+
+
 def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]
                 ) -> tuple[Path | None, Path | None]:
     """(the article, None), or (None, a file found outside the allowed folders), or (None,
@@ -140,6 +151,13 @@ def find_source(manifest: Manifest, pack_dir: Path, seeds_dirs: list[Path]
             return candidate, None
         outside = outside or candidate
     return None, outside
+
+
+def with_id(manifest: Manifest, pack_dir: Path) -> Manifest:
+    """The folder's name is the pack's id only when pack.yaml gives none."""
+    if manifest.id:
+        return manifest
+    return dataclasses.replace(manifest, id=pack_dir.resolve().name)
 
 
 def with_recall_track(manifest: Manifest) -> Manifest:
@@ -171,19 +189,29 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path],
                   unsaved: Mapping[Path, str] | None) -> CompileResult:
     pack_dir = Path(pack_dir)
     seeds_dirs = list(seeds_dirs)
-    manifest_path = pack_dir / MANIFEST_NAME
-    if not manifest_path.is_file():
+    manifests = manifest_files(pack_dir)
+    if not manifests:
         return CompileResult(None, [Diagnostic(
-            display_path(manifest_path), 1, 1, ERROR, "no-manifest",
-            f"'{display_path(pack_dir)}' has no {MANIFEST_NAME}.",
+            display_path(pack_dir / MANIFEST_NAME), 1, 1, ERROR, "no-manifest",
+            f"'{display_path(pack_dir)}' has no {' or '.join(MANIFEST_NAMES)}.",
             "A pack is a folder with a pack.yaml beside its scene files.")])
+    manifest_path = manifests[0]
     manifest, diagnostics = compile_file(manifest_path, Manifest, unsaved=unsaved)
+    for other in manifests[1:]:
+        diagnostics.append(Diagnostic(
+            display_path(other), 1, 1, ERROR, "two-manifests",
+            f"The pack has both {manifest_path.name} and {other.name}; only "
+            f"{manifest_path.name} is read.", f"Keep one: delete {other.name}, or merge what "
+            f"it says into {manifest_path.name} first."))
     scene_files = []
     broken_scenes: set[str] = set()
     scene_paths = sorted(path for path in [*pack_dir.glob("*.yaml"), *pack_dir.glob("*.yml")]
-                         if path.name != MANIFEST_NAME)
+                         if path.name not in MANIFEST_NAMES)
     for path in scene_paths:
-        scene_file, found = compile_file(path, SceneFile, broken_scenes, unsaved)
+        scene_file, found = compile_file(path, SceneFile, broken_scenes, unsaved,
+                                         comments_alone=True)
+        if scene_file is None and not found:
+            continue  # only comments: a file kept for scenes not written yet
         diagnostics += found
         if scene_file is None:
             broken_scenes.add(WHOLE_FILE)  # its scenes are unknown: any id may be among them
@@ -191,7 +219,7 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path],
             scene_files.append(scene_file)
     if manifest is None:
         return CompileResult(None, sorted(diagnostics, key=sort_key))
-    manifest = with_recall_track(manifest)
+    manifest = with_recall_track(with_id(manifest, pack_dir))
     manifest, scene_files, renamed, found = read_older_format(manifest, scene_files)
     diagnostics += found
 
@@ -223,7 +251,7 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path],
     for scene_file in scene_files:
         for scene in scene_file.scenes:
             scenes.setdefault(scene.id, scene)
-    diagnostics += check_pack(manifest, scene_files, source, pack_dir.name, broken_scenes)
+    diagnostics += check_pack(manifest, scene_files, source, broken_scenes)
     pack = Pack(manifest=manifest, scenes=types.MappingProxyType(scenes),
                 seed_text=source.raw if source else "", root=str(pack_dir),
                 content_hash=content_hash([manifest_path, *scene_paths], source_path))

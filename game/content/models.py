@@ -189,9 +189,14 @@ class Choice:
         "it (chose: [scene-id.choice-id]). Letters, digits, - and _.", example="id: attribute"))
     next: str | None = field(default=None, metadata=doc(
         "The scene this leads to; the scene's own next when left out.", example="next: thu-origin"))
+    # Required, as a decision that scores nothing is usually an oversight, but with a fallback
+    # so that a choice left without it is still built and the rest of the pack still checked.
     effects: Mapping[str, float] = field(default_factory=dict, metadata=doc(
-        "Points added to score tracks, e.g. {tradecraft: 2}.",
-        example="effects: {tradecraft: 2, judgement: 1, escalation: 0}"))
+        "Points added to score tracks, e.g. {tradecraft: 2}; {} for a choice that scores "
+        "nothing on purpose.",
+        example="effects: {tradecraft: 2, judgement: 1, escalation: 0}", required=True,
+        how_to_write="Write the points after 'effects:', e.g. 'effects: {tradecraft: 2}', or "
+                     "'effects: {}' when the choice scores nothing on purpose."))
     feedback: str = field(default="", metadata=doc(
         "Why this was a strong or weak call, in Markdown.",
         example="feedback: Precise and complete. You kept the troops and the contractor apart."))
@@ -318,6 +323,10 @@ class GlossaryEntry:
     meaning: str = field(metadata=doc(
         "What it means.",
         example="meaning: The US Department of Defense, headquartered at the Pentagon."))
+    source: str = field(default="", metadata=doc(
+        "The article's exact words that the meaning is taken from, when it is; checked against "
+        "the article like every other source.",
+        example='source: "the US Department of Defense"'))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -479,12 +488,13 @@ class Track:
     locs: Mapping[str, Loc] = _locs()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)  # keyword-only: the id, first, may be left out
 class Manifest:
     """pack.yaml: what the pack is and how it is scored."""
 
-    id: str = field(metadata=doc("The pack's id; the same as its folder name.",
-                                 example="id: week-of-march-23"))
+    id: str = field(default="", metadata=doc(
+        "The pack's id, which saves and result files know it by; its folder's name when left "
+        "out. It may differ from the folder's name.", example="id: week-of-march-23"))
     title: str = field(metadata=doc("The title on the title screen.",
                                     example='title: "Hit for Hit: A Week on the Syria Desk"'))
     role: str = field(metadata=doc("Who the player is, e.g. Pentagon analyst.",

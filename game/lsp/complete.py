@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.loader import MANIFEST_NAME
+from ..content.manifest_file import MANIFEST_NAMES
 from .context import context_at
 from .fields import field_at, field_doc, field_values, fields_of, is_required, model_at
 from .pack_view import PackView
@@ -25,7 +25,7 @@ class Offer:
 def offers_at(view: PackView, path: Path, line: int, column: int) -> tuple[str, list[Offer]]:
     """(the part of the word already typed, what may complete it)."""
     lines = view.lines(path) or [""]
-    manifest = path.name == MANIFEST_NAME
+    manifest = path.name in MANIFEST_NAMES
     context = context_at(lines, line, column)
     role = role_of(manifest, context.keys, context.is_key)
     if role is not None:

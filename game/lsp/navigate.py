@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.glossary import term_key, term_pattern
-from ..content.loader import MANIFEST_NAME
+from ..content.manifest_file import MANIFEST_NAMES
 from .context import context_at
 from .fields import field_at, field_doc
 from .pack_view import PackView
@@ -46,7 +46,7 @@ def named_at(view: PackView, path: Path, line: int, column: int) -> Named | None
                          if m.start() <= column <= m.end()), None)
             if word is not None:
                 context = context_at(lines, line, word.start())
-                role = role_of(path.name == MANIFEST_NAME, context.keys, context.is_key)
+                role = role_of(path.name in MANIFEST_NAMES, context.keys, context.is_key)
                 if role is not None:
                     return Named(role[0], word.group(0), line, word.start(), word.end())
     return term_at(view, path, line, column)

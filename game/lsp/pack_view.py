@@ -9,14 +9,16 @@ from typing import Mapping
 
 from ..content.diagnostics import Diagnostic
 from ..content.limits import MAX_FILE_BYTES
-from ..content.loader import MANIFEST_NAME, CompileResult
+from ..content.loader import CompileResult
+from ..content.manifest_file import MANIFEST_NAMES, manifest_files, is_pack
 from .symbols import FileIndex, Symbol, index_file
 
 
 def pack_folder(path: Path) -> Path | None:
-    """The pack a file belongs to: the folder it is in, when that folder has a pack.yaml."""
+    """The pack a file belongs to: the folder it is in, when that folder has a pack.yaml (or
+    pack.yml)."""
     folder = path.resolve().parent
-    return folder if (folder / MANIFEST_NAME).is_file() else None
+    return folder if is_pack(folder) else None
 
 
 def diagnostic_path(diagnostic: Diagnostic) -> Path:
@@ -46,10 +48,11 @@ class PackView:
         self.stale: set[Path] = set()  # files whose text is not YAML now: their index is older
 
     def files(self) -> list[Path]:
-        """The files the compiler reads: pack.yaml and the scene files beside it."""
+        """The files the compiler reads: pack.yaml (or pack.yml; both, when both are there) and
+        the scene files beside it."""
         scenes = sorted(path.resolve() for pattern in ("*.yaml", "*.yml")
-                        for path in self.folder.glob(pattern) if path.name != MANIFEST_NAME)
-        return [self.folder / MANIFEST_NAME, *scenes]
+                        for path in self.folder.glob(pattern) if path.name not in MANIFEST_NAMES)
+        return [*manifest_files(self.folder), *scenes]
 
     def refresh(self, unsaved: Mapping[Path, str]) -> None:
         """Compile and index the pack again, open buffers read instead of the disk."""
@@ -69,7 +72,7 @@ class PackView:
                     continue
             texts[path] = text
             if self.texts.get(path) != text or path not in self.indexes:
-                index = index_file(path, text, path.name == MANIFEST_NAME)
+                index = index_file(path, text, path.name in MANIFEST_NAMES)
                 if index is not None:
                     self.indexes[path] = index
                     self.stale.discard(path)

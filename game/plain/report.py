@@ -24,7 +24,7 @@ from ..engine import (
 from ..debrief_summary import (ALL_RIGHT, ARTICLE_HEADING, OTHER_REPORTING_NOTE, Entry,
                                article_paragraphs, more_questions, replay_line, summarise)
 from ..forecast_words import FORECASTS_NOTE, brier_words
-from ..prose import labelled, sentence, title_and_byline
+from ..prose import in_quotes, labelled, sentence, title_and_byline
 from ..score_words import Form, effects_words, overall_words, signed, track_words
 from .answer_forms import ANSWER_FORMS
 from .text import labelled_text, markdown_text, one_line, points
@@ -65,7 +65,7 @@ def notebook_lines(story: Story) -> list[str]:
     lines = [f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
     for n, fact in enumerate(facts, 1):
         lines.append(f"{n}. " + labelled(fact_label(fact), one_line(fact.text)))
-        lines.append(f"   Source: “{one_line(fact.source)}”")
+        lines.append(f"   Source: {in_quotes(one_line(fact.source))}")
     if facts:
         lines += ["What the labels mean:", *(f"  {line}" for line in status_key())]
     glossary = reached_glossary(pack, state.visited)
@@ -129,7 +129,7 @@ def entry_lines(lead: str, entry: Entry) -> list[str]:
     lines = [lead + sentence(f"{one_line(entry.title)}{when}")]
     lines += [f"   {labelled(line.label, one_line(line.text))}" for line in entry.lines]
     if entry.quote:
-        lines.append(f"   Source: “{one_line(entry.quote)}”")
+        lines.append(f"   Source: {in_quotes(one_line(entry.quote))}")
     return lines
 
 
@@ -184,7 +184,7 @@ def decisions_lines(debrief: Debrief) -> list[str]:
                                   + (f" ({scored})" if scored else "")))
         if d.what_happened:
             lines += labelled_text("What the article reports", d.what_happened)
-            lines.append(f"Source: “{one_line(d.source)}”")
+            lines.append(f"Source: {in_quotes(one_line(d.source))}")
     return lines
 
 
@@ -204,7 +204,7 @@ def answers_lines(debrief: Debrief) -> list[str]:
             lines.append(f"With the hint: {percent(HINT_COST)} of the points off.")
         lines.append(f"Right answer: {one_line(q.right_answer)}")
         lines += markdown_text(q.explanation)
-        lines.append(f"Source: “{one_line(q.source)}”")
+        lines.append(f"Source: {in_quotes(one_line(q.source))}")
     return lines
 
 
@@ -221,7 +221,7 @@ def forecasts_lines(debrief: Debrief) -> list[str]:
                   f"Your forecast: {f.term.label}.",
                   f"Outcome: {f.outcome.rstrip('.')}{where}."]
         lines += markdown_text(q.resolution) if q.resolution.strip() else []
-        lines.append(f"Source: “{one_line(q.source)}”")
+        lines.append(f"Source: {in_quotes(one_line(q.source))}")
         lines.append(f"Brier score: {brier_words(f.brier)}; {signed(f.points)} of "
                      f"{points(f.out_of)} {names.get(f.track, f.track)}.")
         lines += markdown_text(q.explanation)
@@ -233,7 +233,7 @@ def debrief_notebook_lines(debrief: Debrief) -> list[str]:
     lines = ["", f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
     for n, fact in enumerate(facts, 1):
         lines.append(f"{n}. " + labelled(fact_label(fact), one_line(fact.text)))
-        lines.append(f"   Source: “{one_line(fact.source)}”")
+        lines.append(f"   Source: {in_quotes(one_line(fact.source))}")
     return lines
 
 
@@ -252,8 +252,8 @@ def other_reporting_lines(items: tuple[OtherReporting, ...]) -> list[str]:
                       + (f": {named}." if named else ".")]
         for fact in item.facts:
             lines.append(labelled(f"The article ({fact_label(fact)})", one_line(fact.text)))
-            lines.append(f"   Source: “{one_line(fact.source)}”")
-        lines.append(labelled(one_line(report.outlet), f"“{one_line(report.quote)}”"))
+            lines.append(f"   Source: {in_quotes(one_line(fact.source))}")
+        lines.append(labelled(one_line(report.outlet), in_quotes(one_line(report.quote))))
         if report.note.strip():
             lines.append(labelled("What differs", one_line(report.note)))
     return lines

@@ -92,6 +92,7 @@ def test_two_choices_of_a_scene_with_one_id(tmp_path):
 def test_the_same_choice_id_in_two_scenes_is_fine(tmp_path):
     folder = mini(tmp_path, *IDS, ("    next: tue-wrap\n  - id: tue-wrap",
                                    "    choices:\n      - text: Call back\n        id: both-figures\n"
+                                   "        effects: {}\n"
                                    "    next: tue-wrap\n  - id: tue-wrap"))
     assert compile_alone(folder).diagnostics == []
 
@@ -232,18 +233,18 @@ scenes:
     title: The river rises
     body: The river has risen.
     choices:
-      - {id: both, text: Both figures, next: mon-radio, set: [careful]}
-      - {id: radio, text: The radio's figure, next: mon-radio, set: [rash]}
-      - {id: none, text: No figure yet, next: mon-mayor}
+      - {id: both, text: Both figures, effects: {}, next: mon-radio, set: [careful]}
+      - {id: radio, text: The radio's figure, effects: {}, next: mon-radio, set: [rash]}
+      - {id: none, text: No figure yet, effects: {}, next: mon-mayor}
   - id: mon-radio
     day: Monday
     time: Noon
     title: The radio calls
     body: The radio station calls.
     choices:
-      - {id: correct, text: Correct the figure, if: {flags: [rash]}, set: [corrected]}
-      - {id: stand, text: Stand by it}
-      - {id: ask, text: Ask the mayor, next: mon-mayor, if: {not_flags: [careful]}}
+      - {id: correct, text: Correct the figure, effects: {}, if: {flags: [rash]}, set: [corrected]}
+      - {id: stand, text: Stand by it, effects: {}}
+      - {id: ask, text: Ask the mayor, effects: {}, next: mon-mayor, if: {not_flags: [careful]}}
     next:
       - {to: end-good, if: {flags: [careful]}}
       - {to: tue-wrap}
@@ -253,8 +254,8 @@ scenes:
     title: The mayor
     body: The mayor speaks.
     choices:
-      - {id: quote, text: Quote her, set: [quoted]}
-      - {id: skip, text: Skip her}
+      - {id: quote, text: Quote her, effects: {}, set: [quoted]}
+      - {id: skip, text: Skip her, effects: {}}
     next:
       - {to: end-weak, if: {any: [{chose: [mon-radio.ask]}, {not_flags: [quoted]}]}}
       - {to: tue-wrap}

@@ -80,6 +80,12 @@ def question_quoting_other_reporting(tmp_path: Path) -> Path:
     return pack
 
 
+def two_manifests(tmp_path: Path) -> list[Diagnostic]:
+    pack = broken_pack(tmp_path, "pack.yaml", "", "")
+    (pack / "pack.yml").write_text((pack / "pack.yaml").read_text())
+    return compile_pack(pack).diagnostics
+
+
 def source_outside_pack(tmp_path: Path) -> list[Diagnostic]:
     pack = broken_pack(tmp_path, "pack.yaml", "source: seed.txt", "source: ../elsewhere.txt")
     (tmp_path / "elsewhere.txt").write_text("An article outside the pack.", encoding="utf-8")
@@ -120,6 +126,10 @@ def fixtures() -> dict[str, Fixture]:
         "confirmed-without-source": lambda tmp_path: compile_pack(OLD_FORMAT).diagnostics,
         "asks-again-points": edited("scenes.yaml", BEFORE_TF,
                                     asked_again("q-villages", points=1) + BEFORE_TF),
+        "no-ending": edited("scenes.yaml", "    ending: true\n    assessment: Careful work.",
+                            "    assessment: Careful work.",
+                            ("    ending: true\n    assessment: Check", "    assessment: Check")),
+        "two-manifests": two_manifests,
         "source-from-other-reporting": lambda tmp_path: compile_pack(
             question_quoting_other_reporting(tmp_path)).diagnostics,
         **dict.fromkeys(("unreachable-by-condition", "choice-never-offered", "route-never-taken"),

@@ -33,7 +33,6 @@ FIXTURE_CASES = {
     "control-character.yaml": ("control-character", 2, "U+0007"),
     "binary.yaml": ("not-utf8", None, "not UTF-8"),
     "empty.yaml": ("empty-file", 1, "no YAML"),
-    "comment-only.yaml": ("empty-file", 1, "no YAML"),
     "top-level-list.yaml": ("wrong-type", 1, "should be a mapping"),
     "top-level-scalar.yaml": ("wrong-type", 1, "should be a mapping"),
     "tabs.yaml": ("yaml-syntax", 2, "YAML syntax"),

@@ -296,7 +296,6 @@ MORE_CASES = [
     ("no-grades", "pack.yaml", "grades:\n  - {min: 0, label: C}\n  - {min: 50, label: B}\n  - {min: 80, label: A}\n",
      "grades: []\n", "no-grades", "error", "grades: []"),
     ("no-scenes", "scenes.yaml", None, "scenes: []\n", "no-scenes", "error", "id: mini"),
-    ("pack-id", "pack.yaml", "id: mini", "id: mini2", "pack-id", "warning", "id: mini2"),
     ("recall-effect", "scenes.yaml", "effects: {tradecraft: 2}", "effects: {recall: 2}",
      "recall-effect", "error", "effects: {recall: 2}"),
     ("too-few-items", "scenes.yaml", "order: [River rose, Officials counted, Mayor spoke]",
@@ -305,7 +304,7 @@ MORE_CASES = [
      "too-few-options", "error", "options: [Monday]"),
     ("unused-field", "scenes.yaml", "        answer: 3\n", "        answer: 3\n        options: [a, b]\n",
      "unused-field", "warning", "options: [a, b]"),
-    ("empty-file", "scenes.yaml", None, "# only a comment\n", "empty-file", "error", None),
+    ("empty-file", "pack.yaml", None, "# only a comment\n", "empty-file", "error", None),
     # tue-radio is a side branch: the careful choice goes straight to tue-wrap, which uses "write"
     ("term-used-before-defined", "scenes.yaml", "    next: tue-wrap\n  - id: tue-wrap",
      "    glossary:\n      - {term: write, meaning: Put into words.}\n    next: tue-wrap\n"
@@ -324,6 +323,11 @@ MORE_CASES = [
     ("unused-attribution", "scenes.yaml", "        claimed_by: local radio\n",
      "        claimed_by: local radio\n        confirmed_by: the mayor\n", "unused-attribution",
      "warning", "confirmed_by: the mayor"),
+    # issue 14: one error for the cause, not one for each consequence
+    ("missing-dash", "scenes.yaml", "  - id: tue-radio", "    id: tue-radio", "missing-dash",
+     "error", "    id: tue-radio"),
+    ("no-effects", "scenes.yaml", "        effects: {tradecraft: -1, escalation: 1}\n", "",
+     "no-effects", "error", "- text: Report 55 moved"),
     ("duplicate-term", "pack.yaml", "  - {term: NGO, meaning: Non-governmental organisation}",
      "  - {term: NGO, meaning: Non-governmental organisation}\n  - {term: ngo, meaning: Again}",
      "duplicate-term", "warning", "{term: ngo"),
@@ -374,6 +378,7 @@ def test_every_diagnostic_code_has_a_fixture():
                "confirmed-without-source",  # tests/unit/test_upgrade.py
                "source-from-other-reporting",  # own tests above/elsewhere (test_fact_status.py)
                "asks-again-points",  # a warning: test_asks_again.py
+               "no-ending", "two-manifests",  # test_author_mistakes.py
                "source-outside-pack",  # test_source_path.py
                "markdown-too-long"}  # test_scene_size.py
     tested |= {"unreachable-by-condition", "choice-never-offered", "route-never-taken",

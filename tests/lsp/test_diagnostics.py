@@ -122,3 +122,17 @@ async def test_the_campaign_is_clean_and_a_typo_in_it_is_found(client, campaign_
     type_text(client, thursday, text.replace(f"next: {target}", f"next: {target}x", 1))
     await diagnostics_when(client, lambda: client.diagnostics.get(thursday_uri))
     assert [d.code for d in client.diagnostics[thursday_uri]] == ["unknown-scene"]
+
+
+async def test_a_pack_whose_manifest_is_pack_yml_is_checked_too(client, mini):
+    (mini / "pack.yaml").rename(mini / "pack.yml")
+    manifest = mini / "pack.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8")
+                        .replace("graded: false", "graded: perhaps"), encoding="utf-8")
+    scenes = mini / "scenes.yaml"
+    scenes_uri = open_file(client, scenes)
+    await diagnostics_when(client, lambda: uri(manifest) in client.diagnostics)
+    assert [d.code for d in client.diagnostics[uri(manifest)]] == [
+        d["code"] for d in validate_json(mini) if d["file"].endswith("pack.yml")]
+    assert client.diagnostics[uri(manifest)]  # the mistake in pack.yml is shown in pack.yml
+    assert list(client.diagnostics[scenes_uri]) == []

@@ -56,7 +56,7 @@ def reorder_choices(data: dict) -> None:
 
 def insert_choice(data: dict) -> None:
     scene_of(data, "mon-alarm")["choices"].insert(0, {
-        "text": "Wait for the officials", "next": "tue-wrap", "feedback": "Slow."})
+        "text": "Wait for the officials", "next": "tue-wrap", "feedback": "Slow.", "effects": {}})
 
 
 def delete_question(data: dict) -> None:

@@ -143,3 +143,43 @@ def test_installed_without_a_checkout_the_pack_carries_its_own_schemas(tmp_path,
 
 def test_the_real_checkout_is_found_and_named_as_shipped_packs_name_it():
     assert schema_in_checkout(paths.CHECKOUT_DIR / "scenes" / "new-pack") == "../../docs/schema"
+
+
+def test_the_title_comes_from_the_articles_first_line_not_the_folder(tmp_path):
+    article = tmp_path / "flood.txt"
+    article.write_text("\n# River Floods: Three Villages Cut Off\n\nThe river rose overnight and "
+                       "flooded three villages in the valley, officials said on Monday.\n")
+    scaffold(tmp_path / "pack2", article)
+    result = compile_pack(tmp_path / "pack2")
+    assert result.diagnostics == []
+    assert result.pack.manifest.title == "River Floods: Three Villages Cut Off"
+    assert result.pack.id == "pack2"
+
+
+def test_the_sample_pack_is_titled_from_the_sample_article(tmp_path):
+    scaffold(tmp_path / "pack2")
+    assert compile_pack(tmp_path / "pack2").pack.manifest.title == \
+        "Town Library Opens Late After Storm"
+
+
+def test_no_file_it_writes_holds_an_absolute_path(tmp_path):
+    written = scaffold(tmp_path / "my-week", ARTICLE)
+    for path in written:
+        if path.suffix in (".yaml", ".yml", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert str(tmp_path) not in text and str(Path.home()) not in text, path
+
+
+def test_a_fresh_pack_renamed_to_pack_yml_works_with_every_author_command(tmp_path, capsys,
+                                                                          monkeypatch):
+    from game.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "my-week"]) == 0
+    (tmp_path / "my-week" / "pack.yaml").rename(tmp_path / "my-week" / "pack.yml")
+    assert main(["validate", "my-week", "--strict"]) == 0
+    assert main(["graph", "my-week", "--format", "mermaid"]) == 0
+    assert main(["playtest", "my-week", "--runs", "20", "--seed", "1"]) == 0
+    assert main(["test", "my-week"]) == 0
+    assert main(["upgrade", "my-week", "--check"]) == 0
+    assert "PASS  my-week/walkthroughs/careful.yaml" in capsys.readouterr().out

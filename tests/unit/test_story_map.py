@@ -80,7 +80,8 @@ def choices_without_their_own_next(tmp_path):
     text = text.replace("    what_happened:\n      text: Officials said 40.",
                         "    next: tue-radio\n    what_happened:\n      text: Officials said 40.")
     text = text.replace("    next:\n      - to: end-good",
-                        "    choices:\n      - text: File the note\n      - text: Sit on it\n"
+                        "    choices:\n      - text: File the note\n        effects: {}\n"
+                        "      - text: Sit on it\n        effects: {}\n"
                         "    next:\n      - to: end-good")
     scenes.write_text(text)
     result = compile_pack(pack)

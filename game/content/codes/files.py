@@ -11,12 +11,19 @@ TITLE = "Reading the files"
 CODES = (
     Code(
         "no-manifest", ERROR,
-        "The folder has no `pack.yaml`, so it is not a pack.",
+        "The folder has no `pack.yaml` (or `pack.yml`), so it is not a pack.",
         "Check the folder name; every pack needs a `pack.yaml` beside its scene files "
         "(`briefing new` makes one).",
         "`briefing validate` and `briefing play --pack` take a pack's folder: the one that "
         "holds `pack.yaml`, the scene files and usually the article. Giving the folder above it "
         "(`scenes/` instead of `scenes/my-week`) is the usual cause.",
+    ),
+    Code(
+        "two-manifests", ERROR,
+        "The pack folder holds both `pack.yaml` and `pack.yml`.",
+        "Keep one: delete `pack.yml`, or merge what it says into `pack.yaml` first.",
+        "A pack's manifest may be called `pack.yaml` or `pack.yml`. With both, only "
+        "`pack.yaml` is read, and an edit made to the other would be lost without a word.",
     ),
     Code(
         "unreadable-file", ERROR,
@@ -74,12 +81,12 @@ CODES = (
     ),
     Code(
         "empty-file", ERROR,
-        "A `.yaml` file in the pack folder holds no YAML: it is empty, or only comments.",
+        "A file of the pack holds no YAML: `pack.yaml` is empty or only comments, or a scene "
+        "file is empty.",
         "Add its content, or delete the file.",
-        "Every `.yaml` or `.yml` file beside `pack.yaml` is read as a scene file, so a file "
-        "kept for later needs at least `scenes: []` until its scenes are written.",
-        before="# Friday's scenes, to write\n",
-        after="# Friday's scenes, to write\nscenes: []\n",
+        "Every `.yaml` or `.yml` file beside `pack.yaml` is read as a scene file. A scene file "
+        "that holds only comments is left alone, so a file kept for later scenes may hold a "
+        "note of what goes there; an empty one is more likely saved by mistake.",
     ),
     Code(
         "several-documents", ERROR,

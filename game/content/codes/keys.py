@@ -34,10 +34,12 @@ CODES = (
     ),
     Code(
         "missing-value", ERROR,
-        "A key has nothing after its colon.",
+        "A key that needs a value has nothing after its colon.",
         "Write the value, or remove the line if the key is optional.",
         "A value written on the next line must be indented further than its key; otherwise "
-        "the key is empty.",
+        "the key is empty. An optional list or mapping with nothing after its colon "
+        "(`facts:`, `set:`) is read as empty; a choice's `effects:` is not, since every "
+        "choice says what it scores: write `effects: {}` for none.",
         before="    title:\n    body: The river has risen.\n",
         after="    title: The river rises\n    body: The river has risen.\n",
     ),
@@ -82,10 +84,23 @@ CODES = (
     Code(
         "duplicate-key", ERROR,
         "The same key appears twice in one place; the message says where the first one is.",
-        "Remove or rename one; two `id:` or `title:` in one scene often mean that the `- ` "
-        "before the next scene's `id:` is missing.",
+        "Remove or rename one; keep the first, which is the one used.",
         "YAML itself would keep only the last of the two without a word; a pack keeps the "
-        "first, and says so.",
+        "first, and says so. A second `id:` is reported as `missing-dash` instead.",
+        before="  - id: mon-alarm\n    title: The river rises\n    title: The river floods\n",
+        after="  - id: mon-alarm\n    title: The river rises\n",
+    ),
+    Code(
+        "missing-dash", ERROR,
+        "An item of a list (a scene, a question, a choice…) has no `- ` before it, so it is "
+        "read as part of the item above: a second `id:`, or a second of the item's first key "
+        "(a choice's `text:`), shows where it starts.",
+        "Write `- ` before its first key, lined up with the `- ` of the item above.",
+        "The item above keeps its own values; the lost item's lines are left out, and what "
+        "follows from the loss (links to the lost scene, scenes only it leads to) is not "
+        "reported as well, so this is the one error to fix. Before this had its own code, it "
+        "gave a `duplicate-key` for each of the lost item's keys, an `unknown-scene` for each "
+        "link to it and an `unreachable` for each scene behind it.",
         before="  - id: mon-alarm\n    title: The river rises\n"
                "    id: tue-radio\n    title: The radio calls\n",
         after="  - id: mon-alarm\n    title: The river rises\n"

@@ -21,15 +21,6 @@ CODES = (
         after="format: 2\n",
     ),
     Code(
-        "pack-id", WARNING,
-        "The `id:` in `pack.yaml` differs from the name of the pack's folder.",
-        "Make them the same: rename the folder, or change `id:`.",
-        "Result files and the title screen know a pack by its id, and you find it by its "
-        "folder: two names for one pack work, but confuse.",
-        before="id: my_week        # in the folder my-week\n",
-        after="id: my-week\n",
-    ),
-    Code(
         "no-days", ERROR,
         "`days:` in `pack.yaml` is empty.",
         "List the days in order.",

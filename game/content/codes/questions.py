@@ -63,7 +63,9 @@ CODES = (
         "Copy the words from the article file again; check spelling, capitals and punctuation "
         "after the part that matches.",
         "Curly or straight quotes, dashes, `…` or `...` and runs of spaces do not matter; "
-        "everything else does, capitals too. Keep a quote to the few words that show the fact.",
+        "everything else does, capitals too. Keep a quote to the few words that show the fact. "
+        "Every `source:` is checked: a fact's, a question's, a `what_happened`'s and a glossary "
+        "entry's.",
         before='        source: "flooding four villages"\n',
         after='        source: "flooding three villages"\n',
     ),

@@ -18,7 +18,9 @@ CODES = (
         "A `start`, `next`, `to`, `visited`, `not_visited`, `chose` or `not_chose` names a "
         "scene id that no scene has.",
         "Fix the spelling (the message suggests the closest id), or add the scene.",
-        "Often a typo, or a scene renamed in one place and not in the other.",
+        "Often a typo, or a scene renamed in one place and not in the other. When a `next` "
+        "or `to` names no scene, the scenes that only it would reach (going by the closest "
+        "id) are listed in its message, not reported one by one as `unreachable`.",
         before="    next: tue-wrapp\n",
         after="    next: tue-wrap\n",
     ),
@@ -67,6 +69,17 @@ CODES = (
               "        next: tue-wrap\n",
     ),
     Code(
+        "no-ending", ERROR,
+        "No scene of the pack has `ending: true`, so the week can never end.",
+        "Add `ending: true` (and an `assessment:`) to the scenes that end the week; the hint "
+        "names the scenes that stop without it.",
+        "Reported once, at `start:` in `pack.yaml`, instead of a `dead-end` for each scene that "
+        "stops and an `endless-loop` for each scene that leads to them.",
+        before="  - id: end-good\n    title: A sound note\n    assessment: Careful work.\n",
+        after="  - id: end-good\n    title: A sound note\n    ending: true\n"
+              "    assessment: Careful work.\n",
+    ),
+    Code(
         "endless-loop", ERROR,
         "From this scene no path ever reaches an ending: the player goes round for ever.",
         "Give one scene in the loop a way on to a scene that ends the week.",
@@ -103,6 +116,21 @@ CODES = (
         "of order, is the usual cause.",
         before="  - id: tue-wrap\n    day: Tuesday\n    next: mon-alarm     # a Monday scene\n",
         after="  - id: tue-wrap\n    day: Tuesday\n    next: end-good\n",
+    ),
+    Code(
+        "no-effects", ERROR,
+        "A choice has no `effects:`, so picking it scores nothing; or no choice of a decision "
+        "has any, so the decision scores nothing.",
+        "Give the choice its points, e.g. `effects: {tradecraft: 2}`; write `effects: {}` "
+        "for a choice that scores nothing on purpose.",
+        "Every choice says what it scores. Leaving `effects` out is usually an oversight (the "
+        "points were meant to be added later), so it is an error; `effects: {}` says that the "
+        "choice scores nothing on purpose, and passes. `effects:` with nothing after the colon "
+        "is a `missing-value`. A decision where no choice has `effects` is reported once, at "
+        "its first choice.",
+        before="      - text: Report 55 moved\n        next: tue-radio\n",
+        after="      - text: Report 55 moved\n        next: tue-radio\n"
+              "        effects: {tradecraft: -1}\n",
     ),
     Code(
         "unknown-track", ERROR,

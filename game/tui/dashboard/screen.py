@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...classroom.live import ClassView, TrackAverage
+from ...prose import in_quotes
 from ...score_words import percent, points
 from ..widgets.keys_footer import KeysFooter
 
@@ -124,6 +125,6 @@ class DashboardScreen(Screen):
         hardest = view.hardest
         if hardest is None:
             return Content("Hardest question so far: none answered yet.")
-        return Content(f"Hardest question so far: “{hardest.text}” ({hardest.where}): "
+        return Content(f"Hardest question so far: {in_quotes(hardest.text)} ({hardest.where}): "
                        f"{percent(hardest.percent_right)} right at the first try, "
                        f"{hardest.answered} answered.")

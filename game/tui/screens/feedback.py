@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ...content.models import Choice, Outcome
+from ...prose import in_quotes
 from ...score_words import effects_words
 from ..markdown_content import markdown_content
 from ..styles import GAME_CSS
@@ -57,7 +58,7 @@ class FeedbackDialog(ModalScreen[None]):
                 if self.what_happened and self.hidden:
                     verdict.append(Static(Content.assemble(
                         "What the article reports: ", markdown_content(self.what_happened.text),
-                        f"\n“{self.what_happened.source.strip()}”"), classes="feedback-text"))
+                        f"\n{in_quotes(self.what_happened.source.strip())}"), classes="feedback-text"))
                 for widget in verdict:
                     widget.display = not self.hidden
                     widget.add_class("verdict")

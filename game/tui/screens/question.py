@@ -27,6 +27,7 @@ from ...engine import (
     right_answer,
 )
 from ...forecast_words import SETTLED_LATER, is_forecast, recorded
+from ...prose import in_quotes
 from ...session.words import NO_CERTAIN_RETRY, typo_accepted
 from ..answer_widgets import answer_spec
 from ..markdown_content import markdown_content
@@ -238,7 +239,7 @@ class QuestionScreen(Screen):
             Content(""),
             markdown_content(q.explanation),
             Content(""),
-            Content(f"Source: “{q.source.strip()}”"),
+            Content(f"Source: {in_quotes(q.source.strip())}"),
         ]), style)
         self.refresh_bindings()
         self.app.hold_keys()

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from ...debrief_summary import ALL_RIGHT, Entry, Summary, more_questions
+from ...prose import in_quotes
 
 HEADING = "bold $accent"
 QUOTE = "italic"
@@ -71,7 +72,7 @@ def entry_rows(entry: Entry, lead: str, width: int, room: Room, decision: bool) 
         rows += wrapped(Content.assemble(*parts), width, room.text_rows, indent)
     quote_rows = room.quote_rows if decision else max(1, room.quote_rows)
     if entry.quote and quote_rows:  # a question keeps its quote: it is the article's answer
-        rows += wrapped(Content.assemble(indent, (f"“{entry.quote}”", QUOTE)), width,
+        rows += wrapped(Content.assemble(indent, (f"{in_quotes(entry.quote)}", QUOTE)), width,
                         quote_rows, indent)
     return rows
 

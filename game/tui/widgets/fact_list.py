@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...content.facts import fact_label
 from ...content.models import Fact
+from ...prose import in_quotes
 
 # The label's words say the status; its colour only repeats them (NO_COLOR keeps the reverse).
 COLOURS = {"reported": "primary", "claimed": "warning", "disputed": "error",
@@ -48,4 +49,4 @@ class FactList(Vertical):
             yield Static(self.heading, classes="fact-list-heading", markup=False)
         for fact in self.facts:
             yield Static(fact_heading(fact), classes="fact")
-            yield Static(Content(f"“{fact.source}”"), classes="fact-source")
+            yield Static(Content(f"{in_quotes(fact.source)}"), classes="fact-source")
