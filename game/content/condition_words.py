@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping
 
-from ..prose import in_quotes
 from .models import Condition, Scene
 
 # The parts of a condition an author writes, in the order the format lists them.
@@ -25,6 +24,9 @@ def shorten(text: str, width: int = 60) -> str:
 def condition_words(condition: Condition, scenes: Mapping[str, Scene],
                     track_names: Mapping[str, str]) -> str:
     """A condition as a teacher reads it: 'the player chose “…” at Whose drone? and …'."""
+    # Here, not at the top: validate reads this module too, and need not load Markdown.
+    from ..prose import in_quotes
+
     def choice(ref: str) -> str:
         scene_id, _, choice_id = ref.rpartition(".")
         scene = scenes.get(scene_id)
