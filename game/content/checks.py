@@ -42,11 +42,12 @@ CHOICE_ID = re.compile(r"[A-Za-z0-9_-]+")  # no dot: a condition writes scene-id
 
 class PackChecker:
     def __init__(self, manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-                 broken_scenes: set[str] = frozenset()):
+                 broken_scenes: set[str] = frozenset(), earlier_errors: bool = False):
         self.manifest = manifest
         self.files = files
         self.source = source
         self.broken_scenes = broken_scenes  # already reported where they are written
+        self.earlier_errors = earlier_errors  # the files' own: what follows from them is not told
         self.scenes: dict[str, Scene] = {}
         self.tracks = {t.id for t in manifest.tracks}
         self.flags_set = {flag for f in files for s in f.scenes for c in s.choices for flag in c.set}
@@ -74,7 +75,8 @@ class PackChecker:
             self.check_map()
             if not any(d.is_error for d in self.found):  # every condition names what exists
                 self.check_assessment_paths()
-                self.check_conditions()
+                if not self.earlier_errors:
+                    self.check_conditions()
         self.check_glossary()
         check_asks_again(self.manifest, self.scenes.values(), self.report,
                          whole=not self.broken_scenes)
@@ -536,5 +538,8 @@ def shorten(text: str, width: int = 70) -> str:
 
 
 def check_pack(manifest: Manifest, files: list[SceneFile], source: SourceText | None,
-               broken_scenes: set[str] = frozenset()) -> list[Diagnostic]:
-    return PackChecker(manifest, files, source, broken_scenes).run()
+               broken_scenes: set[str] = frozenset(), earlier_errors: bool = False
+               ) -> list[Diagnostic]:
+    """``earlier_errors``: the files had errors of their own (a value left out is read as
+    nothing), so what the conditions leave unreachable may be their cascade, not reported."""
+    return PackChecker(manifest, files, source, broken_scenes, earlier_errors).run()

@@ -251,7 +251,8 @@ def _compile_pack(pack_dir: Path, seeds_dirs: Iterable[Path],
     for scene_file in scene_files:
         for scene in scene_file.scenes:
             scenes.setdefault(scene.id, scene)
-    diagnostics += check_pack(manifest, scene_files, source, broken_scenes)
+    diagnostics += check_pack(manifest, scene_files, source, broken_scenes,
+                              earlier_errors=any(d.is_error for d in diagnostics))
     pack = Pack(manifest=manifest, scenes=types.MappingProxyType(scenes),
                 seed_text=source.raw if source else "", root=str(pack_dir),
                 content_hash=content_hash([manifest_path, *scene_paths], source_path))

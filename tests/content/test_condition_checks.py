@@ -211,3 +211,13 @@ def test_the_walk_reaches_whatever_some_played_path_reaches(tmp_path):
                    if c.if_ is not None}
     taken = played.choices_taken & conditional
     assert taken and {(s, i) for s, kind, i in walk.offered if kind == "choice"} >= taken
+
+
+def test_an_error_in_the_files_is_not_followed_by_what_it_leaves_unreachable(tmp_path):
+    # `effects:` with no value scores nothing: end-good's 2 tradecraft is then out of reach,
+    # but that is the missing value's doing, and only it is reported.
+    pack = tmp_path / "mini"
+    shutil.copytree(MINI, pack)
+    scenes = pack / "scenes.yaml"
+    scenes.write_text(scenes.read_text().replace("effects: {tradecraft: 2}", "effects:", 1))
+    assert [d.code for d in compile_pack(pack).diagnostics] == ["missing-value"]
