@@ -245,10 +245,12 @@ def exit_lines(scene_exits: list[Edge], pack: Pack, width: int) -> list[str]:
     rows: list[tuple[str, str, str]] = []  # (indent, label, target)
     for index, edge in enumerate(scene_exits):
         target = target_words(edge.target, pack)
-        if edge.choice and edge.route:
+        if edge.choice and (edge.route or edge.offered):
             if index == 0 or scene_exits[index - 1].choice != edge.choice:
                 rows.append(("  ", edge.choice, ""))
-            rows.append(("      ", edge.route, target))
+                if edge.offered and edge.route:  # offered only so; then the scene's routes
+                    rows.append(("      ", f"offered if {edge.offered}", ""))
+            rows.append(("      ", edge.route or f"if {edge.offered}", target))
         else:
             rows.append(("  ", edge.choice or edge.route, target))
     arrows = [len(indent) + len(label) for indent, label, target in rows if target]
@@ -256,6 +258,9 @@ def exit_lines(scene_exits: list[Edge], pack: Pack, width: int) -> list[str]:
     column = min(max(arrows, default=0), width - len(" → ") - longest_target)
     lines = []
     for indent, label, target in rows:
+        if not target and label.startswith("offered if "):  # a condition is wrapped, never cut
+            lines += fit(label, width, indent + "    ", indent)
+            continue
         if not target:  # a choice heading its routes
             lines.append(indent + short(label, width - len(indent)))
             continue

@@ -67,9 +67,10 @@ def test_graph_command_draws_a_pack_with_errors_and_names_them(tmp_path, capsys)
     assert "DEAD END" in captured.out
 
 
-def choices_without_their_own_next(tmp_path):
+def choices_without_their_own_next(tmp_path, file_the_note_if: str = ""):
     """The mini pack with every choice falling through to its scene's next: mon-alarm's two
-    choices to one scene, and two new choices on tue-wrap to its list of routes."""
+    choices to one scene, and two new choices on tue-wrap to its list of routes (the first
+    offered only under ``file_the_note_if``, when given)."""
     pack = tmp_path / "mini"
     shutil.copytree(MINI, pack)
     scenes = pack / "scenes.yaml"
@@ -81,7 +82,8 @@ def choices_without_their_own_next(tmp_path):
                         "    next: tue-radio\n    what_happened:\n      text: Officials said 40.")
     text = text.replace("    next:\n      - to: end-good",
                         "    choices:\n      - text: File the note\n        effects: {}\n"
-                        "      - text: Sit on it\n        effects: {}\n"
+                        + (f"        if: {file_the_note_if}\n" if file_the_note_if else "")
+                        + "      - text: Sit on it\n        effects: {}\n"
                         "    next:\n      - to: end-good")
     scenes.write_text(text)
     result = compile_pack(pack)
@@ -248,3 +250,15 @@ def test_a_conditional_choice_shows_its_condition_beside_its_text(tmp_path):
     assert compiled.ok, [str(d) for d in compiled.diagnostics]
     assert ('"mon-alarm" -> "tue-radio" [label="Report 55 moved (if not flags: careful; '
             'tradecraft < 3)"];') in to_dot(compiled.pack)
+    outline = to_text(compiled.pack).splitlines()
+    at = outline.index("  Report 55 moved")  # the choice heads its own condition, never cut
+    assert outline[at + 1].split("→")[0].strip() == "if not flags: careful; tradecraft < 3"
+    assert outline[at + 1].endswith("→ tue-radio")
+
+
+def test_a_conditional_choice_that_takes_the_scenes_routes_shows_both(tmp_path):
+    pack = choices_without_their_own_next(tmp_path, "{flags: [careful]}")
+    outline = to_text(pack).splitlines()
+    at = outline.index("  File the note")
+    assert outline[at + 1] == "      offered if flags: careful"
+    assert outline[at + 2].split("→")[0].strip() == "if flags: careful; tradecraft ≥ 2"
