@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from markdown_it import MarkdownIt
 
+from .quote_marks import in_quotes  # noqa: F401  (shown prose's quotes, used with it)
 from .terminal_text import terminal_safe
 
 QUOTE_LEAD = "  "  # a block quote is indented; a screen reader reads no "greater than"
@@ -237,21 +238,6 @@ def sentence(text: str, mark: str = ".") -> str:
     Iran do?" stays as it is)."""
     text = text.rstrip()
     return text if not text or ended(text) else text + mark
-
-
-_OPENING_MARKS = "“\"„«"
-_CLOSING_MARKS = "”\"»"
-
-
-def in_quotes(text: str) -> str:
-    """Words shown as a quotation: in “ ” once. A quote already wholly in its own marks stays
-    as it is; one that starts or ends with a mark of its own (the article quoting someone) goes
-    in single marks, so that no two marks are ever shown side by side (““…)."""
-    text = text.strip()
-    opens, closes = text[:1] in _OPENING_MARKS, text[-1:] in _CLOSING_MARKS
-    if opens and closes and len(text) > 1:
-        return text
-    return f"‘{text}’" if opens or closes else f"“{text}”"
 
 
 def labelled(label: str, text: str) -> str:

@@ -25,7 +25,7 @@ def condition_words(condition: Condition, scenes: Mapping[str, Scene],
                     track_names: Mapping[str, str]) -> str:
     """A condition as a teacher reads it: 'the player chose “…” at Whose drone? and …'."""
     # Here, not at the top: validate reads this module too, and need not load Markdown.
-    from ..prose import in_quotes
+    from ..quote_marks import in_quotes
 
     def choice(ref: str) -> str:
         scene_id, _, choice_id = ref.rpartition(".")

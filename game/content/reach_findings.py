@@ -12,6 +12,7 @@ from typing import Mapping
 from .condition_reach import Judged, ReachWalk
 from .condition_words import one_line, part_yaml, parts, shorten
 from .graph import reachable, scene_graph
+from ..quote_marks import in_quotes
 from .models import Condition, Loc, Route, Scene
 
 UNREACHABLE = "unreachable-by-condition"
@@ -96,7 +97,8 @@ def ways_out(scene: Scene):
 def way_name(scene: Scene, key: tuple[str, str, int]) -> str:
     _scene, kind, index = key
     if kind == "choice":
-        return f"the choice “{shorten(one_line(scene.choices[index].text), 50)}” at '{scene.id}'"
+        shown = in_quotes(shorten(one_line(scene.choices[index].text), 50))
+        return f"the choice {shown} at '{scene.id}'"
     return f"the route to '{scene.next[index].to}' from '{scene.id}'"
 
 

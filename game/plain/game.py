@@ -28,7 +28,7 @@ from ..engine import (
 )
 from ..forecast_words import (SETTLED_HEADING, SETTLED_LATER, is_forecast, recorded,
                               settled_notices, waiting_words)
-from ..prose import labelled, sentence
+from ..prose import in_quotes, labelled, sentence
 from ..score_words import effects_words
 from ..session import Autosaved, GameSession, SavedGame, Settings
 from ..session.words import (
@@ -400,7 +400,7 @@ class PlainGame:
         """The right answer, why (the author's Markdown, as text) and the article's words."""
         self.io.say(f"Answer: {one_line(right_answer(question))}",
                     *markdown_text(question.explanation),
-                    f"Source: “{one_line(question.source)}”")
+                    f"Source: {in_quotes(one_line(question.source))}")
 
     def wants_retry(self, ceiling: float) -> bool:
         self.io.say(f"You may try once more, for {percent(RETRY_SHARE)} of the points "

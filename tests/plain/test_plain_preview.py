@@ -73,3 +73,12 @@ def test_a_preset_needs_a_preview_and_totals_need_a_number(data_dir):
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert ("argument --totals: 'tradecraft' is not TRACK=N (a track's id, '=', a number of "
             "points, e.g. tradecraft=12)") in run.stderr
+
+
+def test_a_source_that_holds_its_own_quote_marks_is_shown_in_one_pair(mini_pack, data_dir):
+    lines, _story = script_for(mini_pack, 5, start="tue-wrap")  # practice: feedback has it
+    run = run_plain([str(MINI), "--from", "tue-wrap", "--seed", "5"],
+                    "".join(f"{line}\n" for line in lines), data_dir)
+    assert run.returncode == 0, run.stderr
+    assert "Source: ‘The mayor said: “We will rebuild…fast.”’" in run.stdout
+    assert "““" not in run.stdout and "””" not in run.stdout

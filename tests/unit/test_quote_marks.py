@@ -28,3 +28,13 @@ def test_no_doubled_marks_in_the_debrief_file(mini_pack):
     fact = mini_pack.scene("mon-alarm").facts[0]
     shown = fact_markdown(1, dataclasses.replace(fact, source="“Three villages,” officials said"))
     assert "““" not in shown and "‘“Three villages,” officials said’" in shown
+
+
+def test_validate_quotes_a_choice_that_starts_with_its_own_mark_once(mini_pack):
+    from game.content.reach_findings import way_name
+
+    scene = mini_pack.scene("mon-alarm")
+    choice = dataclasses.replace(scene.choices[0], text='"We will rebuild", says the mayor')
+    scene = dataclasses.replace(scene, choices=(choice, *scene.choices[1:]))
+    assert way_name(scene, (scene.id, "choice", 0)) == \
+        "the choice ‘\"We will rebuild\", says the mayor’ at 'mon-alarm'"
