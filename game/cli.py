@@ -167,22 +167,17 @@ def command_play(args: argparse.Namespace) -> int:
 
 def preview_preset(args: argparse.Namespace) -> Preset:
     """What --set, --totals, --visited and --chose ask a preview to start from."""
-    from .session.preview import Preset
+    from .session.preview import Preset, track_points
 
-    preset = Preset(flags=tuple(args.set_flags), totals=tuple(args.totals),
+    try:  # read here, not by argparse, so a mistake is one line and not the usage too
+        totals = tuple(track_points(text) for text in args.totals)
+    except ValueError as exc:
+        raise CliError(f"--totals: {exc}") from None
+    preset = Preset(flags=tuple(args.set_flags), totals=totals,
                     visited=tuple(args.visited), chose=tuple(args.chose))
     if preset and not args.start_at:
         raise CliError("--set, --totals, --visited and --chose shape a preview: add --from SCENE")
     return preset
-
-
-def totals_argument(text: str) -> tuple[str, float]:
-    from .session.preview import track_points
-
-    try:
-        return track_points(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def seed_number(text: str) -> int:
@@ -511,7 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="preview from this scene (saved apart from your real game)")
     play.add_argument("--set", dest="set_flags", action="append", default=[], metavar="FLAG",
                       help="with --from: start with this flag set (again for more)")
-    play.add_argument("--totals", action="append", default=[], type=totals_argument,
+    play.add_argument("--totals", action="append", default=[],
                       metavar="TRACK=N", help="with --from: start with N points on this track")
     play.add_argument("--visited", action="append", default=[], metavar="SCENE_ID",
                       help="with --from: start as if this scene had been seen")
