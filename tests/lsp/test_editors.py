@@ -44,6 +44,7 @@ local before = vim.fn.line(".")
 vim.lsp.buf.definition()
 vim.wait(60000, function() return vim.fn.line(".") ~= before end, 50)
 out.definition = {line = vim.fn.line("."), text = vim.api.nvim_get_current_line()}
+out.mapped = {gd = vim.fn.maparg("gd", "n") ~= "", K = vim.fn.maparg("K", "n") ~= ""}
 local file = io.open(vim.env.RESULT, "w")
 file:write(vim.fn.json_encode(out))
 file:close()
@@ -51,8 +52,10 @@ vim.cmd("qa!")
 """
 
 
-def test_the_neovim_setup_shows_diagnostics_and_goes_to_a_definition(tmp_path):
+@pytest.mark.parametrize("manifest", ["pack.yaml", "pack.yml"])
+def test_the_neovim_setup_shows_diagnostics_and_goes_to_a_definition(tmp_path, manifest):
     pack = Path(shutil.copytree(MINI, tmp_path / "mini"))
+    (pack / "pack.yaml").rename(pack / manifest)
     scenes = pack / "scenes.yaml"
     text = scenes.read_text(encoding="utf-8")
     scenes.write_text(text.replace("next: tue-wrap", "next: tue-wrapp", 1), encoding="utf-8")
@@ -75,6 +78,7 @@ def test_the_neovim_setup_shows_diagnostics_and_goes_to_a_definition(tmp_path):
         in found["diagnostics"]
     assert found["definition"]["text"] == "  - id: tue-radio"
     assert found["definition"]["line"] == text.splitlines().index("  - id: tue-radio") + 1
+    assert found["mapped"] == {"gd": True, "K": True}  # K is hover, not a man page, on 0.7
 
 
 def test_the_vs_code_settings_start_briefing_lsp_for_yaml():
