@@ -32,6 +32,10 @@ SYNTAX_HINTS = (
     ("could not find expected ':'", "A line needs 'key: value', or a quote on it is not closed."),
     ("found unexpected end of stream", "A quote or bracket is opened but never closed."),
     ("expected <block end>", "Check the indentation: items of one list or mapping line up."),
+    ("did not find expected '-' indicator", "This line stands where a list's next item begins, "
+     "and each item starts with '- ': put '- ' before the item's first key (as in "
+     "'  - id: tue-radio'), or, if it belongs to the item above, indent it like that item's "
+     "keys."),
 )
 
 

@@ -125,6 +125,14 @@ def test_a_missing_dash_before_a_scene_is_one_error_at_that_scene(tmp_path):
     assert "'- '" in found.hint
 
 
+def test_a_missing_dash_where_the_dash_was_says_to_put_the_dash_back(tmp_path):
+    # the key at the dash's column: PyYAML stops at it, looking for the next '- '
+    pack, found = only_mistake(tmp_path, "  - id: tue-radio", "  id: tue-radio")
+    assert (found.code, found.severity) == ("yaml-syntax", ERROR)
+    assert found.line == line_of(pack / "scenes.yaml", "  id: tue-radio")
+    assert "put '- ' before the item's first key" in found.hint
+
+
 def test_a_missing_dash_before_a_later_item_is_one_error_too(tmp_path):
     pack, found = only_mistake(tmp_path, "      - id: q-tf\n", "        id: q-tf\n")
     assert found.code == "missing-dash"
