@@ -128,6 +128,25 @@ class ScaffoldError(Exception):
     """Why a pack could not be created, in words."""
 
 
+def article_text(article: Path) -> str:
+    """The article's text, without a byte order mark (it would start the title); refused when
+    it is not UTF-8, which the pack's checks would refuse later, after quoting it garbled."""
+    if not article.is_file():
+        raise ScaffoldError(f"the article {article} does not exist")
+    save_it = (f"the article {article} is not UTF-8 text; save it as UTF-8 and run "
+               "`briefing new` again")
+    try:
+        text = article.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ScaffoldError(save_it) from None
+    except OSError as exc:
+        raise ScaffoldError(f"the article {article} cannot be read: "
+                            f"{exc.strerror or exc}") from None
+    if "\x00" in text:  # UTF-16 without a byte order mark decodes, a NUL between each letter
+        raise ScaffoldError(save_it)
+    return text
+
+
 def first_sentence(article: str) -> str:
     """The first sentence of the article's body: skips the headline, keeps "U.S." whole."""
     paragraphs = [normalise(p) for p in re.split(r"\n\s*\n", article) if p.strip()]
@@ -193,16 +212,13 @@ def scaffold(folder: Path, article: Path | None = None) -> list[Path]:
                             "and hyphens, e.g. my-week")
     if folder.exists() and any(folder.iterdir()):
         raise ScaffoldError(f"{folder} already exists and is not empty; nothing was changed")
-    if article is not None and not article.is_file():
-        raise ScaffoldError(f"the article {article} does not exist")
+    text = article_text(article) if article is not None else SAMPLE_ARTICLE  # before any file
     folder.mkdir(parents=True, exist_ok=True)
     if article is not None:
         source_name = article.name
-        shutil.copyfile(article, folder / source_name)  # byte for byte
-        text = (folder / source_name).read_text(encoding="utf-8", errors="replace")
+        shutil.copyfile(article, folder / source_name)  # byte for byte: the loader reads a BOM
     else:
         source_name = "article.txt"
-        text = SAMPLE_ARTICLE
         (folder / source_name).write_text(text, encoding="utf-8")
     quote = first_sentence(text)
     short = quote if len(quote) <= 60 else quote[:57].rsplit(" ", 1)[0] + "…"

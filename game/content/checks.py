@@ -378,7 +378,8 @@ class PackChecker:
                             "choices or a next; they are never used.",
                             "Remove them, or set 'ending: false'.")
             return
-        if not scene.choices and not scene.next and scene.id not in self.stops_unmarked:
+        if (not scene.choices and not scene.next and scene.id not in self.stops_unmarked
+                and not self.map_part_lost(scene)):
             self.report(scene, "", "dead-end", f"The scene '{scene.id}' has no choices, no next and "
                         "is not an ending.", "Add 'next: <scene id>', choices, or 'ending: true'.")
         self.check_choice_ids(scene)
@@ -405,10 +406,15 @@ class PackChecker:
             self.report(choice, "", "no-effects", f"The choice \"{shorten(choice.text, 40)}\" "
                         "has no 'effects', so picking it scores nothing.", hint)
 
+    def map_part_lost(self, scene: Scene) -> bool:
+        """Whether a key of ``scene`` the map is read from was lost to a mistake reported where
+        it is written (a misspelt 'choices:', 'ending: ture'): that it seems to stop follows."""
+        return scene.id in self.broken_scenes
+
     def check_choice(self, scene: Scene, choice: Choice) -> None:
         if choice.next:
             self.check_link(scene, choice, "next", choice.next)
-        elif not scene.next:
+        elif not scene.next and not self.map_part_lost(scene):
             self.report(choice, "", "dead-end", "This choice has no next and neither has its scene.",
                         "Add 'next: <scene id>' to the choice or to the scene.")
         for track in choice.effects:

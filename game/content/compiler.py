@@ -20,7 +20,8 @@ from ..terminal_text import terminal_safe
 from .codes import lookup
 from .diagnostics import ERROR, Diagnostic, did_you_mean
 from .limits import expansion_too_large, may_have_aliases, prescan
-from .models import Loc
+from .map_cascades import meant_map_key, reads_map
+from .models import Loc, Scene
 from .text_checks import TextProblem, number_out_of_range, number_problem, text_problems
 from .yaml_syntax import syntax_error
 
@@ -216,6 +217,7 @@ class NodeCompiler:
         self.scalars = yaml.constructor.SafeConstructor()
         self.owner = ("", "")  # the model and field being read, for the checks on text
         self.list_items: set[int] = set()  # nodes written as an item of a list ('- ')
+        self.map_keys_lost = 0  # keys the story map is read from, lost to a mistake so far
 
     def checked_text(self, node: yaml.ScalarNode, where: str) -> str:
         """A text value, reported when it holds a control or an invisible character; the
@@ -470,12 +472,14 @@ class NodeCompiler:
         present: set[str] = set()
         failed = False
         in_list = id(node) in self.list_items  # only an item of a list has a '- ' to forget
+        map_keys_lost = self.map_keys_lost  # those lost before this model, or its scene
         for key, key_node, value_node in self.mapping_pairs(node, name, cls if in_list else None):
             if key not in fields:
                 known = ", ".join(fields)
                 self.report(key_node, "unknown-key",
                             f"Unknown key '{key}' in a {name}.{did_you_mean(key, fields)}",
                             f"A {name} may have: {known}.")
+                self.map_keys_lost += meant_map_key(cls.__name__, key, list(fields))
                 continue
             present.add(key)
             f, hint = fields[key]
@@ -491,6 +495,7 @@ class NodeCompiler:
             finally:
                 self.owner = outer
             if value is _NOTHING:
+                self.map_keys_lost += reads_map(cls.__name__, key)
                 failed = failed or has_no_default(f)
                 if f.metadata.get("required"):
                     locs[f.name] = self.loc(value_node)  # written (wrongly, reported), not left out
@@ -503,6 +508,9 @@ class NodeCompiler:
                 failed = True
                 self.report(node, "missing-field", f"This {name} has no '{key}'.",
                             f"Add '{key}:' ({f.metadata.get('doc', '').rstrip('.')}).")
+        if cls is Scene and self.map_keys_lost > map_keys_lost:
+            # built, but its part of the map is not whole: what follows is not reported
+            self.broken_ids.add(("Scene", values.get("id") or LOST_PART))
         if failed:
             if isinstance(values.get("id"), str):
                 self.broken_ids.add((cls.__name__, values["id"]))

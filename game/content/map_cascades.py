@@ -14,6 +14,23 @@ from typing import Mapping
 from .models import Scene
 
 
+# The keys the story map is read from. One of them lost (misspelt, or with a value of the wrong
+# type) changes the map: its scene seems a dead end, the scenes behind it out of reach, its flags
+# set by no choice. The lost key is reported; its scene is marked so that these are not.
+MAP_KEYS = {"Scene": ("choices", "next", "ending"), "Choice": ("next", "if", "effects", "set")}
+
+
+def reads_map(model: str, key: str) -> bool:
+    """Whether the map is read from ``key`` of a ``model`` (a class name)."""
+    return key in MAP_KEYS.get(model, ())
+
+
+def meant_map_key(model: str, key: str, known: list[str]) -> bool:
+    """Whether an unknown ``key`` is most likely a misspelling of a key the map is read from."""
+    meant = get_close_matches(key, known, n=1, cutoff=0.6)
+    return bool(meant) and reads_map(model, meant[0])
+
+
 @dataclass(frozen=True)
 class BrokenLink:
     """A `next:` or `to:` in ``scene`` naming ``target``, which no scene has."""

@@ -292,3 +292,43 @@ def test_a_missing_dash_before_a_choice_is_one_error_too(tmp_path):
     assert found.line == line_of(pack / "scenes.yaml", "        text: Report 55 moved")
     assert "'Report 55 moved'" in found.message and "'Report 40 moved" in found.message
     assert "before 'text:'" in found.hint
+
+
+# --- a misspelt key the story map reads --------------------------------------------------------
+
+# (what is replaced, by what, the code of the one diagnostic, where it is): the key is lost, and
+# what the map misses because of it (a dead end, scenes out of reach, a flag no choice sets) is
+# not reported as well, as with a missing '- '.
+MISSPELT_MAP_KEYS = [
+    ("    choices:\n", "    choises:\n", "unknown-key", "    choises:"),
+    ("    next: tue-wrap\n  - id: tue-wrap", "    nxt: tue-wrap\n  - id: tue-wrap",
+     "unknown-key", "    nxt: tue-wrap"),
+    ("        next: tue-radio\n", "        nxt: tue-radio\n", "unknown-key", "nxt: tue-radio"),
+    ("    ending: true\n    assessment: Check", "    endng: true\n    assessment: Check",
+     "unknown-key", "endng: true"),
+    ("    ending: true\n    assessment: Check", "    ending: ture\n    assessment: Check",
+     "wrong-type", "ture"),
+    ("        set: [careful]\n", "        sett: [careful]\n", "unknown-key", "sett:"),
+]
+
+
+def test_a_misspelt_map_key_is_the_one_error_not_its_dead_end(tmp_path):
+    for index, (old, new, code, marker) in enumerate(MISSPELT_MAP_KEYS):
+        pack = broken_pack(tmp_path / str(index), "scenes.yaml", old, new)
+        found = diagnostics_of(pack)
+        assert len(found) == 1, f"{new!r}:\n" + "\n".join(map(str, found))
+        assert found[0].code == code and found[0].file.endswith("scenes.yaml"), new
+        assert found[0].line == line_of(pack / "scenes.yaml", marker), new
+        if code == "unknown-key":
+            assert "Did you mean" in found[0].message
+
+
+def test_a_real_dead_end_beside_a_misspelt_key_is_still_reported(tmp_path):
+    pack = broken_pack(tmp_path, "scenes.yaml", "    choices:\n", "    choises:\n")
+    text = (pack / "scenes.yaml").read_text(encoding="utf-8")
+    (pack / "scenes.yaml").write_text(text.replace("    next: tue-wrap\n  - id: tue-wrap",
+                                                   "  - id: tue-wrap", 1), encoding="utf-8")
+    found = diagnostics_of(pack)
+    assert [(d.code, d.line) for d in found] == [
+        ("unknown-key", line_of(pack / "scenes.yaml", "    choises:")),
+        ("dead-end", line_of(pack / "scenes.yaml", "  - id: tue-radio"))]

@@ -183,3 +183,32 @@ def test_a_fresh_pack_renamed_to_pack_yml_works_with_every_author_command(tmp_pa
     assert main(["test", "my-week"]) == 0
     assert main(["upgrade", "my-week", "--check"]) == 0
     assert "PASS  my-week/walkthroughs/careful.yaml" in capsys.readouterr().out
+
+
+FLOOD_ARTICLE = ("# River Floods: Three Villages Cut Off\n\nThe river rose overnight and flooded "
+                 "three villages in the valley, officials said on Monday.\n")
+
+
+def test_an_article_saved_with_a_byte_order_mark_gives_a_clean_title(tmp_path):
+    article = tmp_path / "flood.txt"
+    article.write_bytes(b"\xef\xbb\xbf" + FLOOD_ARTICLE.encode("utf-8"))
+    scaffold(tmp_path / "pack2", article)
+    assert "\ufeff" not in (tmp_path / "pack2" / "pack.yaml").read_text(encoding="utf-8")
+    result = compile_pack(tmp_path / "pack2")
+    assert result.diagnostics == []
+    assert result.pack.manifest.title == "River Floods: Three Villages Cut Off"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "latin-1"])
+def test_an_article_not_in_utf8_is_refused_and_no_pack_is_left(tmp_path, capsys, monkeypatch,
+                                                               encoding):
+    from game.cli import main
+
+    article = tmp_path / "flood.txt"
+    article.write_bytes(FLOOD_ARTICLE.replace("valley", "vallée").encode(encoding))
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "pack2", "--source", str(article)]) != 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(article) in err and "UTF-8" in err
+    assert not (tmp_path / "pack2").exists()

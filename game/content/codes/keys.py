@@ -16,7 +16,10 @@ CODES = (
         "Fix the spelling, or move the key to where it belongs (check its indentation).",
         "A key indented under the wrong parent is unknown there too: `claimed_by` belongs to a "
         "fact, not to the scene around it. A misspelt key that is required also gives "
-        "`missing-field`.",
+        "`missing-field`. A misspelt key the story map is read from (a scene's `choices`, "
+        "`next` or `ending`, a choice's `next`, `if`, `effects` or `set`), or one with a value "
+        "of the wrong type (`ending: ture`), is the one error: the dead end, the scenes out of "
+        "reach and the flags no choice sets that follow from it are not reported as well.",
         before="  - id: mon-alarm\n    titel: The river rises\n",
         after="  - id: mon-alarm\n    title: The river rises\n",
     ),
