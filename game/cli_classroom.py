@@ -146,10 +146,14 @@ def careful_timing(pack):
 
 
 def write_output(path: Path, text: str) -> None:
+    """A report or handout, for colleagues too: the permissions of the file it replaces, else
+    what the umask gives (usually 0644). Saves and result files stay the owner's alone."""
     from .atomic import atomic_write
+    from .debrief_file import file_mode
 
+    target = path.expanduser()
     try:
-        atomic_write(path.expanduser(), text)
+        atomic_write(target, text, mode=file_mode(target))
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
     print(f"wrote {path}")

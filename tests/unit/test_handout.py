@@ -199,3 +199,14 @@ def test_a_pack_whose_careful_path_never_ends_gets_its_handout_without_timing(tm
     assert main(["handout", str(pack_dir)]) == 0
     text = capsys.readouterr().out
     assert "## Monday" in text and "## Timing" not in text
+
+
+def test_a_handout_is_readable_by_colleagues_as_the_umask_allows(tmp_path):
+    from game import debrief_file
+
+    out = tmp_path / "key.html"
+    assert main(["handout", str(MINI), "--output", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o666 & ~debrief_file.umask()  # 0644 under umask 022
+    out.chmod(0o640)  # a file it replaces keeps the permissions it had
+    assert main(["handout", str(MINI), "--output", str(out)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o640

@@ -309,6 +309,8 @@ def test_report_command_writes_csv_and_html_and_warns_of_each_skipped_file(
     assert "[bold]x[/]" in out and "1 simulated result(s) left out" in out
     assert csv_file.read_text(encoding="utf-8-sig").startswith("class,name,")
     assert html_file.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    from game.debrief_file import umask  # reports are for colleagues too; results stay private
+    assert {f.stat().st_mode & 0o777 for f in (csv_file, html_file)} == {0o666 & ~umask()}
 
 
 def test_report_command_on_an_empty_or_missing_folder(tmp_path, capsys):
