@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from .. import paths
+from ..content.article import headline
 from ..content.quotes import normalise
 from ..content.schema import SCHEMA_DIR, SCHEMA_FILES, schema_file_name, schema_text
 
@@ -157,16 +158,6 @@ def first_sentence(article: str) -> str:
             if len(sentence.split()) >= 6 and sentence.rstrip()[-1] in ".!?\"'":
                 return sentence.strip()
     return normalise(article)[:120]
-
-
-def headline(article: str) -> str:
-    """The article's first line, as a pack's title: a Markdown '#' taken off, cut at a word
-    before 80 characters."""
-    first = next((line for line in article.splitlines() if line.strip()), "")
-    title = normalise(first.strip().lstrip("#").strip())
-    if len(title) > 80:
-        title = title[:79].rsplit(" ", 1)[0] + "…"
-    return title
 
 
 def yaml_quote(text: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Union
 
+from ..content.article import headline, paragraphs
 from ..content.condition_words import condition_words, one_line, shorten
 from ..content.facts import fact_label
 from ..content.kinds import kind_of
@@ -64,7 +65,23 @@ class Box:
     blocks: tuple["Block", ...]
 
 
-Block = Union[Heading, AuthorMarkdown, Line, Quote, Items, Box]
+@dataclass(frozen=True)
+class WriteIn:
+    """Space for a student to write in: a labelled line for each field, then ``lines`` more
+    ruled lines under them (an answer's room)."""
+
+    fields: tuple[str, ...]
+    lines: int = 0
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The article itself, paragraph by paragraph, on sheets of its own."""
+
+    paragraphs: tuple[str, ...]
+
+
+Block = Union[Heading, AuthorMarkdown, Line, Quote, Items, Box, WriteIn, Reading]
 
 
 @dataclass(frozen=True)
@@ -121,18 +138,25 @@ def day_span(days: tuple[tuple[str, float], ...]) -> str:
 def handout_blocks(pack: Pack, student: bool = False, timing: Timing | None = None
                    ) -> list[Block]:
     manifest = pack.manifest
-    scenes = ordered_scenes(pack)
+    # The endings give away how each decision turns out: the students' sheet leaves them out.
+    scenes = [s for s in ordered_scenes(pack) if not (student and s.ending)]
     questions = sum(len(s.questions) for s in scenes)
     decisions = sum(1 for s in scenes if s.choices)
     kind = "reading-along handout" if student else "answer key and discussion guide"
-    blocks: list[Block] = [
-        Heading(1, f"{manifest.title}: {kind}"),
-        Line(f"Pack {pack.id}, version {manifest.version}: {len(scenes)} scenes, {questions} "
-             f"questions, {decisions} decisions. Every fact comes from one article "
-             f"({manifest.source}).", quiet=True)]
+    title = headline(pack.seed_text)
+    blocks: list[Block] = [Heading(1, f"{manifest.title}: {kind}")]
+    if student:
+        blocks.append(WriteIn(("Name", "Class", "Date")))
+    if title:
+        blocks.append(Line(title, label="The article"))
+    counts = f"{len(scenes)} scenes, {questions} questions, {decisions} decisions"
+    blocks.append(Line(f"{counts}. Every fact comes from this one article." if student else
+                       f"Pack {pack.id}, version {manifest.version}: {counts}. Every fact comes "
+                       f"from this one article ({manifest.source}).", quiet=True))
     if student:
         blocks.append(Line("Read along and think about each question and decision before you "
-                           "answer it in the game.", quiet=True))
+                           "answer it in the game; write your answer in the space under it. "
+                           "The article is at the end.", quiet=True))
     else:
         blocks.append(Line("For the teacher: each scene with its facilitator notes and "
                            "discussion prompts, every question with its answer, explanation and "
@@ -160,6 +184,8 @@ def handout_blocks(pack: Pack, student: bool = False, timing: Timing | None = No
     if glossary:
         blocks += [Heading(2, "Glossary"),
                    Items(tuple((g.term + ":", one_line(g.meaning)) for g in glossary))]
+    if student and pack.seed_text.strip():
+        blocks.append(Reading(tuple(paragraphs(pack.seed_text))))
     return blocks
 
 
@@ -249,6 +275,8 @@ def question_box(question: Question, number: int, student: bool, pack: Pack) -> 
             blocks.append(Line(one_line(question.hint), label="Hint (practice mode)", quiet=True))
         blocks += [Line(one_line(question.explanation), label="Why"),
                    Quote(one_line(question.source))]
+    else:
+        blocks.append(WriteIn(("Your answer",), lines=2))
     return Box("question", tuple(blocks))
 
 
@@ -265,6 +293,7 @@ def decision_box(scene: Scene, student: bool, track_names: dict[str, str]) -> Bo
     blocks: list[Block] = [Line("", label="Decision")]
     if student:
         blocks.append(Items(tuple(("", one_line(c.text)) for c in scene.choices), ordered=True))
+        blocks.append(WriteIn(("Your choice and why",), lines=1))
         return Box("decision", tuple(blocks))
     choices = []
     for choice in scene.choices:
@@ -307,6 +336,9 @@ def other_reporting_blocks(pack: Pack, items: tuple[OtherReport, ...]) -> list[B
     return blocks
 
 
+READING_HEADING = "Reading sheet: the article"
+
+
 # -- Markdown ---------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
@@ -315,6 +347,10 @@ _HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
 def demote_headings(markdown: str, by: int) -> str:
     """An author's '# Title' inside a scene becomes a lower heading than the handout's own."""
     return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + by), markdown)
+
+
+# Room to write on: a line of underscores alone is a rule in rendered Markdown, a line in text.
+MARKDOWN_RULE = "_" * 40
 
 
 def handout_markdown(pack: Pack, student: bool = False, timing: Timing | None = None) -> str:
@@ -342,6 +378,11 @@ def markdown_block(block: Block) -> str:
                          for n, (lead, rest) in enumerate(block.items))
     if isinstance(block, Box):
         return "\n\n".join(markdown_block(b) for b in block.blocks)
+    if isinstance(block, WriteIn):
+        rules = [f"**{field}:** {MARKDOWN_RULE}" for field in block.fields]
+        return "\n\n".join(rules + [MARKDOWN_RULE] * block.lines)
+    if isinstance(block, Reading):
+        return "\n\n".join([f"## {READING_HEADING}", *block.paragraphs])
     raise TypeError(f"unknown handout block {block!r}")
 
 
@@ -359,7 +400,15 @@ h3 { font-size: 1.1rem; margin-top: 1.6rem; } h4, h5, h6 { font-size: 1rem; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #999;
              font-style: italic; }
 ul, ol { margin: .3rem 0; }
+.write-in { margin: .4rem 0 .6rem; }
+.write-in .fields { display: flex; gap: 1.2rem; }
+.write-in .field { display: flex; flex: 1; align-items: flex-end; gap: .4rem; }
+.write-in .field:first-child { flex: 2; }
+.write-in .rule { flex: 1; border-bottom: 1px solid #777; height: 1.8rem; }
+.reading-sheet p { text-align: justify; }
 @media print {
+  .reading-sheet { break-before: page; }
+  .write-in { break-inside: avoid; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   .question, .decision, .notes, .other-reporting, blockquote { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
@@ -388,6 +437,15 @@ def html_block(block: Block) -> str:
     if isinstance(block, Box):
         inner = "\n".join(html_block(b) for b in block.blocks)
         return f'<div class="{escape(block.kind)}">\n{inner}\n</div>'
+    if isinstance(block, WriteIn):
+        fields = "".join(f'<span class="field"><b>{escape(field)}:</b><span class="rule">'
+                         f'</span></span>' for field in block.fields)
+        rules = '<div class="rule"></div>' * block.lines
+        return f'<div class="write-in"><div class="fields">{fields}</div>{rules}</div>'
+    if isinstance(block, Reading):
+        text = "\n".join(f"<p>{escape(p)}</p>" for p in block.paragraphs)
+        return (f'<section class="reading-sheet">\n<h2>{READING_HEADING}</h2>\n{text}\n'
+                f'</section>')
     raise TypeError(f"unknown handout block {block!r}")
 
 

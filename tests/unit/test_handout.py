@@ -55,7 +55,11 @@ def test_facilitator_notes_are_in_the_teachers_version_only(mini_pack):
 
 @pytest.mark.parametrize("render", [handout_markdown, handout_html])
 def test_the_student_version_gives_no_answers(mini_pack, render):
-    text = render(mini_pack, student=True)
+    sheet = render(mini_pack, student=True)
+    # the sheet opens with the article's headline (here its first sentence) and closes with
+    # the whole article: in between, no question points to its words
+    first_day = "<h2>Monday</h2>" if render is handout_html else "\n## Monday\n"
+    text = sheet[sheet.index(first_day):sheet.index("Reading sheet")]
     shown = as_rendered(render)
     for scene in mini_pack.scenes.values():
         for question in scene.questions:
@@ -210,3 +214,95 @@ def test_a_handout_is_readable_by_colleagues_as_the_umask_allows(tmp_path):
     out.chmod(0o640)  # a file it replaces keeps the permissions it had
     assert main(["handout", str(MINI), "--output", str(out)]) == 0
     assert out.stat().st_mode & 0o777 == 0o640
+
+
+# -- the student's sheet: a name line, space to write, no endings; the article as a reading sheet
+
+def paragraphs_of(article: str) -> list[str]:
+    return [one_line(p) for p in article.split("\n\n") if p.strip()]
+
+
+@pytest.mark.parametrize("render", [handout_markdown, handout_html])
+def test_the_student_sheet_has_a_name_line_and_space_under_each_question_and_decision(
+        mini_pack, render):
+    sheet = render(mini_pack, student=True)
+    questions = sum(len(s.questions) for s in mini_pack.scenes.values() if not s.ending)
+    decisions = sum(1 for s in mini_pack.scenes.values() if s.choices and not s.ending)
+    assert questions and decisions, "the fixture needs questions and decisions"
+    top = sheet[:sheet.index("Monday")]
+    for field in ("Name", "Class", "Date"):
+        assert f"{field}:" in top
+    assert sheet.count("Your answer:") == questions
+    assert sheet.count("Your choice and why:") == decisions
+    if render is handout_markdown:  # lines to write on, in the text itself
+        assert "**Your answer:** ________" in sheet
+    else:
+        assert sheet.count('class="write-in"') == questions + decisions + 1
+        assert ".write-in .rule" in sheet  # ruled lines, drawn by the page's own style
+    # each answer space comes after its question, before the next one
+    first, second = [q.ask for s in mini_pack.scenes.values() for q in s.questions][:2]
+    between = sheet[sheet.index(as_rendered(render)(first)):
+                    sheet.index(as_rendered(render)(second))]
+    assert "Your answer:" in between
+    key = render(mini_pack)
+    assert "Your answer:" not in key and "Your choice and why" not in key and "Name:" not in key
+
+
+@pytest.mark.parametrize("render", [handout_markdown, handout_html])
+def test_the_student_sheet_leaves_out_every_ending(campaign, render):
+    sheet = render(campaign, student=True)
+    key = render(campaign)
+    shown = as_rendered(render)
+    endings = [s for s in campaign.scenes.values() if s.ending]
+    assert len(endings) == 5
+    for ending in endings:
+        assert shown(ending.title) in key
+        assert shown(ending.title) not in sheet
+    assert "How the week can end" not in sheet
+
+
+@pytest.mark.parametrize("render", [handout_markdown, handout_html])
+def test_both_versions_start_with_the_headline_and_the_key_names_the_file(campaign, render):
+    from game.authoring.scaffold import headline
+
+    title = headline(campaign.seed_text)
+    assert title.startswith("\"We Are Not Going To Stop\": US and Iran")
+    shown = as_rendered(render)
+    key, sheet = render(campaign), render(campaign, student=True)
+    for text in (key, sheet):
+        body = text[text.index("<body>"):] if render is handout_html else text
+        assert shown(title) in body[:body.index("Thursday")]
+    assert campaign.manifest.source in key[:key.index("Thursday")]
+    assert campaign.manifest.source not in sheet
+
+
+@pytest.mark.parametrize("render", [handout_markdown, handout_html])
+def test_the_student_sheet_ends_with_the_whole_article_paragraph_by_paragraph(
+        campaign, render):
+    sheet = render(campaign, student=True)
+    shown = as_rendered(render)
+    reading = sheet[sheet.index("Reading sheet"):]
+    paragraphs = paragraphs_of(campaign.seed_text)
+    assert len(paragraphs) > 5
+    positions = [reading.index(shown(p)) for p in paragraphs]
+    assert positions == sorted(positions)
+    if render is handout_html:
+        for p in paragraphs:
+            assert f"<p>{shown(p)}</p>" in reading  # one paragraph each, escaped
+        assert '<section class="reading-sheet">' in sheet
+        assert ".reading-sheet { break-before: page; }" in sheet
+    else:
+        for p in paragraphs:
+            assert f"\n\n{p}\n\n" in reading + "\n"
+    assert "Reading sheet" not in render(campaign)  # the teacher has the file
+
+
+def test_the_reading_sheet_escapes_the_article(tmp_path):
+    pack_dir = tmp_path / "mini"
+    shutil.copytree(MINI, pack_dir)
+    seed = pack_dir / "seed.txt"
+    seed.write_text(seed.read_text() + "\nA <script>alert(1)</script> & more.\n")
+    page = handout_html(compile_pack(pack_dir).pack, student=True)
+    reading = page[page.index("Reading sheet"):]
+    assert "A &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in reading
+    assert "<script" not in page
