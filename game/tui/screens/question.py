@@ -132,16 +132,20 @@ class QuestionScreen(Screen):
         help_line.display = True
         self.query_one("#feedback", Static).set_classes("")
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        self.app.keys_not_ready()  # until the new answer field has the focus
         self.call_next(self.replace_answer_widget)
         self.refresh_bindings()
         self.app.hold_keys()  # a new question: keys typed before it shows are not for it
 
     async def replace_answer_widget(self) -> None:
-        slot = self.query_one("#answer-slot", Vertical)
-        await slot.remove_children()
-        widget = answer_spec(self.presented).make(self.presented, self.blink)
-        await slot.mount(widget)
-        widget.focus()
+        try:
+            slot = self.query_one("#answer-slot", Vertical)
+            await slot.remove_children()
+            widget = answer_spec(self.presented).make(self.presented, self.blink)
+            await slot.mount(widget)
+            widget.focus()
+        finally:
+            self.app.keys_ready()
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         if self.answered:
