@@ -41,3 +41,18 @@ async def test_an_unexpected_error_is_logged_not_shown(mini_pack, data_dir, monk
     assert app.crash_report is not None and app.crash_report.parent == data_dir / "logs"
     assert "RuntimeError: a bug in the engine" in app.crash_report.read_text()
     assert app._exit_renderables == []  # Textual's traceback is never printed for the player
+
+
+async def test_a_title_changed_as_the_header_goes_does_not_end_the_game(mini_pack, data_dir):
+    """The player quits as a screen is switched: its header is being taken down when the
+    screen's title changes. Textual's own header would end the game with an error there."""
+    from textual.widgets._header import HeaderTitle
+
+    app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await screen.query_one(HeaderTitle).remove()  # the header half taken down
+        screen.sub_title = "Monday · 08:00"
+        await pilot.pause()
+        assert app.return_code is None and app.is_running

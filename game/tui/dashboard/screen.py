@@ -10,8 +10,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
+from ..widgets.header import GameHeader
 from ...classroom.live import ClassView, TrackAverage
 from ...prose import in_quotes
 from ...score_words import percent, points
@@ -49,7 +50,7 @@ class DashboardScreen(Screen):
         self.shown_once = False  # until the first read has been shown
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield GameHeader()
         yield Static(Content(f"Reading {self.folder} …"), id="summary")
         yield DataTable(id="students", cursor_type="row", zebra_stripes=True)
         yield Static("Class average per track", classes="heading", markup=False)

@@ -18,8 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
+from ..widgets.header import GameHeader
 from ...debrief_file import MIME_TYPES, Format, render, suggested_name, write
 from ...debrief_summary import summarise
 from ...debrief_text import debrief_markdown, detail_sections
@@ -99,7 +100,7 @@ class DebriefScreen(Screen):
         return debrief_markdown(self.debrief)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield GameHeader()
         who = played_by(self.debrief)
         with DebriefScroll(id="debrief"):
             yield DebriefSummary(summarise(self.debrief), who, id="debrief-summary")

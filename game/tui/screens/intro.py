@@ -8,8 +8,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Markdown, Static
+from textual.widgets import Markdown, Static
 
+from ..widgets.header import GameHeader
 from ...content.models import Manifest
 from ...prose import sentence
 from ..widgets.keys_footer import KeysFooter
@@ -29,7 +30,7 @@ class IntroScreen(Screen[None]):
         self.manifest = manifest
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield GameHeader()
         with VerticalScroll(id="intro-area"):
             title = Static(Content(self.manifest.title), id="intro-title")
             # An intro that opens with its own heading already shows the title.

@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
+from ..widgets.header import GameHeader
 from ...asked_again_words import asked_again_note
 from ...engine import (
     HINT_COST,
@@ -82,7 +83,7 @@ class QuestionScreen(Screen):
         return self.stage != "asking"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield GameHeader()
         yield StatusBar(self.status)
         with VerticalScroll(id="question-area"):
             yield Static(self.meta_text(), id="question-meta", markup=False)

@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Markdown, OptionList, Static
+from textual.widgets import Markdown, OptionList, Static
 
+from ..widgets.header import GameHeader
 from ...content.models import Question, Scene
 from ...engine import ChoiceOption
 from ...forecast_words import SETTLED_HEADING, read_then, waiting_words
@@ -82,7 +83,7 @@ class SceneScreen(Screen):
         self.show_choices()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield GameHeader()
         yield StatusBar(self.status)
         if self.presenter and (self.scene.notes.strip() or self.scene.discuss):
             with Horizontal(id="scene-columns"):

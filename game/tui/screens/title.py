@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..widgets.header import GameHeader
 from ...classroom.identity import MAX_NAME, clean_name
 from ...content.cover import PackCover
 from ...engine import Mode
@@ -42,7 +43,7 @@ class TitleScreen(Screen):
         self.save_shown: bool | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield GameHeader()
         with VerticalScroll(id="title-area"):
             yield Static(Content(self.pack.title), id="game-title")
             yield Static(self.role_text(), id="game-role")
