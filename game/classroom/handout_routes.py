@@ -197,7 +197,7 @@ class RouteMap:
         """Who of the players at ``source`` take one of ``ways``, in words."""
         everyone_there = len(ways) == len(self.ways[source.id])
         if everyone_there:
-            return "for every player there"
+            return "for every player who saw that scene"
         said = []
         other = "any other choice, " if any(not w.routed for w in self.ways[source.id]) else ""
         routes = {w.route for w in ways if w.routed}
@@ -255,8 +255,8 @@ class RouteMap:
         for scene in self.in_story_order():
             if self.decides_the_ending(scene):
                 routed = self.routes_decide(scene)
-                tried = (" the game tries these in order, and the first that holds decides"
-                         if routed else "")
+                tried = (", where the routes are tried in order and the first that holds "
+                         "decides" if routed else "")
                 blocks.append(Box("branch", (
                     Line(f"At {self.place(scene.id)}{tried}:", strong=True),
                     Items(tuple(self.exits(scene, single=True)), ordered=routed))))
