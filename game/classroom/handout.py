@@ -349,7 +349,8 @@ h3 { font-size: 1.1rem; margin-top: 1.6rem; } h4, h5, h6 { font-size: 1rem; }
 .quiet { color: #555; font-size: .9rem; }
 .question, .decision, .notes, .other-reporting, .branch { border: 1px solid #bbb;
   border-radius: .3rem; padding: .3rem .8rem; margin: .7rem 0; }
-.branch { border-left: 4px solid #2a6f97; }
+.branch { border-left: 4px solid #2a6f97; -webkit-print-color-adjust: exact;
+          print-color-adjust: exact; }
 .notes { background: #f4f4f4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #999;
              font-style: italic; }
@@ -360,6 +361,7 @@ ul, ol { margin: .3rem 0; }
 .write-in .field:first-child { flex: 2; }
 .write-in .rule { flex: 1; border-bottom: 1px solid #777; height: 1.8rem; }
 .reading-sheet p { text-align: justify; }
+@page { size: A4; margin: 16mm 14mm; }
 @media print {
   .reading-sheet { break-before: page; }
   .write-in { break-inside: avoid; }

@@ -243,14 +243,13 @@ class RouteMap:
             "that only some players see are marked “Branch” in the scene list.", quiet=True)]
         forks = [s for s in self.in_story_order()
                  if not self.decides_the_ending(s) and self.exits(s)]
+        blocks.append(Heading(3, "Where the week branches"))
         if forks:
-            blocks.append(Line("", label="Where the week branches"))
             blocks += [Box("branch", (Line(f"After {self.place(s.id)}", strong=True),
                                       Items(tuple(self.exits(s)), ordered=self.routes_decide(s))))
                        for s in forks]
         else:
-            blocks.append(Line("Every player sees the same scenes until the ending is decided.",
-                               label="Where the week branches"))
+            blocks.append(Line("Every player sees the same scenes until the ending is decided."))
         blocks.append(Heading(3, "How each ending is reached"))
         for scene in self.in_story_order():
             if self.decides_the_ending(scene):
