@@ -20,6 +20,7 @@ from ..prose import in_quotes
 from .handout_blocks import Block, Box, Heading, Items, Line
 
 EXIT = "\0exit"  # the one node every ending leads to, for "which scenes does every player see"
+MAX_SETTERS_NAMED = 4  # choices named for a flag; past this, their number
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class RouteMap:
         self.pack = pack
         self.scenes = pack.scenes
         self.track_names = {t.id: t.name for t in pack.manifest.tracks}
+        self.said: dict[int, str] = {}  # id of a condition -> its words
         self.setters: dict[str, list[tuple[Scene, Choice]]] = {}
         for scene in self.scenes.values():
             for choice in scene.choices:
@@ -75,6 +77,10 @@ class RouteMap:
                         reachable(self.scenes, start) if start in self.scenes else set())
         self.ways = {s.id: [w for w in ways_out(s) if self.possible(w)]
                      for s in self.scenes.values() if s.id in self.reached}
+        self.ways_in: dict[str, list[Way]] = {}
+        for ways in self.ways.values():
+            for way in ways:
+                self.ways_in.setdefault(way.target, []).append(way)
         self.everyone = seen_by_everyone(start, self.ways, self.scenes)
 
     # -- what a player can do ------------------------------------------------------------
@@ -101,26 +107,34 @@ class RouteMap:
     # -- words ---------------------------------------------------------------------------
 
     def words(self, condition: Condition) -> str:
-        return condition_words(condition, self.scenes, self.track_names, self.flag_words)
+        said = self.said.get(id(condition))  # a route list's conditions are said many times
+        if said is None:
+            said = self.said[id(condition)] = condition_words(
+                condition, self.scenes, self.track_names, self.flag_words)
+        return said
 
     def flag_words(self, flag: str, is_set: bool) -> str:
-        """A flag as what the player did: the choices that set it, by name."""
+        """A flag as what the player did: the choices that set it, by name (by their number
+        when there are more than a line can hold)."""
         setters = self.setters.get(flag)
         if not setters:
             return f"the flag {flag} is {'set' if is_set else 'not set'}"
+        if len(setters) > MAX_SETTERS_NAMED:
+            made = "made one of" if is_set else "made none of"
+            return f"the player {made} the {len(setters)} choices that set the flag {flag}"
         picked = f" {'or' if is_set else 'nor'} ".join(
             f"{in_quotes(shorten(one_line(c.text)))} at {s.title}" for s, c in setters)
         verb = "chose" if is_set else "did not choose"
         return f"the player {verb} {picked} (flag {flag})"
 
-    def route_words(self, scene: Scene, index: int) -> str:
-        """When the scene's ``index``-th route is the one taken: its own condition, after the
-        routes before it (tried first) do not hold."""
+    def route_when(self, scene: Scene, index: int) -> str:
+        """When the scene's ``index``-th route is the one taken: 'when …' its own condition
+        holds, 'unless …' one of the routes before it (tried first) holds; '' for always."""
         routes = scene.next
         earlier = [self.words(r.if_) for r in routes[:index] if r.if_ is not None]
-        own = self.words(routes[index].if_) if routes[index].if_ is not None else ""
+        own = f"when {self.words(routes[index].if_)}" if routes[index].if_ is not None else ""
         unless = f"unless {'; or '.join(earlier)}" if earlier else ""
-        return ", ".join(part for part in (own, unless) if part) or "always"
+        return ", ".join(part for part in (own, unless) if part)
 
     def ordered_route_words(self, scene: Scene, index: int) -> str:
         """A route as one line of the scene's routes, read in order (the first that holds is
@@ -180,7 +194,7 @@ class RouteMap:
         """For a scene only some players see: which, and where the others go instead."""
         if scene.id not in self.reached:
             return "No player reaches this scene (`briefing validate` says why)."
-        ways_in = [w for ways in self.ways.values() for w in ways if w.target == scene.id]
+        ways_in = self.ways_in.get(scene.id, [])
         parts = []
         for source_id in dict.fromkeys(w.source.id for w in ways_in):
             source = self.scenes[source_id]
@@ -199,19 +213,22 @@ class RouteMap:
         if everyone_there:
             return "for every player who saw that scene"
         said = []
-        other = "any other choice, " if any(not w.routed for w in self.ways[source.id]) else ""
+        # a choice with a next of its own goes there: the routes are for the other choices
+        others = any(not w.routed for w in self.ways[source.id])
         routes = {w.route for w in ways if w.routed}
         all_routed_choices = {w.choice for w in self.ways[source.id] if w.routed}
         for route in sorted(routes, key=lambda r: -1 if r is None else r):
             choices = {w.choice for w in ways if w.routed and w.route == route}
-            condition = "" if route is None else self.route_words(source, route)
+            when = "" if route is None else self.route_when(source, route)
             if choices == all_routed_choices or choices == {None}:
-                said.append(f"{other}when {condition}")
+                who = "for players who make any other choice" if others else ""
+                said.append(", ".join(part for part in (who, when) if part)
+                            or "for every player who saw that scene")
             else:
                 picks = " or ".join(self.choice_words(w) for w in ways
                                     if w.routed and w.route == route)
-                said.append(f"for players who choose {picks}"
-                            + (f", when {condition}" if condition != "always" else ""))
+                said.append(", ".join(part for part in (f"for players who choose {picks}", when)
+                                      if part))
         own = [w for w in ways if not w.routed]
         if own:
             said.insert(0, "for players who choose "

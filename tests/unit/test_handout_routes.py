@@ -165,3 +165,40 @@ def test_the_route_map_is_escaped_in_html(tmp_path):
     assert ("for players who choose “Call &lt;b&gt;the&lt;/b&gt; officials &amp; count”; the "
             "others go on to Noon briefing (Monday, 12:00).") in page
     assert '<div class="branch">' in page
+
+
+def test_a_scene_reached_by_the_other_choices_otherwise_says_so(tmp_path):
+    # Wrap up's own-next choice (retract) goes to its ending; the other choice takes the routes,
+    # whose last now leads to a scene of its own before the weak ending
+    pack_dir = tmp_path / "routes"
+    shutil.copytree(ROUTES, pack_dir)
+    scenes = pack_dir / "scenes.yaml"
+    scenes.write_text(scenes.read_text(encoding="utf-8").replace(
+        "      - {to: end-weak}\n",
+        "      - {to: tue-late}\n"
+        "  - id: tue-late\n    day: Tuesday\n    time: Night\n    title: Working late\n"
+        "    body: Still writing.\n    next: end-weak\n"), encoding="utf-8")
+    result = compile_pack(pack_dir)
+    assert result.ok, [str(d) for d in result.diagnostics]
+    routes = RouteMap(result.pack)
+    assert routes.entry(result.pack.scenes["tue-late"]) == (
+        "Only some players see this scene: after Wrap up (Tuesday, 17:00), for players who make "
+        "any other choice, unless the player chose “Call the officials for their count” at The "
+        "river rises (flag called); the others go on to A corrected note (Tuesday, Evening) or "
+        "A solid note (Tuesday, Evening).")
+    assert routes.exits(result.pack.scenes["tue-wrap"]) == [
+        ("A corrected note:", "choosing “Retract the radio's figure” (offered only if the player "
+                              "chose “Report the radio's 55 moved” at The river rises (flag "
+                              "radio-figure))"),
+        ("A solid note:", "any other choice, if the player chose “Call the officials for their "
+                          "count” at The river rises (flag called)"),
+        ("Working late (Tuesday, Night):", "any other choice, otherwise")]
+
+
+def test_a_flag_set_by_many_choices_is_told_by_their_number(routes_pack):
+    routes = RouteMap(routes_pack)
+    routes.setters["called"] = routes.setters["called"] * 5
+    assert routes.flag_words("called", True) == (
+        "the player made one of the 5 choices that set the flag called")
+    assert routes.flag_words("called", False) == (
+        "the player made none of the 5 choices that set the flag called")
