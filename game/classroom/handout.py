@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
-from typing import Union
 
 from ..content.article import headline, paragraphs
 from ..content.condition_words import condition_words, one_line, shorten
@@ -21,67 +20,9 @@ from ..engine import right_answer
 from ..markdown_html import author_markdown_html
 from ..prose import in_quotes
 from ..score_words import effects_words
-
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-
-
-@dataclass(frozen=True)
-class AuthorMarkdown:
-    """Markdown an author wrote for players (a scene body, the intro), kept as written."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    label: str = ""  # shown in bold before the text, e.g. "Answer"
-    quiet: bool = False  # secondary information, shown smaller
-    strong: bool = False  # the text itself in bold (a question)
-    detail: str = ""  # shown quietly after the text, in brackets
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str  # the article's own words
-
-
-@dataclass(frozen=True)
-class Items:
-    items: tuple[tuple[str, str], ...]  # (bold lead, rest): either may be ""
-    ordered: bool = False
-
-
-@dataclass(frozen=True)
-class Box:
-    """Blocks that belong together on paper (a question and its answer)."""
-
-    kind: str
-    blocks: tuple["Block", ...]
-
-
-@dataclass(frozen=True)
-class WriteIn:
-    """Space for a student to write in: a labelled line for each field, then ``lines`` more
-    ruled lines under them (an answer's room)."""
-
-    fields: tuple[str, ...]
-    lines: int = 0
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The article itself, paragraph by paragraph, on sheets of its own."""
-
-    paragraphs: tuple[str, ...]
-
-
-Block = Union[Heading, AuthorMarkdown, Line, Quote, Items, Box, WriteIn, Reading]
+from .handout_blocks import (AuthorMarkdown, Block, Box, Heading, Items, Line, Quote, Reading,
+                             WriteIn)
+from .handout_routes import RouteMap, story_rank
 
 
 @dataclass(frozen=True)
@@ -169,15 +110,19 @@ def handout_blocks(pack: Pack, student: bool = False, timing: Timing | None = No
     numbering = iter(range(1, questions + 1))
     track_names = {t.id: t.name for t in manifest.tracks}
     lists_shown: dict = {}  # where an assessment's list is written -> the ending it was shown at
+    routes = None if student else RouteMap(pack)  # the routes would give the endings away
     current_day = None
     for scene in scenes:
         if scene.ending and current_day != "endings":
             current_day = "endings"
+            blocks += routes.map_blocks() if routes else []
             blocks.append(Heading(2, "How the week can end"))
         elif not scene.ending and scene.day != current_day:
             current_day = scene.day
             blocks.append(Heading(2, scene.day))
-        blocks += scene_blocks(scene, numbering, student, track_names, pack, lists_shown)
+        before, after = routes.scene_blocks(scene) if routes else ([], [])
+        blocks += scene_blocks(scene, numbering, student, track_names, pack, lists_shown,
+                               before, after)
     if manifest.other_reporting and not student:  # shown after the week, as in the debrief
         blocks += other_reporting_blocks(pack, manifest.other_reporting)
     glossary = list(manifest.glossary) + [g for s in scenes for g in s.glossary]
@@ -190,17 +135,24 @@ def handout_blocks(pack: Pack, student: bool = False, timing: Timing | None = No
 
 
 def ordered_scenes(pack: Pack) -> list[Scene]:
-    """Scenes day by day in the pack's order of days (files order within a day), endings last."""
+    """Scenes day by day in the pack's order of days, endings last (in files order); within a
+    day in story order, a branch's scenes together (files order for scenes no path reaches)."""
     day_rank = {day: n for n, day in enumerate(pack.manifest.days)}
+    rank = story_rank(pack)
     scenes = list(pack.scenes.values())
-    return sorted(scenes, key=lambda s: (s.ending, day_rank.get(s.day, len(day_rank))))
+    return sorted(scenes, key=lambda s: (s.ending, day_rank.get(s.day, len(day_rank)),
+                                         0 if s.ending else rank.get(s.id, len(rank))))
 
 
 def scene_blocks(scene: Scene, numbering, student: bool, track_names: dict[str, str],
-                 pack: Pack, lists_shown: dict) -> list[Block]:
+                 pack: Pack, lists_shown: dict, before: list[Block] = (),
+                 after: list[Block] = ()) -> list[Block]:
+    """A scene's blocks, with the route map's ``before`` (is it on a branch?) and ``after``
+    (where the week branches from it) for the teacher."""
     blocks: list[Block] = [Heading(3, f"{scene.time} · {scene.title}")]
     if not student:
         blocks.append(Line(f"Scene {scene.id}", quiet=True))
+    blocks += before
     blocks.append(AuthorMarkdown(scene.body))
     if scene.facts:
         facts = []
@@ -218,6 +170,7 @@ def scene_blocks(scene: Scene, numbering, student: bool, track_names: dict[str, 
         blocks.append(question_box(question, next(numbering), student, pack))
     if scene.choices:
         blocks.append(decision_box(scene, student, track_names))
+    blocks += after
     if scene.ending and not student:
         lists_shown["ending"] = scene.title
         blocks += assessment_blocks(scene.assessment, pack, track_names, lists_shown)
@@ -394,8 +347,10 @@ body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #111; max-width
 h1 { font-size: 1.7rem; } h2 { font-size: 1.35rem; border-bottom: 2px solid #333; margin-top: 2.2rem; }
 h3 { font-size: 1.1rem; margin-top: 1.6rem; } h4, h5, h6 { font-size: 1rem; }
 .quiet { color: #555; font-size: .9rem; }
-.question, .decision, .notes, .other-reporting { border: 1px solid #bbb; border-radius: .3rem;
-                                                 padding: .3rem .8rem; margin: .7rem 0; }
+.question, .decision, .notes, .other-reporting, .branch { border: 1px solid #bbb;
+  border-radius: .3rem; padding: .3rem .8rem; margin: .7rem 0; }
+.branch { border-left: 4px solid #2a6f97; -webkit-print-color-adjust: exact;
+          print-color-adjust: exact; }
 .notes { background: #f4f4f4; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px solid #999;
              font-style: italic; }
@@ -406,11 +361,12 @@ ul, ol { margin: .3rem 0; }
 .write-in .field:first-child { flex: 2; }
 .write-in .rule { flex: 1; border-bottom: 1px solid #777; height: 1.8rem; }
 .reading-sheet p { text-align: justify; }
+@page { size: A4; margin: 16mm 14mm; }
 @media print {
   .reading-sheet { break-before: page; }
   .write-in { break-inside: avoid; }
   body { margin: 0; max-width: none; font-size: 10pt; }
-  .question, .decision, .notes, .other-reporting, blockquote { break-inside: avoid; }
+  .question, .decision, .notes, .other-reporting, .branch, blockquote { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
 """

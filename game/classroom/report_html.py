@@ -38,12 +38,23 @@ blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px s
              font-style: italic; }
 ul.attempts { margin: .2rem 0; }
 .counted { font-weight: bold; }
+@page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
+  /* The heading, the summary and the students' table share page 1: only a small table or a
+     box is kept whole; a long table breaks between rows and repeats its header row. */
+  body { margin: 0; max-width: none; font-size: 9.5pt; }
+  h1 { margin-top: 0; }
+  h2 { margin-top: 1.2rem; }
   section.pack { break-before: page; }
   section.pack:first-of-type { break-before: auto; }
-  table, .question, .decision, blockquote { break-inside: avoid; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  table.narrow, table.counts, .question, .decision, blockquote, li { break-inside: avoid; }
+  .meta, .dim { font-size: .9em; }
   h2, h3 { break-after: avoid; }
+  /* Colour that carries meaning is printed, not dropped to save ink. */
+  .simulated, .tag, .warning, .bar { -webkit-print-color-adjust: exact;
+                                     print-color-adjust: exact; }
 }
 """
 
@@ -94,7 +105,9 @@ def students_table(section: Section) -> str:
     legend = "".join(f"<br>{esc(n)}" for n in notes)[4:]
     heading = "Students" + (f" of class {esc(classes[0], 30)}" if len(classes) == 1 else "")
     heading += f", {esc(modes[0])} mode" if len(modes) == 1 else ""
-    return (f"<h3>{heading}</h3>\n<table>\n" + "\n".join(rows) + "\n</table>\n"
+    # thead/tbody: a printed table that runs over a page repeats its header row there.
+    return (f'<h3>{heading}</h3>\n<table class="students">\n<thead>{rows[0]}</thead>\n<tbody>\n'
+            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n"
             + (f'<p class="dim">{legend}</p>' if legend else ""))
 
 

@@ -4,7 +4,7 @@ the story map (a short label) and validate's messages (the part that blocks a wa
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from .models import Condition, Scene
 
@@ -22,8 +22,10 @@ def shorten(text: str, width: int = 60) -> str:
 
 
 def condition_words(condition: Condition, scenes: Mapping[str, Scene],
-                    track_names: Mapping[str, str]) -> str:
-    """A condition as a teacher reads it: 'the player chose “…” at Whose drone? and …'."""
+                    track_names: Mapping[str, str],
+                    flag_words: Callable[[str, bool], str] | None = None) -> str:
+    """A condition as a teacher reads it: 'the player chose “…” at Whose drone? and …'.
+    ``flag_words(flag, is_set)``, when given, says what a flag means (the choices that set it)."""
     # Here, not at the top: validate reads this module too, and need not load Markdown.
     from ..quote_marks import in_quotes
 
@@ -41,15 +43,18 @@ def condition_words(condition: Condition, scenes: Mapping[str, Scene],
 
     bits = [f"the player chose {choice(ref)}" for ref in condition.chose]
     bits += [f"the player did not choose {choice(ref)}" for ref in condition.not_chose]
-    bits += [f"the flag {flag} is set" for flag in condition.flags]
-    bits += [f"the flag {flag} is not set" for flag in condition.not_flags]
+    if flag_words is None:
+        def flag_words(flag: str, is_set: bool) -> str:
+            return f"the flag {flag} is {'set' if is_set else 'not set'}"
+    bits += [flag_words(flag, True) for flag in condition.flags]
+    bits += [flag_words(flag, False) for flag in condition.not_flags]
     bits += [f"the player saw {title(s)}" for s in condition.visited]
     bits += [f"the player did not see {title(s)}" for s in condition.not_visited]
     bits += [f"{track_names.get(t, t)} is at least {v:g}" for t, v in condition.at_least.items()]
     bits += [f"{track_names.get(t, t)} is below {v:g}" for t, v in condition.below.items()]
     if condition.any:
         bits.append("one of these holds: " + "; or ".join(
-            condition_words(inner, scenes, track_names) for inner in condition.any))
+            condition_words(inner, scenes, track_names, flag_words) for inner in condition.any))
     return " and ".join(bits) or "always"
 
 
