@@ -21,6 +21,7 @@ from ..text_checks import without_unseen
 
 if TYPE_CHECKING:
     from ..models import Question, Scene
+    from .lms import LmsAnswer
 
 
 Show = Callable[..., str]  # the report's shown(text, limit=None): a stored text made safe
@@ -167,6 +168,13 @@ class QuestionKind:
         if isinstance(response, (tuple, set, frozenset)):
             return list(response)
         return response
+
+    # -- an LMS quiz bank (`briefing export`) -----------------------------------------------------
+
+    def lms_answer(self, q: Question) -> LmsAnswer:
+        """The question's answer as an LMS quiz item takes it (one of the shapes in lms.py), or
+        NoLmsEquivalent saying why an LMS quiz cannot ask it."""
+        raise NotImplementedError
 
     # -- the class report and the handout --------------------------------------------------------
 
