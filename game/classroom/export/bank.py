@@ -71,7 +71,8 @@ class Bank:
         """One line for each question no LMS takes, and one for the decisions."""
         lines = [f"Not exported: {one}" for one in self.left_out]
         if self.decisions:
-            lines.append(f"Not exported: {self.decisions} decisions ({DECISIONS_LEFT_OUT})")
+            decisions = f"{self.decisions} decision{'s' if self.decisions > 1 else ''}"
+            lines.append(f"Not exported: {decisions} ({DECISIONS_LEFT_OUT})")
         return [one_line(line) for line in lines]
 
     def feedback_html(self, item: BankItem) -> str:
