@@ -171,8 +171,8 @@ def command_export(args: argparse.Namespace) -> int:
         write_output(Path(args.output), exported.content)
     else:
         print(exported.content, end="")
-    print(f"briefing: {exported.written} of {len(exported.bank.items) + len(exported.bank.left_out)}"
-          f" questions exported as {args.format}", file=sys.stderr)
+    print(f"briefing: {exported.written} of {exported.questions} questions exported as "
+          f"{args.format}", file=sys.stderr)
     return EXIT_OK
 
 

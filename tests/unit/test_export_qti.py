@@ -145,25 +145,26 @@ def test_hostile_texts_come_back_unchanged(hostile_pack):
     assert true.xpath(".//q:correctResponse/q:value/text()", namespaces=NS) == ["TRUE"]
 
 
-def test_matching_keeps_its_pairs_and_extra_items(hostile_pack):
-    item = items(package(hostile_pack))["q-pairs"]
+def matched(item) -> tuple[list[tuple[str, str]], set[str]]:
+    """A matching item's right pairs, as texts, and every item on its right."""
     left_set, right_set = item.iterfind(".//q:simpleMatchSet", NS)
     lefts = {c.get("identifier"): c.text for c in left_set}
     rights = {c.get("identifier"): c.text for c in right_set}
     pairs = [v.split() for v in item.xpath(".//q:correctResponse/q:value/text()", namespaces=NS)]
-    q = next(q for q in recall_questions(hostile_pack) if q.id == "q-pairs")
-    assert [(lefts[a], rights[b]) for a, b in pairs] == [(p.left, p.right) for p in q.pairs]
-    assert set(rights.values()) == {p.right for p in q.pairs} | set(q.extra)
+    return [(lefts[a], rights[b]) for a, b in pairs], set(rights.values())
+
+
+def test_matching_keeps_its_pairs_and_extra_items(hostile_pack):
+    pairs, rights = matched(items(package(hostile_pack))["q-pairs"])
+    q = hostile_pack.questions()["q-pairs"]
+    assert pairs == [(p.left, p.right) for p in q.pairs]
+    assert rights == {p.right for p in q.pairs} | set(q.extra)
 
 
 def test_a_timeline_becomes_matching_each_event_to_its_place(every_kind_pack):
     item = items(package(every_kind_pack))["q-order"]
-    left_set, right_set = item.iterfind(".//q:simpleMatchSet", NS)
-    lefts = {c.get("identifier"): c.text for c in left_set}
-    rights = {c.get("identifier"): c.text for c in right_set}
-    pairs = [v.split() for v in item.xpath(".//q:correctResponse/q:value/text()", namespaces=NS)]
-    assert [(lefts[a], rights[b]) for a, b in pairs] == [("The port closes", "1st"),
-                                                         ("The beaches reopen", "2nd")]
+    assert matched(item) == ([("The port closes", "1st"), ("The beaches reopen", "2nd")],
+                             {"1st", "2nd"})
     assert "1st is the earliest" in words(item.find("q:itemBody", NS))
 
 

@@ -34,6 +34,11 @@ class Exported:
     def written(self) -> int:
         return len(self.bank.items) - len(self.left_out)
 
+    @property
+    def questions(self) -> int:
+        """The pack's questions, exported or not (decisions aside)."""
+        return len(self.bank.items) + len(self.bank.left_out)
+
 
 def export(pack: Pack, format: str) -> Exported:
     bank = build_bank(pack)

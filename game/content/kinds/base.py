@@ -3,8 +3,9 @@
 A kind is everything that differs between, say, a timeline and a true/false question: the fields
 it uses and how they are checked, how its options are shuffled, how an answer is graded and
 written out for people, what automatic players answer, how a response is stored and counted in
-the class report, and how the handout shows it. The front ends keep one widget table and one
-parser table keyed by the same names (game/tui/answer_widgets.py, game/plain/answer_forms.py).
+the class report, how the handout shows it, and what an LMS quiz item makes of it (lms.py,
+for `briefing export`). The front ends keep one widget table and one parser table keyed by the
+same names (game/tui/answer_widgets.py, game/plain/answer_forms.py).
 """
 
 from __future__ import annotations
