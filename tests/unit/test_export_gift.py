@@ -152,9 +152,11 @@ def test_escaped_text_reads_back_as_itself(text):
 
 
 def test_what_gift_cannot_write_is_listed_not_dropped(every_kind_pack, hostile_pack):
-    _, left_out = write_gift(build_bank(every_kind_pack))
+    text, left_out = write_gift(build_bank(every_kind_pack))
     assert [(one.id, "at least 2 items and 3 answers" in one.reason) for one in left_out] == [
         ("q-order", True)]
+    assert "\n// Not exported as GIFT: q-order: Moodle's matching question needs" in text
+    assert "\n// Not exported: 1 decision (decisions are scored choices" in text
     bank = build_bank(hostile_pack)
     arrow = [replace(item, answer=Matching((("a -> b", "x"), ("c", "y"), ("d", "z"))))
              if item.id == "q-pairs" else item for item in bank.items]

@@ -189,3 +189,5 @@ def test_a_matching_question_moodle_cannot_take_is_listed_not_dropped(every_kind
     assert [(one.id, "at least 2 items and 3 answers" in one.reason)
             for one in exported.left_out] == [("q-order", True)]
     assert "q-order" not in questions(exported.content)
+    assert ("<!-- Not exported as Moodle XML: q-order: Moodle's matching question needs"
+            in exported.content)

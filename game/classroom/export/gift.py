@@ -64,8 +64,7 @@ def answers(item: BankItem) -> str | LeftOut:
 
 def write_gift(bank: Bank) -> tuple[str, tuple[LeftOut, ...]]:
     """The bank as a GIFT file, and the questions GIFT could not take."""
-    lines = [f"// {line}" for line in (f"{bank.title} ({bank.pack_id}): recall questions "
-                                       "exported by briefing", *bank.not_exported())]
+    lines: list[str] = []
     left_out: list[LeftOut] = []
     category = None
     for item in bank.items:
@@ -80,4 +79,7 @@ def write_gift(bank: Bank) -> tuple[str, tuple[LeftOut, ...]]:
         lines += ["", f"// [id:{item.id}] points: {number(item.points)}",
                   f"::{escaped(item.id)}::[html]{escaped(item.prompt_html)}"
                   f"{{{body} ####[html]{feedback}}}"]
-    return "\n".join(lines) + "\n", tuple(left_out)
+    notes = (f"{bank.title} ({bank.pack_id}): recall questions exported by briefing",
+             *bank.not_exported(), *(f"Not exported as GIFT: {one}" for one in left_out))
+    header = [f"// {' '.join(note.split())}" for note in notes]
+    return "\n".join(header + lines) + "\n", tuple(left_out)

@@ -4,6 +4,7 @@ text by ElementTree (no CDATA section to break out of)."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -29,8 +30,6 @@ def answer(parent: ET.Element, text: str, fraction: str, format: str = "html") -
 
 
 def html_of(text: str) -> str:
-    import html
-
     return html.escape(text.strip(), quote=False)
 
 
@@ -77,10 +76,6 @@ def question(quiz: ET.Element, bank: Bank, item: BankItem) -> ET.Element | LeftO
 def write_moodle_xml(bank: Bank) -> tuple[str, tuple[LeftOut, ...]]:
     """The bank as a Moodle XML file, and the questions Moodle could not take."""
     quiz = ET.Element("quiz")
-    for note in (f"{bank.title} ({bank.pack_id}): recall questions exported by briefing",
-                 *bank.not_exported()):
-        # "--" may not stand in an XML comment
-        quiz.append(ET.Comment(" " + re.sub(r"-{2,}", lambda m: " ".join(m.group()), note) + " "))
     left_out: list[LeftOut] = []
     category = None
     for item in bank.items:
@@ -91,6 +86,14 @@ def write_moodle_xml(bank: Bank) -> tuple[str, tuple[LeftOut, ...]]:
         made = question(quiz, bank, item)
         if isinstance(made, LeftOut):
             left_out.append(made)
+    notes = (f"{bank.title} ({bank.pack_id}): recall questions exported by briefing",
+             *bank.not_exported(), *(f"Not exported as Moodle XML: {one}" for one in left_out))
+    for n, note in enumerate(notes):
+        # "--" may not stand in an XML comment
+        quiz.insert(n, ET.Comment(" " + re.sub(r"-{2,}", lambda m: " ".join(m.group()), note)
+                                  + " "))
     ET.indent(quiz)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            + ET.tostring(quiz, encoding="unicode") + "\n", tuple(left_out))
+            # <text></text>, never <text />: as Moodle's own exports write an empty text
+            + ET.tostring(quiz, encoding="unicode", short_empty_elements=False) + "\n",
+            tuple(left_out))

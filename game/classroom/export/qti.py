@@ -193,7 +193,8 @@ def item_xml(bank: Bank, bank_item: BankItem) -> bytes:
 def serialised(root: ET.Element, namespace: str) -> bytes:
     root.set("xmlns", namespace)
     ET.indent(root)
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    return (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n")
 
 
 def manifest_xml(bank: Bank, files: list[tuple[str, str]]) -> bytes:
