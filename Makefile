@@ -12,6 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# The GIFT export's test parses it with gift-pegjs, the PEG grammar of GIFT, from npm (its
+# generated parser needs nothing else): see tests/unit/test_export_gift.py.
+GIFT_GRAMMAR := $(VENV)/node/.installed
+
+$(GIFT_GRAMMAR): Makefile | $(STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node gift-pegjs@1.0.2
+	@touch $(GIFT_GRAMMAR)
+
 play: $(STAMP)
 	$(BIN)/briefing play
 
@@ -19,7 +27,7 @@ play: $(STAMP)
 # marked xdist_group together (the wheel's, so it is built once).
 TEST_WORKERS ?= 2
 
-test: $(STAMP)
+test: $(STAMP) $(GIFT_GRAMMAR)
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 validate: $(STAMP)

@@ -1,4 +1,5 @@
-"""The classroom's commands: report, handout, serve and dashboard (the front door is cli.py).
+"""The classroom's commands: report, handout, export, serve and dashboard (the front door is
+cli.py).
 
 Kept apart so that cli.py stays about the players' and authors' commands; like cli.py, it
 imports what each command needs only when that command runs.
@@ -13,6 +14,9 @@ from pathlib import Path
 from .cli_common import EXIT_ERRORS, EXIT_OK, CliError, load_one_pack
 from .engine import MODE_NAMES, Mode
 from .paths import data_dir, pack_dirs
+
+EXPORT_FORMATS = ("qti", "moodle-xml", "gift")  # game/classroom/export's FORMATS, named here
+# so that building the parser imports none of it
 
 
 def add_classroom_commands(commands) -> None:
@@ -36,6 +40,14 @@ def add_classroom_commands(commands) -> None:
                          help="for reading along: no answers, notes or outcomes")
     handout.add_argument("--output", metavar="FILE", help="write to FILE instead of printing")
     handout.set_defaults(handler=command_handout)
+
+    export = commands.add_parser("export", help="the recall questions for an LMS quiz bank")
+    export.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS,
+                        help="qti (a QTI 2.1 zip, for Canvas and others), moodle-xml or gift")
+    export.add_argument("--output", metavar="FILE",
+                        help="write to FILE instead of printing (qti needs one: it is a zip)")
+    export.set_defaults(handler=command_export)
 
     serve = commands.add_parser("serve", help="serve the game to students' browsers")
     serve.add_argument("pack", nargs="?", metavar="PACK", help="a pack folder or shipped id "
@@ -145,15 +157,37 @@ def careful_timing(pack):
                   WORDS_PER_MINUTE, SECONDS_PER_INTERACTION)
 
 
-def write_output(path: Path, text: str) -> None:
-    """A report or handout, for colleagues too: the permissions of the file it replaces, else
-    what the umask gives (usually 0644). Saves and result files stay the owner's alone."""
-    from .atomic import atomic_write
+def command_export(args: argparse.Namespace) -> int:
+    from .classroom.export import export
+
+    pack = load_one_pack(args.pack)
+    exported = export(pack, args.format)
+    if isinstance(exported.content, bytes) and not args.output:
+        raise CliError(f"{args.format} makes a zip file: name it with --output FILE.zip")
+    for line in (*exported.bank.not_exported(),
+                 *(f"Not exported as {args.format}: {one}" for one in exported.left_out)):
+        print(f"briefing: {line}", file=sys.stderr)
+    if args.output:
+        write_output(Path(args.output), exported.content)
+    else:
+        print(exported.content, end="")
+    print(f"briefing: {exported.written} of {exported.questions} questions exported as "
+          f"{args.format}", file=sys.stderr)
+    return EXIT_OK
+
+
+def write_output(path: Path, text: str | bytes) -> None:
+    """A report, handout or export, for colleagues too: the permissions of the file it replaces,
+    else what the umask gives (usually 0644). Saves and result files stay the owner's alone."""
+    from .atomic import atomic_write, atomic_write_bytes
     from .debrief_file import file_mode
 
     target = path.expanduser()
     try:
-        atomic_write(target, text, mode=file_mode(target))
+        if isinstance(text, bytes):
+            atomic_write_bytes(target, text, mode=file_mode(target))
+        else:
+            atomic_write(target, text, mode=file_mode(target))
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}") from None
     print(f"wrote {path}")

@@ -26,7 +26,7 @@ from ..conftest import FIXTURES, MINI
 ROOT = Path(__file__).resolve().parents[2]
 KIND_FIXTURES = FIXTURES / "kinds"
 # What every kind must give for itself; the base class only says "not implemented".
-OWN_METHODS = ("fraction", "wrong_response", "random_pick")
+OWN_METHODS = ("fraction", "wrong_response", "random_pick", "lms_answer")
 
 
 def missing_parts(name: str) -> list[str]:

@@ -3,8 +3,9 @@
 A kind is everything that differs between, say, a timeline and a true/false question: the fields
 it uses and how they are checked, how its options are shuffled, how an answer is graded and
 written out for people, what automatic players answer, how a response is stored and counted in
-the class report, and how the handout shows it. The front ends keep one widget table and one
-parser table keyed by the same names (game/tui/answer_widgets.py, game/plain/answer_forms.py).
+the class report, how the handout shows it, and what an LMS quiz item makes of it (lms.py,
+for `briefing export`). The front ends keep one widget table and one parser table keyed by the
+same names (game/tui/answer_widgets.py, game/plain/answer_forms.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..text_checks import without_unseen
 
 if TYPE_CHECKING:
     from ..models import Question, Scene
+    from .lms import LmsAnswer
 
 
 Show = Callable[..., str]  # the report's shown(text, limit=None): a stored text made safe
@@ -167,6 +169,13 @@ class QuestionKind:
         if isinstance(response, (tuple, set, frozenset)):
             return list(response)
         return response
+
+    # -- an LMS quiz bank (`briefing export`) -----------------------------------------------------
+
+    def lms_answer(self, q: Question) -> LmsAnswer:
+        """The question's answer as an LMS quiz item takes it (one of the shapes in lms.py), or
+        NoLmsEquivalent saying why an LMS quiz cannot ask it."""
+        raise NotImplementedError
 
     # -- the class report and the handout --------------------------------------------------------
 

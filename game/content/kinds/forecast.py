@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
 from ..diagnostics import did_you_mean
 from .base import BadResponse, Breakdown, Presented, QuestionKind, Report, Show, Tally
+from .lms import NoLmsEquivalent
 
 if TYPE_CHECKING:
     from ..models import Question, Scene
@@ -174,6 +175,13 @@ class Forecast(QuestionKind):
     def to_json(self, response: Any) -> Any:
         term = term_for(response)
         return term.words if term else response
+
+    # -- an LMS quiz bank ---------------------------------------------------------------------
+
+    def lms_answer(self, q: Question) -> NoLmsEquivalent:
+        return NoLmsEquivalent("a forecast has no right answer to mark at once: it is scored "
+                               "on a decision track by how well its likelihood fits what the "
+                               "story settles later")
 
     # -- the class report and the handout ----------------------------------------------------
 

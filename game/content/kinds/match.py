@@ -22,6 +22,7 @@ from .base import (
     Tally,
     seeded_order,
 )
+from .lms import Matching
 
 if TYPE_CHECKING:
     from ..models import Pair, Question
@@ -174,6 +175,9 @@ class Match(QuestionKind):
                                      matched.get((show(p.left), show(p.right)), 0), True)
                                for p in q.pairs),
                          "Pair", "Got it right", "Pairs, with how many got each right:")
+
+    def lms_answer(self, q: Question) -> Matching:
+        return Matching(tuple((p.left, p.right) for p in q.pairs), q.extra)
 
     def stores(self, response: Any) -> bool:
         return isinstance(response, dict)

@@ -17,6 +17,7 @@ from .base import (
     picks_breakdown,
     seeded_order,
 )
+from .lms import Choices, Option
 from .single_choice import choice_items
 
 if TYPE_CHECKING:
@@ -67,6 +68,12 @@ class MultipleSelect(QuestionKind):
 
     def pick_one(self, q: Question, option: str) -> Any:
         return (option,)
+
+    def lms_answer(self, q: Question) -> Choices:
+        """Each right option earns its share, each wrong tick takes one back, as here."""
+        share = 1 / len(q.answers)
+        return Choices(tuple(Option(o, share if o in q.answers else -share) for o in q.options),
+                       multiple=True)
 
     def stores(self, response: Any) -> bool:
         # a timeline's order looks the same, and reads sensibly as picks

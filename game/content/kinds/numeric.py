@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .base import BadResponse, Breakdown, QuestionKind, Report, Show
+from .lms import Numerical
 
 if TYPE_CHECKING:
     from ..models import Question
@@ -48,6 +49,9 @@ class Numeric(QuestionKind):
 
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         return q.answer + rng.choice((-2, -1, 1, 2)) * (q.tolerance + 1)
+
+    def lms_answer(self, q: Question) -> Numerical:
+        return Numerical(float(q.answer), float(q.tolerance), q.unit or "")
 
     def breakdown(self, q: Question | None, given: list[tuple[Any, bool]],
                   show: Show) -> Breakdown:

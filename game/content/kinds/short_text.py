@@ -7,6 +7,7 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from .base import BadResponse, Breakdown, QuestionKind, Report, Show, yaml_boolean
+from .lms import ShortAnswer
 from .numeric import typed_breakdown
 from .text_match import Match, match_answer, words_of
 
@@ -63,6 +64,10 @@ class ShortText(QuestionKind):
     def random_pick(self, q: Question, options: tuple[str, ...], rng: random.Random) -> Any:
         typed = rng.choice(WRONG_TYPED)
         return typed if not self.matched(q, typed).right else self.wrong_response(q, options)
+
+    def lms_answer(self, q: Question) -> ShortAnswer:
+        """The accepted answers; an LMS takes them exactly (case aside), forgiving no typo."""
+        return ShortAnswer(accepted_answers(q))
 
     def breakdown(self, q: Question | None, given: list[tuple[Any, bool]],
                   show: Show) -> Breakdown:

@@ -18,6 +18,7 @@ from .base import (
     seeded_order,
     yaml_boolean,
 )
+from .lms import Choices, Option
 
 if TYPE_CHECKING:
     from ..models import Question
@@ -58,6 +59,9 @@ class SingleChoice(QuestionKind):
 
     def pick_one(self, q: Question, option: str) -> Any:
         return option
+
+    def lms_answer(self, q: Question) -> Choices:
+        return Choices(tuple(Option(o, 1.0 if o == q.answer else 0.0) for o in q.options))
 
     def stores(self, response: Any) -> bool:
         return isinstance(response, str)

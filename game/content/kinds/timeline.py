@@ -7,6 +7,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, Sequence
 
 from .base import BadResponse, Presented, QuestionKind, Report, count_items, seeded_order
+from .lms import Matching
 
 if TYPE_CHECKING:
     from ..models import Question
@@ -63,9 +64,23 @@ class Timeline(QuestionKind):
     def texts(self, q: Question):
         yield from ((q, "order", event) for event in q.order)
 
+    def lms_answer(self, q: Question) -> Matching:
+        """Each event matched to its place in time: LMS quizzes have matching everywhere and
+        ordering nowhere in common. Credit is per event in its exact place, not per pair of
+        events in the right order as here, so one event out of place costs more there."""
+        return Matching(tuple((event, place(n)) for n, event in enumerate(q.order, 1)),
+                        instruction="Match each event to its place in time: 1st is the "
+                        "earliest.")
+
     def handout_items(self, q: Question, student: bool) -> tuple[tuple[str, str], ...]:
         # The true order is the answer, so everyone sees the events alphabetically here.
         return tuple(("", e) for e in sorted(q.order, key=str.casefold))
+
+
+def place(n: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st"""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def order_fraction(true_order: Sequence[str], response: Any) -> float:

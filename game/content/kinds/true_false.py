@@ -6,6 +6,7 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from .base import BadResponse, Breakdown, Presented, QuestionKind, Report, Show, picks_breakdown
+from .lms import TrueOrFalse
 
 if TYPE_CHECKING:
     from ..models import Question
@@ -49,6 +50,9 @@ class TrueFalse(QuestionKind):
 
     def pick_one(self, q: Question, option: str) -> Any:
         return option == OPTIONS[0]
+
+    def lms_answer(self, q: Question) -> TrueOrFalse:
+        return TrueOrFalse(bool(q.answer))
 
     def stores(self, response: Any) -> bool:
         return isinstance(response, bool)
