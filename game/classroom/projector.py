@@ -100,8 +100,8 @@ def projector_view(found: ReadResults, packs: PackLookup, now: datetime | None =
     documents = [result.document for result in games]
     pack = packs(pack_id)
     order = story_order(pack, documents)
-    splits = tuple(split_of(pack, step, documents) for step in order
-                   if answered_at(step, documents))
+    done = {step for document in documents for step in done_steps(document, {})}
+    splits = tuple(split_of(pack, step, documents) for step in order if step in done)
     active = [d for d, status in zip(documents, statuses) if status in ("playing", "simulated")]
     current = class_step(pack, active or documents, [s.step for s in splits], order)
     return ProjectorView(
@@ -116,9 +116,10 @@ def story_order(pack: Pack | None, documents: list[ResultDocument]) -> list[Step
     scene's questions, then its decision. Without the pack, in the order first answered."""
     if pack is not None:
         return [step for scene in pack.scenes.values() for step in scene_steps(scene)]
-    timed = sorted((record.at, Step(record.scene, getattr(record, "question", DECISION)))
-                   for document in documents for record in (*document.answers,
-                                                            *document.decisions))
+    timed = sorted(((record.at, Step(record.scene, getattr(record, "question", DECISION)))
+                    for document in documents
+                    for record in (*document.answers, *document.decisions)),
+                   key=lambda timed_step: timed_step[0])
     return list(dict.fromkeys(step for _, step in timed))
 
 
@@ -127,16 +128,14 @@ def scene_steps(scene: Scene) -> list[Step]:
             *([Step(scene.id)] if scene.choices else [])]
 
 
-def answered_at(step: Step, documents: list[ResultDocument]) -> bool:
-    return any(step in done_steps(document) for document in documents)
-
-
-def done_steps(document: ResultDocument) -> list[Step]:
-    """The questions (first tries) and decisions of a game, in the order they were done."""
-    records = [(answer.at, 0, Step(answer.scene, answer.question))
-               for answer in document.answers if answer.attempt == 1]
-    records += [(decision.at, 1, Step(decision.scene)) for decision in document.decisions]
-    return [step for *_, step in sorted(records, key=lambda r: (r[0], r[1]))]
+def done_steps(document: ResultDocument, place: dict[Step, int]) -> list[Step]:
+    """The questions (first tries) and decisions of a game, in the order they were done: by
+    their times, and within one second (times are to the second) in story order."""
+    steps = [(answer.at, Step(answer.scene, answer.question))
+             for answer in document.answers if answer.attempt == 1]
+    steps += [(decision.at, Step(decision.scene)) for decision in document.decisions]
+    return [step for _, step in sorted(steps, key=lambda timed: (
+        timed[0], place.get(timed[1], len(place))))]
 
 
 def step_on(pack: Pack | None, document: ResultDocument) -> Step | None:
@@ -159,13 +158,13 @@ def class_step(pack: Pack | None, documents: list[ResultDocument], answered: lis
     """Where in ``answered`` the class is: the step most students did last (a student who has
     done none counts for the one they are on), so the bars hold most of the class's answers
     and move on once more students have done the next; a tie goes to the earlier step."""
+    place = {step: i for i, step in enumerate(order)}
     votes: Counter[Step] = Counter()
     for document in documents:
-        done = done_steps(document)
+        done = done_steps(document, place)
         vote = done[-1] if done else step_on(pack, document)
         if vote is not None:
             votes[vote] += 1
-    place = {step: i for i, step in enumerate(order)}
     shown_steps = {step: i for i, step in enumerate(answered)}
     candidates = [step for step in votes if step in shown_steps]
     if not candidates:
@@ -216,6 +215,8 @@ def question_split(question: Question | None, step: Step, where: str,
     common = tuple((text, n) for text, n in breakdown.common_wrong
                    if n >= TYPED_SHOWN_FROM)[:TYPED_SHOWN]
     rows = breakdown.rows
+    if kind.shuffled:  # each game orders them its own way; the author's often puts the answer
+        rows = tuple(sorted(rows, key=lambda row: row.text.casefold()))  # first: A-Z instead
     if rows and not all(row.right for row in rows):
         bars = tuple(Bar(letter, row.text, row.count, row.right)
                      for letter, row in zip(LETTERS, rows))
@@ -242,10 +243,13 @@ def decision_split(scene: Scene | None, graded: frozenset[str], step: Step, wher
     choices = list(scene.choices) if scene is not None else []
     worth = [sum(v for track, v in c.effects.items() if track in graded) for c in choices]
     strongest = max(worth) if len(set(worth)) > 1 else None  # all alike: none is the call
-    bars = [Bar(LETTERS[i], shown(c.text), taken.get(i, 0), worth[i] == strongest)
-            for i, c in enumerate(choices[:len(LETTERS)])]
-    bars += [Bar("?", shown(texts[i]), n, False) for i, n in sorted(taken.items())
-             if i >= len(bars)]  # a choice no longer in the pack is still counted
+    counted = [(shown(c.text), taken.get(i, 0), worth[i] == strongest)
+               for i, c in enumerate(choices)]
+    counted += [(shown(texts[i]), n, False) for i, n in sorted(taken.items())
+                if i >= len(choices)]  # a choice no longer in the pack is still counted
+    # A to Z, as for options: each game offers the choices in its own order.
+    bars = [Bar(letter, text, count, right) for letter, (text, count, right) in
+            zip(LETTERS, sorted(counted, key=lambda choice: choice[0].casefold()))]
     ask = (scene.prompt or "What did you decide?") if scene is not None else "Decision"
     return Split(step, where, ask, "decision", sum(taken.values()), tuple(bars))
 

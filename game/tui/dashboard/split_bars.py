@@ -41,8 +41,9 @@ class SplitBars(Widget):
     def style_of(self, index: int, bar: Bar) -> Style:
         if bar.tone:  # right / partly / wrong: the bar says what it is, nothing to hide
             return self.get_component_rich_style(f"split-bars--{bar.tone}")
-        if self.revealed and not bar.right:
-            return self.get_component_rich_style("split-bars--faded")
+        if self.revealed:
+            return self.get_component_rich_style(
+                "split-bars--right" if bar.right else "split-bars--faded")
         return self.get_component_rich_style(f"split-bars--option-{index % OPTION_COLOURS}")
 
     def render(self) -> Text:
