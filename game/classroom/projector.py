@@ -1,6 +1,6 @@
 """What the projector view shows the class, from a results folder read as it is now: how far
 the class has got (students per day), and for each question and decision the class's split,
-with the one the class has just done picked out. No student's name is in any of it. TUI-free.
+with the one the class has got to picked out (the furthest that half the class has done). No student's name is in any of it. TUI-free.
 
 The split is of first tries only (what the class knew before any feedback), of each student's
 latest game, the way the class report counts them. Which options are right is in the data;
@@ -79,7 +79,7 @@ class ProjectorView:
     finished: int
     days: tuple[DayCount, ...]
     splits: tuple[Split, ...]  # every question and decision answered so far, in story order
-    current: int | None  # the index in ``splits`` of the step the class has just done
+    current: int | None  # the index in ``splits`` of the step the class has got to
 
     @property
     def current_split(self) -> Split | None:
@@ -88,27 +88,31 @@ class ProjectorView:
 
 def projector_view(found: ReadResults, packs: PackLookup, now: datetime | None = None,
                    quiet_after: timedelta = QUIET_AFTER) -> ProjectorView:
-    """The class as the folder holds it at ``now``: the pack most students are playing."""
+    """The class as the folder holds it at ``now``: the pack (and version) most students are
+    playing; students on another are left out, as the report never merges two."""
     now = now or datetime.now(timezone.utc)
     latest = [result for result, _ in latest_per_student(found.results)]
-    played = Counter(result.document.pack.id for result in latest)
+    played = Counter(result.pack_key for result in latest)  # never two versions merged
     if not played:
         return ProjectorView("", 0, 0, 0, 0, (), (), None)
-    pack_id = played.most_common(1)[0][0]
-    games = [result for result in latest if result.document.pack.id == pack_id]
+    pack_key = played.most_common(1)[0][0]
+    games = [result for result in latest if result.pack_key == pack_key]
+    pack_id = pack_key[0]
     statuses = [status_of(result, quiet_for(result, now, quiet_after)) for result in games]
     documents = [result.document for result in games]
     pack = packs(pack_id)
     order = story_order(pack, documents)
     done = {step for document in documents for step in done_steps(document, {})}
-    splits = tuple(split_of(pack, step, documents) for step in order if step in done)
-    active = [d for d, status in zip(documents, statuses) if status in ("playing", "simulated")]
-    current = class_step(pack, active or documents, [s.step for s in splits], order)
+    # Where the class has got, among the games still going or done: a quiet one has left it.
+    counted = [d for d, status in zip(documents, statuses) if status != "quiet"]
+    current = class_step(pack, counted or documents, order)
+    splits = tuple(split_of(pack, step, documents) for step in order
+                   if step in done or step == current)  # the step got to, even unanswered
     return ProjectorView(
         title=shown(pack.manifest.title if pack else documents[0].pack.title, limit=60),
         students=len(games), playing=statuses.count("playing"), quiet=statuses.count("quiet"),
         finished=statuses.count("finished"), days=day_counts(pack, documents), splits=splits,
-        current=current)
+        current=next((i for i, split in enumerate(splits) if split.step == current), None))
 
 
 def story_order(pack: Pack | None, documents: list[ResultDocument]) -> list[Step]:
@@ -153,24 +157,24 @@ def step_on(pack: Pack | None, document: ResultDocument) -> Step | None:
     return Step(scene.id) if scene.choices else None
 
 
-def class_step(pack: Pack | None, documents: list[ResultDocument], answered: list[Step],
-               order: list[Step]) -> int | None:
-    """Where in ``answered`` the class is: the step most students did last (a student who has
-    done none counts for the one they are on), so the bars hold most of the class's answers
-    and move on once more students have done the next; a tie goes to the earlier step."""
+def class_step(pack: Pack | None, documents: list[ResultDocument],
+               order: list[Step]) -> Step | None:
+    """The step the class has got to: the furthest that at least half of ``documents`` have
+    done (the middle student's last), so its bars hold most of the class's answers; before
+    half have done any, the one the middle student is on. Students only move on, so it never
+    goes back while the same students play."""
     place = {step: i for i, step in enumerate(order)}
-    votes: Counter[Step] = Counter()
+    progress = []  # (how far in story order, the step done last or waited on)
     for document in documents:
         done = done_steps(document, place)
-        vote = done[-1] if done else step_on(pack, document)
-        if vote is not None:
-            votes[vote] += 1
-    shown_steps = {step: i for i, step in enumerate(answered)}
-    candidates = [step for step in votes if step in shown_steps]
-    if not candidates:
+        if done:
+            progress.append((place.get(done[-1], -1), done[-1]))
+        else:
+            progress.append((-1, step_on(pack, document)))
+    if not progress:
         return None
-    best = max(candidates, key=lambda step: (votes[step], -place.get(step, len(place))))
-    return shown_steps[best]
+    progress.sort(key=lambda far: far[0], reverse=True)
+    return progress[(len(progress) + 1) // 2 - 1][1]
 
 
 def day_counts(pack: Pack | None, documents: list[ResultDocument]) -> tuple[DayCount, ...]:

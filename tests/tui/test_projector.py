@@ -19,8 +19,8 @@ from game.tui.dashboard.screen import NAME_WIDTH
 
 from ..classroom_sim import NAMES, simulate_class, step, write
 
-# How many steps (answers and decisions) each of the 30 has played: 12 have just answered the
-# campaign's second question, so the class is on it; the others are behind or ahead.
+# How many steps (answers and decisions) each of the 30 has played: 13 have got as far as the
+# campaign's second question (the 15th and 16th furthest among them), so the class is there.
 STEPS = [2] * 12 + [3] * 7 + [1] * 5 + [6] * 4 + [100] * 2
 SECOND_QUESTION = "q-hasakah-sixth"
 
@@ -101,7 +101,8 @@ async def test_the_projector_shows_the_split_for_the_current_question_and_no_nam
         assert_no_names(app)
 
         # The class moves on: the seven who had done the first decision answer the next
-        # question, then eight more; the bars follow without a key pressed.
+        # question, and eight more take the decision: now 21 of 30 have done it (the middle
+        # of the class is there); the bars follow without a key pressed.
         for student in students[12:19] + students[:8]:
             step(student)
             write(folder, campaign, student)
@@ -109,7 +110,7 @@ async def test_the_projector_shows_the_split_for_the_current_question_and_no_nam
         await folder_read(pilot)
         text = screen_text(app)
         decision = campaign.scenes["thu-flash"]
-        assert on_screen(app, decision.prompt)  # eight did the decision last: more than any other
+        assert on_screen(app, decision.prompt)
         tally = Counter(d.text for s in students for d in s.story.state.decisions
                         if d.scene == "thu-flash")
         assert f"{sum(tally.values())} of 30 decided" in text

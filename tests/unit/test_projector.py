@@ -54,11 +54,11 @@ def write_mini_class(folder, pack) -> dict:
     return paths
 
 
-def test_the_class_is_on_the_question_most_have_just_done(tmp_path, mini_pack):
+def test_the_class_is_at_the_furthest_question_half_of_it_has_done(tmp_path, mini_pack):
     write_mini_class(tmp_path, mini_pack)
     view = projector_view(read_results(tmp_path), PackShelf([mini_pack], folders=[]), NOW)
     assert (view.students, view.playing, view.quiet, view.finished) == (6, 5, 1, 0)
-    # Ana, Ben and Cara did q-day last; Dev did q-villages, Eve is on it; Fay is quiet.
+    # Ana, Ben and Cara did q-day; Dev did only q-villages, Eve is on it; Fay is quiet.
     split = view.current_split
     assert split.step == Step("mon-alarm", "q-day")
     assert split.ask == "When did the river rise?"
@@ -108,7 +108,7 @@ def test_decisions_split_by_choice_and_days_count_who_got_there(tmp_path, mini_p
     assert [(b.label, b.count, b.right) for b in decision.bars] == [("A", 2, True),
                                                                     ("B", 1, False)]
     assert decision.kind == "decision" and decision.answered == 3
-    assert view.current_split.step == Step("mon-alarm")  # three decided last; Dev is on q1
+    assert view.current_split.step == Step("mon-alarm")  # three decided; Dev is on q1
     assert [(d.day, d.reached, d.here) for d in view.days] == [
         ("Monday", 4, 1), ("Tuesday", 3, 3), ("Debrief", 0, 0)]
 
@@ -164,3 +164,34 @@ def test_without_the_pack_the_split_still_counts(tmp_path, mini_pack):
     assert sorted((b.text, b.count) for b in day.bars) == [("Monday", 1), ("Sunday", 1),
                                                           ("Tuesday", 1)]
     assert view.days == () and not day.revealable  # what is right is in the pack
+
+
+def test_before_anyone_answers_the_class_is_on_the_first_question(tmp_path, mini_pack):
+    for name in ("Ana", "Ben", "Cara"):
+        write_result(tmp_path, mini_pack, game(mini_pack, name).state)
+    view = projector_view(read_results(tmp_path), PackShelf([mini_pack], folders=[]), NOW)
+    split = view.current_split
+    assert split.step == Step("mon-alarm", "q-villages") and split.answered == 0
+    assert [(b.text, b.count) for b in split.bars] == [("Right", 0), ("Wrong", 0)]
+
+
+def test_the_class_step_moves_on_only_when_half_the_class_has(tmp_path, mini_pack):
+    """Two fast students racing ahead do not move the class on; the slow ones catching up on
+    the first question do not take it back."""
+    stories = [game(mini_pack, name) for name in ("Ana", "Ben", "Cara", "Dev", "Eve")]
+
+    def class_question() -> str:
+        for story in stories:
+            write_result(tmp_path, mini_pack, story.state)
+        view = projector_view(read_results(tmp_path), PackShelf([mini_pack], folders=[]), NOW)
+        return view.current_split.step.question
+
+    for story in stories[:2]:
+        story.answer(3), story.answer("Monday")
+    assert class_question() == "q-villages"  # three of five are still on it
+    stories[2].answer(3)
+    assert class_question() == "q-villages"  # three have done it; two have done q-day
+    stories[2].answer("Monday")
+    assert class_question() == "q-day"  # now three have done q-day
+    stories[3].answer(3), stories[4].answer(3)
+    assert class_question() == "q-day"  # the back catching up does not take it back

@@ -101,14 +101,18 @@ class ProjectorScreen(Screen):
         self.query_one("#answered", Static).update(f"{split.answered} of {view.students} "
                                                    f"{done}")
         self.query_one("#answer", Static).update(answer_line(split, revealed, noun))
+        self.refresh_bindings()  # reveal may have become possible, or not
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Reveal is greyed out where there is nothing to reveal (a forecast, no answers)."""
+        if action == "reveal":
+            split = self.shown_split()
+            return True if split is not None and split.revealable else None
+        return True
 
     def action_reveal(self) -> None:
         split = self.shown_split()
-        if split is None:
-            return
-        if not split.revealable:
-            self.notify("A forecast is settled later in the story: there is nothing to reveal "
-                        "yet.", markup=False)
+        if split is None or not split.revealable:  # greyed out then (check_action)
             return
         self.revealed ^= {split.step}
         self.redraw()

@@ -50,7 +50,8 @@ def status_cell(student: StudentRow) -> Text:
     the student has started two games."""
     status = student.status
     if student.quiet_for is not None:
-        status += f" {int(student.quiet_for.total_seconds() // 60)}m"
+        minutes = int(student.quiet_for.total_seconds() // 60)
+        status += f" {minutes}m" if minutes else " <1m"
     if student.attempts > 1:
         status += f" ×{student.attempts}"
     return Text(status, style="bold" if student.status == "quiet" else "")
