@@ -188,3 +188,11 @@ def test_the_projector_at_100x30(snap_compare, live_class, campaign):
 
     app = make_dashboard(folder, packs=[campaign], every=60, projector=True)
     assert snap_compare(app, terminal_size=(100, 30), run_before=read)
+
+
+async def test_the_projector_before_any_result(tmp_path):
+    app = make_dashboard(tmp_path / "not-yet", every=60, projector=True, pack_folders=[])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await folder_read(pilot)
+        assert "No results yet: this fills in as students start." in screen_text(app)
+        assert str(tmp_path) not in screen_text(app)  # the folder's path stays off the wall

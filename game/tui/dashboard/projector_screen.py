@@ -58,9 +58,11 @@ class ProjectorScreen(Screen):
         """A read has begun (nothing to say on the wall: the last view stays)."""
 
     def show(self, view: ProjectorView | None, at: datetime, problem: str = "") -> None:
-        """Show what was read; when the folder could not be read, keep the last view (the
-        teacher's dashboard says why)."""
-        if view is None:
+        """Show what was read; when the folder could not be read, say so and keep the last
+        view."""
+        if view is None:  # said in a word; the path is the teacher's business, not the class's
+            self.query_one("#class-line", Static).update(
+                Content(f"Could not read the results folder: {problem.split(';')[0]}"))
             return
         self.view = view
         self.redraw()
@@ -131,6 +133,8 @@ class ProjectorScreen(Screen):
 
 
 def class_line(view: ProjectorView) -> str:
+    if not view.students:
+        return "No results yet: this fills in as students start."
     counts = [f"{view.playing} playing"]
     if view.quiet:
         counts.append(f"{view.quiet} quiet")
