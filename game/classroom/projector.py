@@ -1,10 +1,12 @@
 """What the projector view shows the class, from a results folder read as it is now: how far
 the class has got (students per day), and for each question and decision the class's split,
-with the one the class has got to picked out (the furthest that half the class has done). No student's name is in any of it. TUI-free.
+with the one the class has got to picked out (the furthest that half the class has done). No
+student's name is in any of it. TUI-free.
 
-The split is of first tries only (what the class knew before any feedback), of each student's
-latest game, the way the class report counts them. Which options are right is in the data;
-the screen shows it only when the teacher asks (see game/tui/dashboard/projector_screen.py).
+The split is of first tries only (what the class knew before any feedback, as the report counts
+them), of each student's latest game (as the dashboard shows it). Which options are right is
+in the data; the screen shows it only when the teacher asks (game/tui/dashboard/
+projector_screen.py).
 """
 
 from __future__ import annotations

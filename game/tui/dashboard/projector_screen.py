@@ -94,9 +94,9 @@ class ProjectorScreen(Screen):
             self.query_one("#answer", Static).update("")
             return
         place = [s.step for s in view.splits].index(split.step) + 1
-        following = "" if self.pinned is None else "  (chosen: f follows the class)"
+        chosen = "" if self.pinned is None else "  ·  f: back to the class"
         self.query_one("#where", Static).update(
-            f"{split.where}  ·  {place} of {len(view.splits)}{following}")
+            f"{split.where}  ·  {place} of {len(view.splits)}{chosen}")
         self.query_one("#ask", Static).update(split.ask)
         self.query_one("#bars", SplitBars).show(split.bars, split.answered, revealed)
         done, noun = KIND_WORDS[split.kind]
@@ -149,7 +149,8 @@ def answer_line(split: Split, revealed: bool, noun: str) -> str:
     if not split.revealable:
         return ""
     if not revealed:
-        return f"The {'strongest call' if split.kind == 'decision' else noun} is hidden: r shows it."
+        hidden = "strongest call" if split.kind == "decision" else noun
+        return f"The {hidden} is hidden: r shows it."
     if split.kind == "decision":
         return "✓ marks the strongest call: the most points on the graded tracks."
     common = "; ".join(f"{in_quotes(text)} ×{n}" for text, n in split.common_wrong)

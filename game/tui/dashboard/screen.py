@@ -21,7 +21,8 @@ from ..widgets.keys_footer import KeysFooter
 STUDENT_COLUMNS = (("Name", 18), ("Class", 5), ("Status", 10), ("Where", 19),
                    ("Answered", 8), ("Retries", 7), ("Score", 6), ("Updated", 7))
 AVERAGE_COLUMNS = (("Track", 32), ("Class average", 13), ("Students", 8))
-NAME_WIDTH, CLASS_WIDTH, WHERE_WIDTH = 18, 5, 19  # longer names and scene titles are cut with an ellipsis
+# Longer names, classes and scene titles are cut with an ellipsis.
+NAME_WIDTH, CLASS_WIDTH, WHERE_WIDTH = 18, 5, 19
 QUIET_NAMED = 4  # quiet students named in the summary; the table marks them all
 SKIPPED_NAMED = 3  # files named in the skipped line; the report lists them all
 

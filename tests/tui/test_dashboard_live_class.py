@@ -117,7 +117,7 @@ async def test_the_projector_shows_the_split_for_the_current_question_and_no_nam
         assert_no_names(app)
 
         await pilot.press("left")  # back to the question, chosen by the teacher
-        assert on_screen(app, question.ask) and "f follows the class" in screen_text(app)
+        assert on_screen(app, question.ask) and "f: back to the class" in screen_text(app)
         await pilot.press("r")  # reveal: the right option is ticked, the answer written out
         lines = screen_lines(app)
         assert any("✓" in line and question.answer in line for line in lines)
