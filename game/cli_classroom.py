@@ -74,6 +74,12 @@ def add_classroom_commands(commands) -> None:
                            help="the pack, for scene titles and question texts, if not shipped")
     dashboard.add_argument("--every", type=float, default=3.0, metavar="SECONDS",
                            help="how often to read the folder again (3)")
+    dashboard.add_argument("--projector", action="store_true",
+                           help="a view to show the class: no names, how far the class has got, "
+                                "and the split for the question it has just done")
+    dashboard.add_argument("--quiet-after", type=float, default=10.0, metavar="MINUTES",
+                           help="mark an unfinished game quiet after this long without a word "
+                                "from it (10)")
     dashboard.set_defaults(handler=command_dashboard)
 
 
@@ -221,16 +227,25 @@ def command_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MINUTES_IN_A_WEEK = 7 * 24 * 60
+
+
 def command_dashboard(args: argparse.Namespace) -> int:
     from .paths import results_root
 
     folder = Path(args.folder).expanduser() if args.folder else results_root()
     if folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} is not a folder")
+    if not 0 < args.quiet_after <= MINUTES_IN_A_WEEK:  # also refuses nan and inf
+        raise CliError("--quiet-after must be a number of minutes above 0 and at most "
+                       f"{MINUTES_IN_A_WEEK} (a week), not {args.quiet_after:g}")
     packs = [load_one_pack(args.pack)] if args.pack else []
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise CliError("dashboard needs an interactive terminal")
+    from datetime import timedelta
+
     from .tui.dashboard.app import make_dashboard  # Textual is imported only to show it
 
-    make_dashboard(folder, packs=packs, every=args.every).run()
+    make_dashboard(folder, packs=packs, every=args.every, projector=args.projector,
+                   quiet_after=timedelta(minutes=args.quiet_after)).run()
     return EXIT_OK

@@ -1,10 +1,12 @@
 """What the teacher's dashboard shows, from a results folder read as it is now: who is playing
-and where, the class average per track, and the hardest question so far. TUI-free."""
+and where (and whose game has gone quiet), the class average per track, and the hardest
+question so far. TUI-free."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -12,21 +14,28 @@ from ..content.models import Pack
 from ..packs import compile_pack
 from ..paths import pack_dirs
 from .identity import clean_name
+from ..engine import AnswerRecord
 from .results import ReadResults, Result
 
 PackLookup = Callable[[str], "Pack | None"]
+# A game unfinished whose result file has not changed for this long is marked quiet: the tab
+# closed, the laptop slept, or the student stopped. Reading a long scene takes a few minutes,
+# so fewer would cry wolf.
+QUIET_AFTER = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
 class StudentRow:
     class_code: str
     name: str
-    status: str  # "playing", "finished", or "simulated" (a playtest's sample result)
+    status: str  # "playing", "quiet", "finished", or "simulated" (a playtest's sample result)
     where: str  # the scene's title, or its id when the pack cannot be loaded
-    answered: int
+    first_tries: int  # questions answered (a practice retry is not another question)
+    retries: int  # practice-mode second tries
     percent: float | None  # of all graded points on offer so far
     updated_at: str
     attempts: int  # games this student started that are in the folder
+    quiet_for: timedelta | None = None  # since the game was last heard of, when it is quiet
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,10 @@ class ClassView:
 
     @property
     def finished(self) -> int:
-        return sum(1 for s in self.students if s.status == "finished")
+        return self.count("finished")
+
+    def count(self, status: str) -> int:
+        return sum(1 for s in self.students if s.status == status)
 
 
 class PackShelf:
@@ -105,20 +117,61 @@ def latest_per_student(results: Iterable[Result]) -> list[tuple[Result, int]]:
                                             pair[0].document.name.casefold()))
 
 
-def student_row(result: Result, attempts: int, packs: PackLookup) -> StudentRow:
+def last_heard(result: Result) -> datetime | None:
+    """When the game last wrote its result file: the later of the time the file holds and the
+    file's own change time, so that a student's computer whose clock is behind (a shared results
+    drive) does not make a game look quiet. None when neither can be told."""
+    times = []
+    try:
+        times.append(datetime.fromisoformat(result.document.updated_at))
+    except (TypeError, ValueError):
+        pass
+    try:
+        times.append(datetime.fromtimestamp(result.path.stat().st_mtime, timezone.utc))
+    except OSError:
+        pass
+    times = [t if t.tzinfo is not None else t.astimezone() for t in times]
+    return max(times) if times else None
+
+
+def quiet_for(result: Result, now: datetime, quiet_after: timedelta) -> timedelta | None:
+    """How long an unfinished game has gone unheard of, when that is ``quiet_after`` or more."""
+    document = result.document
+    heard = last_heard(result)
+    if document.completed or document.simulated or heard is None:
+        return None
+    silence = now - heard
+    return silence if silence >= quiet_after else None
+
+
+def status_of(result: Result, quiet: timedelta | None) -> str:
+    document = result.document
+    if document.simulated:
+        return "simulated"
+    if document.completed:
+        return "finished"
+    return "quiet" if quiet is not None else "playing"
+
+
+def first_tries(answers: Iterable[AnswerRecord]) -> int:
+    """Questions answered: a practice-mode retry is the same question again, not another."""
+    return sum(1 for answer in answers if answer.attempt == 1)
+
+
+def student_row(result: Result, attempts: int, packs: PackLookup, now: datetime | None = None,
+                quiet_after: timedelta = QUIET_AFTER) -> StudentRow:
     document = result.document
     pack = packs(document.pack.id)
-    if document.simulated:
-        status = "simulated"
-    else:
-        status = "finished" if document.completed else "playing"
+    quiet = quiet_for(result, now or datetime.now(timezone.utc), quiet_after)
     where = scene_title(pack, document.scene)
     if document.completed:
         where = f"Debrief ({where})"
+    tries = first_tries(document.answers)
     return StudentRow(
-        class_code=shown(document.class_code), name=shown(document.name), status=status,
-        where=where, answered=len(document.answers), percent=document.percent,
-        updated_at=document.updated_at, attempts=attempts)
+        class_code=shown(document.class_code), name=shown(document.name),
+        status=status_of(result, quiet), where=where, first_tries=tries,
+        retries=len(document.answers) - tries, percent=document.percent,
+        updated_at=document.updated_at, attempts=attempts, quiet_for=quiet)
 
 
 def track_averages(latest: list[Result], packs: PackLookup) -> list[TrackAverage]:
@@ -163,11 +216,15 @@ def hardest_question(latest: list[Result], packs: PackLookup) -> HardestQuestion
                            percent_right=round(100 * right / asked, 1), answered=asked)
 
 
-def class_view(found: ReadResults, packs: PackLookup) -> ClassView:
+def class_view(found: ReadResults, packs: PackLookup, now: datetime | None = None,
+               quiet_after: timedelta = QUIET_AFTER) -> ClassView:
+    """The class as the folder holds it at ``now`` (the clock when None)."""
+    now = now or datetime.now(timezone.utc)
     latest = latest_per_student(found.results)
     games = [result for result, _ in latest]
     return ClassView(
-        students=tuple(student_row(result, attempts, packs) for result, attempts in latest),
+        students=tuple(student_row(result, attempts, packs, now, quiet_after)
+                       for result, attempts in latest),
         averages=tuple(track_averages(games, packs)),
         hardest=hardest_question(games, packs),
         skipped=tuple(found.skipped),

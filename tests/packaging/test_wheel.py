@@ -32,6 +32,7 @@ def test_wheel_carries_packs_and_seeds(wheel):
     assert "game/_bundled/seeds/000_303921b9cf9db215.txt" in names
     assert "game/tui/app.tcss" in names
     assert "game/tui/dashboard/dashboard.tcss" in names
+    assert "game/tui/dashboard/projector.tcss" in names
     assert "game/classroom/serve_page/app_index.html" in names  # briefing serve's page
     seed = zipfile.ZipFile(wheel).read("game/_bundled/seeds/000_303921b9cf9db215.txt")
     assert seed == (ROOT / "seeds" / "000_303921b9cf9db215.txt").read_bytes()

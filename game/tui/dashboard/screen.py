@@ -10,17 +10,20 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
-from ..widgets.header import GameHeader
-from ...classroom.live import ClassView, TrackAverage
+from ...classroom.live import ClassView, StudentRow, TrackAverage
 from ...prose import in_quotes
 from ...score_words import percent, points
 from ..widgets.keys_footer import KeysFooter
 
-STUDENT_COLUMNS = ("Name", "Class", "Status", "Where", "Answers", "Score", "Updated")
+# (heading, width): sized so that the table fits 100 columns without scrolling sideways.
+STUDENT_COLUMNS = (("Name", 18), ("Class", 5), ("Status", 10), ("Where", 19),
+                   ("Answered", 8), ("Retries", 7), ("Score", 6), ("Updated", 7))
 AVERAGE_COLUMNS = (("Track", 32), ("Class average", 13), ("Students", 8))
-NAME_WIDTH, WHERE_WIDTH = 24, 32  # longer names and scene titles are cut with an ellipsis
+# Longer names, classes and scene titles are cut with an ellipsis.
+NAME_WIDTH, CLASS_WIDTH, WHERE_WIDTH = 18, 5, 19
+QUIET_NAMED = 4  # quiet students named in the summary; the table marks them all
 SKIPPED_NAMED = 3  # files named in the skipped line; the report lists them all
 
 
@@ -38,9 +41,21 @@ def cut(text: str, width: int) -> Text:
 def local_time(stamp: str) -> str:
     """An ISO time from a result file as the teacher's clock shows it, or as it is."""
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M:%S")
+        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
     except (TypeError, ValueError):
         return stamp or "—"
+
+
+def status_cell(student: StudentRow) -> Text:
+    """'playing', 'quiet 12m' (no word from the game for 12 minutes), 'finished'; '×2' when
+    the student has started two games."""
+    status = student.status
+    if student.quiet_for is not None:
+        minutes = int(student.quiet_for.total_seconds() // 60)
+        status += f" {minutes}m" if minutes else " <1m"
+    if student.attempts > 1:
+        status += f" ×{student.attempts}"
+    return Text(status, style="bold" if student.status == "quiet" else "")
 
 
 class DashboardScreen(Screen):
@@ -50,7 +65,6 @@ class DashboardScreen(Screen):
         self.shown_once = False  # until the first read has been shown
 
     def compose(self) -> ComposeResult:
-        yield GameHeader()
         yield Static(Content(f"Reading {self.folder} …"), id="summary")
         yield DataTable(id="students", cursor_type="row", zebra_stripes=True)
         yield Static("Class average per track", classes="heading", markup=False)
@@ -61,7 +75,9 @@ class DashboardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = str(self.folder)
-        self.query_one("#students", DataTable).add_columns(*STUDENT_COLUMNS)
+        students = self.query_one("#students", DataTable)
+        for label, width in STUDENT_COLUMNS:
+            students.add_column(label, width=width)
         averages = self.query_one("#averages", DataTable)
         for label, width in AVERAGE_COLUMNS:
             averages.add_column(label, width=width)
@@ -81,12 +97,7 @@ class DashboardScreen(Screen):
         if view is None:
             summary.update(Content(f"Could not read {self.folder} at {read_at}: {problem}"))
             return
-        playing = sum(1 for s in view.students if s.status == "playing")
-        summary.update(Content(
-            f"{len(view.students)} student(s): {playing} playing, {view.finished} finished"
-            f" · read at {read_at} from {self.folder}" if view.students else
-            f"No results yet in {self.folder} (read at {read_at}). Games appear here as soon "
-            "as a student starts."))
+        summary.update(Content(self.summary_line(view, read_at)))
         self.fill_students(view)
         self.fill_averages(view)
         self.query_one("#hardest", Static).update(self.hardest_line(view))
@@ -97,16 +108,29 @@ class DashboardScreen(Screen):
         skipped.update(Content(f"{len(view.skipped)} file(s) skipped, not results or damaged: "
                                f"{names}{more} (briefing report says why)"))
 
+    def summary_line(self, view: ClassView, read_at: str) -> str:
+        if not view.students:
+            return (f"No results yet in {self.folder} (read at {read_at}). Games appear here "
+                    "as soon as a student starts.")
+        counts = [f"{view.count('playing')} playing"]
+        quiet = [s.name for s in view.students if s.status == "quiet"]
+        if quiet:
+            more = f" and {len(quiet) - QUIET_NAMED} more" if len(quiet) > QUIET_NAMED else ""
+            counts.append(f"{len(quiet)} quiet ({', '.join(quiet[:QUIET_NAMED])}{more})")
+        counts.append(f"{view.finished} finished")
+        return (f"{len(view.students)} student(s): {', '.join(counts)} · read at {read_at} "
+                f"from {self.folder}")
+
     def fill_students(self, view: ClassView) -> None:
         table = self.query_one("#students", DataTable)
         row = table.cursor_row
         table.clear()
         for student in view.students:
-            attempts = f" ({student.attempts} games)" if student.attempts > 1 else ""
-            table.add_row(cut(student.name, NAME_WIDTH), cut(student.class_code, NAME_WIDTH),
-                          Text(student.status + attempts), cut(student.where, WHERE_WIDTH),
-                          Text(str(student.answered)), Text(percent(student.percent)),
-                          Text(local_time(student.updated_at)))
+            table.add_row(cut(student.name, NAME_WIDTH), cut(student.class_code, CLASS_WIDTH),
+                          status_cell(student), cut(student.where, WHERE_WIDTH),
+                          Text(str(student.first_tries)),
+                          Text(str(student.retries) if student.retries else ""),
+                          Text(percent(student.percent)), Text(local_time(student.updated_at)))
         if view.students:
             table.move_cursor(row=min(row, len(view.students) - 1))
 
