@@ -89,8 +89,7 @@ def read_roster(path: Path) -> Roster:
 
 
 def parse_roster(text: str, source: str) -> Roster:
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
+    first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -127,7 +126,6 @@ def parse_roster(text: str, source: str) -> Roster:
 
 def find_columns(header: list[str], source: str, line: int) -> dict[str, int]:
     keys = [header_key(cell) for cell in header]
-    columns: dict[str, int] = {}
 
     def first(names: set[str]) -> int | None:
         return next((n for n, key in enumerate(keys) if key in names), None)
