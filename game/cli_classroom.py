@@ -28,6 +28,15 @@ def add_classroom_commands(commands) -> None:
     report.add_argument("--csv", metavar="FILE", help="also write one row per student, for a "
                         "gradebook")
     report.add_argument("--html", metavar="FILE", help="also write a printable report")
+    report.add_argument("--roster", metavar="FILE", help="a CSV of your class (name, student "
+                        "id, e-mail) to match result names to; needed by --canvas and --moodle")
+    report.add_argument("--canvas", metavar="FILE", help="also write a Canvas gradebook "
+                        "import file (Grades > Import)")
+    report.add_argument("--moodle", metavar="FILE", help="also write a Moodle grade import "
+                        "file (Grade administration > Import > CSV file)")
+    report.add_argument("--grade-item", metavar="NAME", help="the assignment or grade item "
+                        "the grade goes to (default: the pack's title; in Canvas, 'Name (123)' "
+                        "is assignment 123)")
     report.add_argument("--include-simulated", action="store_true",
                         help="count simulated results (playtest --results) with real ones")
     report.set_defaults(handler=command_report)
@@ -91,6 +100,10 @@ def command_report(args: argparse.Namespace) -> int:
     folder = Path(args.folder).expanduser() if args.folder else results_root()
     if not folder.is_dir():
         raise CliError(f"{folder} is not a folder of results")
+    if (args.canvas or args.moodle) and not args.roster:
+        raise CliError(f"--{'canvas' if args.canvas else 'moodle'} needs --roster FILE: the "
+                       "gradebook finds each student by the roster's id or e-mail")
+    roster = read_roster_file(args.roster) if args.roster else None  # its mistakes first
     found = read_results(folder)
     report = build_report(found, report_packs(found, args.pack), args.include_simulated)
     for path, why in report.skipped:
@@ -104,15 +117,56 @@ def command_report(args: argparse.Namespace) -> int:
     from .classroom.report_text import print_report  # Rich is imported only to print
 
     print_report(report, Console(highlight=False))
+    matching = roster_matching(report, roster) if roster else None
     if args.csv:
         from .classroom.report_csv import report_csv
 
-        write_output(Path(args.csv), "\ufeff" + report_csv(report))  # the BOM: Excel reads UTF-8
+        write_output(Path(args.csv), "\ufeff" + report_csv(report, matching))  # BOM: for Excel
+    if args.canvas or args.moodle:
+        write_gradebooks(report, matching, args)
     if args.html:
         from .classroom.report_html import report_html
 
         write_output(Path(args.html), report_html(report))
     return EXIT_OK
+
+
+def read_roster_file(roster_file: str):
+    from .classroom.roster import RosterError, read_roster
+
+    try:
+        return read_roster(Path(roster_file).expanduser())
+    except RosterError as exc:
+        raise CliError(str(exc)) from None
+
+
+def roster_matching(report, roster):
+    """The report's names matched to the roster, the matching told to the teacher."""
+    from .classroom.roster import match_names, matching_lines
+
+    names = [s.name for section in report.sections for s in section.students]
+    matching = match_names(names, roster)
+    print("\n".join(matching_lines(matching)))
+    return matching
+
+
+def write_gradebooks(report, matching, args: argparse.Namespace) -> None:
+    from .classroom.gradebook import GradebookError, build_gradebook, canvas_csv, moodle_csv
+
+    try:
+        book = build_gradebook(report, matching, args.grade_item)
+        moodle = moodle_csv(book) if args.moodle else None
+    except GradebookError as exc:
+        raise CliError(str(exc)) from None
+    for note in book.notes:
+        print(note)
+    if args.canvas:
+        write_output(Path(args.canvas), canvas_csv(book))  # UTF-8 without a BOM, as imported
+    if moodle is not None:
+        text, left_out = moodle
+        for why in left_out:
+            print(f"Left out of the Moodle file: {why}")
+        write_output(Path(args.moodle), text)
 
 
 def report_packs(found, named: str | None) -> list:

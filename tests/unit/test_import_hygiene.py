@@ -9,7 +9,8 @@ PURE_MODULES = ["game.engine", "game.content", "game.saves", "game.debrief_text"
 # The classroom's computations and file formats; only report_text (the terminal) imports Rich.
 PURE_MODULES += ["game.classroom.report", "game.classroom.report_csv",
                  "game.classroom.report_html", "game.classroom.handout",
-                 "game.authoring.playtest"]
+                 "game.authoring.playtest", "game.classroom.roster",
+                 "game.classroom.gradebook"]
 
 
 @pytest.mark.parametrize("module", PURE_MODULES)

@@ -117,7 +117,7 @@ def test_the_report_counts_who_got_each_pair_right(pack, tmp_path):
     assert "<th>Pair</th>" in html and "Got it right" in html
 
     rows = list(csv.DictReader(io.StringIO(report_csv(report))))
-    points = {row["name"]: row[f"{CLAIMS} (of 3)"] for row in rows}
+    points = {row["name"]: row["Q1 Match each claim to who made it. (3 pts)"] for row in rows}
     assert points == {"Ana": "3", "Ben": "1.5", "Cy": "0"}
 
 

@@ -13,7 +13,7 @@ import pytest
 from rich.console import Console
 
 from game.classroom.report import build_report, counted_attempt, histogram
-from game.classroom.report_csv import FIXED_COLUMNS, report_csv, safe_cell
+from game.classroom.report_csv import NOT_ON_PATH, report_csv, safe_cell
 from game.classroom.report_html import report_html
 from game.classroom.report_text import print_report
 from game.classroom.results import FORMAT, SCHEMA_VERSION, read_results
@@ -248,16 +248,27 @@ def test_csv_has_one_row_per_student_and_a_column_per_track_and_question(class_f
     report = build_report(read_results(class_folder), [mini_pack])
     rows = list(csv.DictReader(io.StringIO(report_csv(report))))
     header = list(rows[0])
-    assert header[:len(FIXED_COLUMNS)] == FIXED_COLUMNS
-    assert "Tradecraft %" in header and "Recall %" in header
-    assert "q-day (of 2)" in header and "q-villages (of 1)" in header
+    assert header[:2] == ["class", "name"]
+    # the grade, graded tracks, questions (by number, short wording and points), then gauges
+    assert header[header.index("percent"):] == [
+        "percent", "grade", "Tradecraft %", "Recall %",
+        "Q1 How many villages flooded? (1 pt)", "Q2 When did the river rise? (2 pts)",
+        "Q3 Who gave a figure? (1 pt)", "Q4 Who promised to rebuild? (1 pt)",
+        "Q5 Put in order. (1 pt)", "Q6 The radio's figure was… (1 pt)",
+        "Not graded: Escalation risk (level)"]
     assert [(r["name"], r["pack version"]) for r in rows] == [
         ("[bold]x[/]", "1.0"), ("Ana", "1.0"), ("Ben", "1.0"), ("Cara", "1.0"), ("Dan", "2.0")]
     ana, ben, cara = rows[1:4]
+    villages, day, who = (f"Q{n} {text}" for n, text in (
+        (1, "How many villages flooded? (1 pt)"), (2, "When did the river rise? (2 pts)"),
+        (3, "Who gave a figure? (1 pt)")))
     assert cara["attempts"] == "2" and cara["completed"] == "yes" and cara["percent"] == "55"
-    assert cara["q-villages (of 1)"] == "0.5" and cara["q-day (of 2)"] == "0"
-    assert ben["q-who (of 1)"] == "0.5" and ana["q-who (of 1)"] == ""
+    assert cara[villages] == "0.5" and cara[day] == "0"
+    # Ben reported 55 and went by the radio scene; Ana reported 40, and its question was on
+    # the branch she did not take: not the same as a question left unanswered
+    assert ben[who] == "0.5" and ana[who] == NOT_ON_PATH == "n/a (other branch)"
     assert ben["mode"] == "exam" and ben["Tradecraft %"] == "-50"  # -1 of 2, as it is
+    assert (ana["grade"], ben["grade"]) == ("A", "C")  # the band's letter
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\r=1",
@@ -369,7 +380,7 @@ def test_a_gauge_is_a_level_in_the_report_the_csv_and_the_dashboard(class_folder
     assert "Not graded: Escalation risk (a level, not a percent)." in text
     rows = list(csv.DictReader(io.StringIO(report_csv(report))))
     ben_row = next(r for r in rows if r["name"] == "Ben")
-    assert ben_row["Escalation risk (level, not graded)"] == "1"
+    assert ben_row["Not graded: Escalation risk (level)"] == "1"
     assert "Escalation risk %" not in rows[0]
     html = report_html(report)
     assert "average level 0.2" in html and "−50%" in html
