@@ -45,7 +45,8 @@ class CheckAnswers:
         """Raises FieldProblem naming the field that is damaged."""
         if not isinstance(data, dict):
             raise FieldProblem(f"checks {OBJECT.problem}")
-        stages = [tuple(read_records(AnswerRecord, required(data, stage, LIST, "checks"),
+        stages = [tuple(read_records(AnswerRecord, staged(required(data, stage, LIST, "checks"),
+                                                          stage),
                                      f"checks.{stage}", unknown_fields_allowed=True))
                   for stage in (PRE, POST)]
         pairs = required(data, "pairs", LIST, "checks")
@@ -53,6 +54,11 @@ class CheckAnswers:
                    for p in pairs):
             raise FieldProblem("checks.pairs is not a list of [pre item, post item]")
         return cls(*stages, tuple((p[0], p[1]) for p in pairs))
+
+
+def staged(items: list, stage: str) -> list:
+    """A stage's answers as records of the game: the list they are in is their stage."""
+    return [{**item, "scene": stage} if isinstance(item, dict) else item for item in items]
 
 
 def check_answer_dict(answer: AnswerRecord) -> dict:

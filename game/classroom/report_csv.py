@@ -65,14 +65,48 @@ def student_row(section: Section, student: Student, track_ids: list[str],
     return [safe_cell(v) for v in row]
 
 
+def learning_columns(report: ClassReport) -> list[tuple[str, str]]:
+    """The pre/post check and mastery columns (issue 15, item 4): (key, header) pairs, only
+    when some section's results have a check or skills. Kept apart from the other columns."""
+    skills: dict[str, str] = {}
+    checks = False
+    for section in report.sections:
+        if section.learning is not None:
+            checks = checks or section.learning.any_check
+            for skill, name in section.learning.skill_names.items():
+                skills.setdefault(skill, name)
+    keys = ([("pre", "check pre %"), ("post", "check post %"), ("gain", "check gain (points)"),
+             ("g", "check normalised gain")] if checks else [])
+    return keys + [(f"mastery:{skill}", f"mastery {name} %") for skill, name in skills.items()]
+
+
+def learning_cells(section: Section, student: Student,
+                   keys: list[tuple[str, str]]) -> list[Any]:
+    """The student's cells under learning_columns: numbers, or empty where there is none."""
+    if section.learning is None or not keys:
+        return [""] * len(keys)
+    found = next(s for s, d in zip(section.learning.students, section.students)
+                 if d is student)
+    values = {"pre": found.pre, "post": found.post, "gain": found.gain, "g": found.normalised}
+    cells = []
+    for key, _ in keys:
+        value = (found.mastery.get(key.removeprefix("mastery:")) if key.startswith("mastery:")
+                 else values[key])
+        cells.append(safe_cell(None if value is None else round(value, 3)))
+    return cells
+
+
 def report_csv(report: ClassReport) -> str:
     tracks, questions = columns(report)
+    learning = learning_columns(report)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, as spreadsheets expect
     writer.writerow([safe_cell(h) for h in
-                     FIXED_COLUMNS + [h for _, h in tracks] + [h for _, h in questions]])
+                     FIXED_COLUMNS + [h for _, h in tracks] + [h for _, h in questions]
+                     + [h for _, h in learning]])
     for section in report.sections:
         for student in section.students:
             writer.writerow(student_row(section, student, [t for t, _ in tracks],
-                                        [q for q, _ in questions]))
+                                        [q for q, _ in questions])
+                            + learning_cells(section, student, learning))
     return out.getvalue()
