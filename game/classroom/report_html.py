@@ -284,7 +284,7 @@ def learning_html(section: Section) -> str:
             f"<tr><td>{esc(s.name, NAME_LIMIT)}</td>"
             + "".join(f"<td class=num>{esc(cell)}</td>" for cell in student_cells(s))
             + f"<td class=dim>{esc(s.status)}</td></tr>" for s in lesson.students)
-        parts.append("<table class=learning><tr><th>Name</th><th class=num>Pre</th>"
+        parts.append("<table class=\"learning narrow\"><tr><th>Name</th><th class=num>Pre</th>"
                      "<th class=num>Post</th><th class=num>Gain</th><th class=num>g</th>"
                      f"<th></th></tr>{rows}</table>")
         parts.append("<p>" + "<br>".join(esc(line) for line in class_lines(lesson)) + "</p>")
@@ -295,7 +295,7 @@ def learning_html(section: Section) -> str:
                 f"{pct(k.gain.mean_post)}</td><td class=num>{signed(k.gain.mean_gain)}</td>"
                 f"<td class=num>{ratio(k.gain.class_g)}</td><td>{esc(effect_words(k.gain))}"
                 "</td></tr>" for k in lesson.skills)
-            parts.append("<table class=skills><caption>By skill (check items tagged with it)"
+            parts.append("<table class=\"skills narrow\"><caption>By skill (check items tagged with it)"
                          "</caption><tr><th>Skill</th><th class=num>n</th><th class=num>Pre"
                          "</th><th class=num>Post</th><th class=num>Gain</th><th class=num>"
                          f"Class g</th><th>Effect size</th></tr>{rows}</table>")
@@ -306,7 +306,7 @@ def learning_html(section: Section) -> str:
             f"<tr><td>{esc(s.name, NAME_LIMIT)}</td>"
             + "".join(f"<td class=num>{esc(mastery_cell(s, k))}</td>" for k in ids)
             + "</tr>" for s in lesson.students)
-        parts.append("<table class=mastery><caption>Mastery per skill (✓ mastered)</caption>"
+        parts.append("<table class=\"mastery narrow\"><caption>Mastery per skill (✓ mastered)</caption>"
                      f"<tr><th>Name</th>{head}</tr>{rows}</table>")
     parts.append(f"<p class=dim>{esc(FOOTNOTE)}</p>")
     return "\n".join(parts)
