@@ -295,10 +295,11 @@ def learning_html(section: Section) -> str:
                 f"{pct(k.gain.mean_post)}</td><td class=num>{signed(k.gain.mean_gain)}</td>"
                 f"<td class=num>{ratio(k.gain.class_g)}</td><td>{esc(effect_words(k.gain))}"
                 "</td></tr>" for k in lesson.skills)
-            parts.append("<table class=\"skills narrow\"><caption>By skill (check items tagged with it)"
-                         "</caption><tr><th>Skill</th><th class=num>n</th><th class=num>Pre"
-                         "</th><th class=num>Post</th><th class=num>Gain</th><th class=num>"
-                         f"Class g</th><th>Effect size</th></tr>{rows}</table>")
+            parts.append("<table class=\"skills narrow\"><caption>By skill (check items "
+                         "tagged with it)</caption><tr><th>Skill</th><th class=num>n</th>"
+                         "<th class=num>Pre</th><th class=num>Post</th><th class=num>Gain</th>"
+                         "<th class=num>Class g</th><th>Effect size</th></tr>"
+                         f"{rows}</table>")
     if lesson.skill_names:
         ids = list(lesson.skill_names)
         head = "".join(f"<th class=num>{esc(lesson.skill_names[k], 30)}</th>" for k in ids)
@@ -306,7 +307,7 @@ def learning_html(section: Section) -> str:
             f"<tr><td>{esc(s.name, NAME_LIMIT)}</td>"
             + "".join(f"<td class=num>{esc(mastery_cell(s, k))}</td>" for k in ids)
             + "</tr>" for s in lesson.students)
-        parts.append("<table class=\"mastery narrow\"><caption>Mastery per skill (✓ mastered)</caption>"
-                     f"<tr><th>Name</th>{head}</tr>{rows}</table>")
+        parts.append("<table class=\"mastery narrow\"><caption>Mastery per skill (✓ mastered)"
+                     f"</caption><tr><th>Name</th>{head}</tr>{rows}</table>")
     parts.append(f"<p class=dim>{esc(FOOTNOTE)}</p>")
     return "\n".join(parts)

@@ -28,7 +28,7 @@ CONTINUE_TEXT = "Continue"
 
 
 class Phase(enum.Enum):
-    CHECK = "awaiting a check answer"  # the pre-check before the first scene, the post-check at the end
+    CHECK = "awaiting a check answer"  # the pre-check first, the post-check at the end
     AWAITING_ANSWER = "awaiting answer"
     AWAITING_CHOICE = "awaiting choice"
     ENDED = "ended"

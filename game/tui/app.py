@@ -351,7 +351,8 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         from .screens.check import CheckScreen
 
         if self.check_screen is None:
-            self.check_screen = self.game_screen(CheckScreen(presented, blink=self.settings.blink))
+            self.check_screen = self.game_screen(
+                CheckScreen(presented, blink=self.settings.blink))
         else:
             self.check_screen.show(presented)
         self.bring_forward(self.check_screen)

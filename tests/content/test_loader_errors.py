@@ -387,6 +387,9 @@ def test_every_diagnostic_code_has_a_fixture():
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/
     tested |= set(cue_fixtures())  # small packs of test_answer_cues.py, test_position_words.py
+    from .test_learning_checks import CHECK_CASES  # the checks fixture pack, edited
+
+    tested |= {case[3] for case in CHECK_CASES}
     assert emitted - tested == set()
 
 
