@@ -179,3 +179,19 @@ def test_a_pack_without_checks_or_skills_reports_as_before(tmp_path):
     found = build_report(read_results(tmp_path), [mini])
     assert found.sections[0].learning is None
     assert "check pre %" not in report_csv(found) and "Learning:" not in terminal(found)
+
+
+def test_a_damaged_check_is_skipped_by_name_and_odd_skills_are_left_out(tmp_path):
+    results = tmp_path / "results"
+    play("Ana", {"villages"}, set(ALL), results)
+    [path] = list(results.rglob("*.json"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    (path.parent / "damaged.json").write_text(json.dumps(
+        {**data, "attempt": "d", "checks": {**data["checks"], "pre": "none"}}))
+    (path.parent / "odd-skills.json").write_text(json.dumps(
+        {**data, "attempt": "o", "name": "Odd", "skills": {"names": [1], "items": "x"}}))
+    found = read_results(results)
+    assert [(p.name, why) for p, why in found.skipped] == [
+        ("damaged.json", "has damaged check answers: checks.pre is not a list")]
+    odd = next(r.document for r in found.results if r.document.name == "Odd")
+    assert odd.skills is None and odd.checks is not None
