@@ -62,3 +62,12 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
 
 def answer_spec(presented: PresentedQuestion) -> AnswerWidget:
     return ANSWER_WIDGETS[presented.question.type]
+
+
+async def replace_answer_widget(slot: Widget, presented: PresentedQuestion, blink: bool) -> None:
+    """Put the answer widget of the question shown in ``slot``, in place of the last one, and
+    give it the focus (a question or check screen showing its next question in place)."""
+    await slot.remove_children()
+    widget = answer_spec(presented).make(presented, blink)
+    await slot.mount(widget)
+    widget.focus()

@@ -12,6 +12,7 @@ from game.content import compile_pack
 from game.content.models import SAME_REORDERED
 
 from ..conftest import CHECKS
+from .test_loader_errors import broken_pack, line_of
 
 # (case, old text in pack.yaml, new text, code, severity, the line's marker, words in the message)
 CHECK_CASES = [
@@ -40,18 +41,7 @@ CHECK_CASES = [
 
 
 def edited_checks(tmp_path: Path, old: str, new: str, file: str = "pack.yaml") -> Path:
-    pack = tmp_path / "checks"
-    shutil.copytree(CHECKS, pack)
-    target = pack / file
-    text = target.read_text(encoding="utf-8")
-    assert old in text, f"the fixture no longer contains {old!r}"
-    target.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return pack
-
-
-def line_of(path: Path, marker: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    return text[: text.index(marker)].count("\n") + 1
+    return broken_pack(tmp_path, file, old, new, CHECKS)
 
 
 def test_the_fixture_pack_compiles_clean_and_reads_its_checks_and_skills():

@@ -110,9 +110,11 @@ CASES = [
 ]
 
 
-def broken_pack(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    pack = tmp_path / "mini"
-    shutil.copytree(MINI, pack)
+def broken_pack(tmp_path: Path, file: str, old: str, new: str, source: Path = MINI) -> Path:
+    """A copy of the ``source`` pack (the mini pack) with ``old`` replaced by ``new`` in
+    ``file``."""
+    pack = tmp_path / source.name
+    shutil.copytree(source, pack)
     target = pack / file
     text = target.read_text(encoding="utf-8")
     assert old in text, f"the fixture no longer contains {old!r}"

@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 
 from ...engine import PresentedQuestion
 from ...session.words import check_heading, check_opening
-from ..answer_widgets import answer_spec
+from ..answer_widgets import answer_spec, replace_answer_widget
 from ..messages import AnswerGiven
 from ..styles import GAME_CSS
 from ..widgets.keys_footer import KeysFooter
@@ -65,11 +65,8 @@ class CheckScreen(Screen):
         self.app.hold_keys()  # a new item: keys typed before it shows are not for it
 
     async def replace_answer_widget(self) -> None:
-        slot = self.query_one("#answer-slot", Vertical)
-        await slot.remove_children()
-        widget = answer_spec(self.presented).make(self.presented, self.blink)
-        await slot.mount(widget)
-        widget.focus()
+        await replace_answer_widget(self.query_one("#answer-slot", Vertical), self.presented,
+                                    self.blink)
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         if self.answered:
