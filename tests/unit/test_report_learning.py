@@ -195,3 +195,16 @@ def test_a_damaged_check_is_skipped_by_name_and_odd_skills_are_left_out(tmp_path
         ("damaged.json", "has damaged check answers: checks.pre is not a list")]
     odd = next(r.document for r in found.results if r.document.name == "Odd")
     assert odd.skills is None and odd.checks is not None
+
+
+def test_a_playtests_simulated_class_answers_the_check_so_the_report_can_be_tried(tmp_path):
+    from game.authoring.playtest import SimulatedClass, playtest
+
+    playtest(PACK, 6, seed=2, jobs=1, simulated=SimulatedClass(tmp_path))
+    found = build_report(read_results(tmp_path), [PACK])
+    lesson = found.sections[0].learning
+    assert found.only_simulated and lesson.overall.n == 6  # every run did both checks
+    for path in tmp_path.rglob("*.json"):
+        checks = json.loads(path.read_text(encoding="utf-8"))["checks"]
+        assert [a["question"] for a in checks["pre"]] == [q.id for q in PACK.checks.pre]
+        assert len(checks["post"]) == 4
