@@ -8,10 +8,13 @@ to ``check_answers``, never to the game's tracks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..content.kinds import seeded_order
+from ..content.kinds import kind_of, seeded_order
 from ..content.models import POST, PRE, Checks, Question
-from .state import GameState
+from .errors import WrongPhase
+from .grading import grade
+from .state import AnswerRecord, GameState
 
 
 @dataclass(frozen=True)
@@ -61,3 +64,50 @@ def check_scores(checks: Checks | None, state: GameState
         sums[stage] = (round(sum(a.points for a in answers), 2),
                        round(sum(a.max_points for a in answers), 2))
     return sums[PRE], sums[POST]
+
+
+class AsksChecks:
+    """The check in Story's host API, mixed into Story (which has pack, state, clock, phase,
+    presented_check and the cached _check)."""
+
+    @property
+    def check_stage(self) -> CheckStage | None:
+        """The check being asked now, or None: the pre-check before anything else of a new
+        game, the post-check once the story has ended (before the debrief)."""
+        state = self.state
+        if not state.with_checks or self.pack.checks is None:
+            return None
+        stage = self._check
+        if stage is None or not stage.holds(state):
+            stage = self._check = CheckStage.now(self.pack.checks, state)
+        return stage
+
+    @property
+    def check_item(self):
+        """The check item waiting for an answer, as a PresentedQuestion (options in this
+        game's order, another order after the week), or None."""
+        stage = self.check_stage
+        if stage is None:
+            return None
+        return self.presented_check(stage.waiting(self.state), stage.given(self.state) + 1,
+                                    len(stage.items), stage.name)
+
+    def answer_check(self, response: Any) -> None:
+        """Answer the check item waiting; raises WrongPhase or InvalidAnswer. Nothing is told
+        back: a check shows no answer (the pre-check must not teach its own), and scores
+        nothing in the game."""
+        stage = self.check_stage
+        if stage is None:
+            raise WrongPhase(f"no check item is waiting (the story is {self.phase.value})")
+        state = self.state
+        item = stage.waiting(state)
+        result = grade(item, response)
+        state.check_answers.append(AnswerRecord(
+            scene=stage.name, question=item.id, response=kind_of(item).to_json(response),
+            points=result.points, max_points=result.max_points, correct=result.correct,
+            at=self.clock()))
+
+    def check_scores(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """((points, of) before the week, (points, of) after it) once both checks are done;
+        None otherwise (no check in this game, or one not finished)."""
+        return check_scores(self.pack.checks, self.state) if self.check_stage is None else None

@@ -16,7 +16,7 @@ from .debrief import with_choice_id
 from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
 from .forecasts import (SettledForecast, counts, settle_on_arrival, settle_the_rest,
                         settled_here)
-from .checks import CheckStage, check_scores
+from .checks import AsksChecks, CheckStage
 from .grading import Grade, grade
 from .modes import Mode
 from .practice import HINT_MODES, RETRY_MODES, attempt_points
@@ -97,7 +97,7 @@ def major_version(version: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-class Story:
+class Story(AsksChecks):
     """Runs one playthrough of a pack. All progress lives in ``self.state``."""
 
     def __init__(self, pack: Pack, state: GameState | None = None, *, seed: int | None = None,
@@ -224,6 +224,12 @@ class Story:
         return PresentedQuestion(q, shown.options, number, len(self.questions), shown.targets,
                                  missed_on(self.pack, q, self.state.answers))
 
+    def presented_check(self, item: Question, number: int, of: int,
+                        stage: str) -> PresentedQuestion:
+        """A check item as shown: its options in an order of their own for each stage."""
+        shown = self.presentation(item, f"{stage}/")
+        return PresentedQuestion(item, shown.options, number, of, shown.targets, check=stage)
+
     @property
     def pending_question(self) -> Question | None:
         """The question waiting for an answer, without its presentation (for automatic play,
@@ -278,51 +284,6 @@ class Story:
         if not self.state.settled:
             return ()
         return settled_here(self.pack, self.state)
-
-    # -- the pre/post check (see checks.py) ---------------------------------------------------
-
-    @property
-    def check_stage(self) -> CheckStage | None:
-        """The check being asked now, or None: the pre-check before anything else of a new
-        game, the post-check once the story has ended (before the debrief)."""
-        state = self.state
-        if not state.with_checks or self.pack.checks is None:
-            return None
-        stage = self._check
-        if stage is None or not stage.holds(state):
-            stage = self._check = CheckStage.now(self.pack.checks, state)
-        return stage
-
-    @property
-    def check_item(self) -> PresentedQuestion | None:
-        """The check item waiting for an answer, presented (options in this game's order)."""
-        stage = self.check_stage
-        if stage is None:
-            return None
-        item = stage.waiting(self.state)
-        shown = self.presentation(item, f"{stage.name}/")
-        return PresentedQuestion(item, shown.options, stage.given(self.state) + 1,
-                                 len(stage.items), shown.targets, check=stage.name)
-
-    def answer_check(self, response: Any) -> None:
-        """Answer the check item waiting; raises WrongPhase or InvalidAnswer. Nothing is told
-        back: a check shows no answer (the pre-check must not teach its own), and scores
-        nothing in the game."""
-        stage = self.check_stage
-        if stage is None:
-            raise WrongPhase(f"no check item is waiting (the story is {self.phase.value})")
-        state = self.state
-        item = stage.waiting(state)
-        result = grade(item, response)
-        state.check_answers.append(AnswerRecord(
-            scene=stage.name, question=item.id, response=kind_of(item).to_json(response),
-            points=result.points, max_points=result.max_points, correct=result.correct,
-            at=self.clock()))
-
-    def check_scores(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
-        """((points, of) before the week, (points, of) after it) once both checks are done;
-        None otherwise (no check in this game, or one not finished)."""
-        return check_scores(self.pack.checks, self.state) if self.check_stage is None else None
 
     # -- what the player does -------------------------------------------------------------
 
