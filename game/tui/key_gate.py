@@ -13,9 +13,16 @@ screen have no message left to handle, and only then applies the next.
 still being drawn would dismiss a notice unread, skip the intro, or answer a question nobody has
 read. So the keys are held whenever what they act on changes (a screen pushed, popped or
 switched to, or a game screen showing its next scene, question or feedback in place), and open
-again once the change has been painted: a key typed before then is dropped. Textual stamps each
+again once the change has been painted: a key typed before then is dropped. A key read while
+they are held waits, and is judged when they open: on a busy machine the change is painted a
+while before the game notices, and a key typed after the paint was seen must count. Textual stamps each
 event with the time it was read from the terminal (``Message.time``), so a key that waited in
 the queue behind a slow change is still known to have been typed before the change showed.
+
+**Kept, not lost, while what takes them is built.** A new question's answer field is mounted a
+moment after its text is painted. A key typed in that moment (the player read the question and
+typed at once) would reach whatever had the focus before: so while a screen builds what takes
+the keys, they wait, in order, and go to it once it has the focus.
 """
 
 from __future__ import annotations
@@ -47,20 +54,26 @@ class KeysInOrder:
         self.typed: deque[TypedEvent] = deque()  # waiting for the key before them
         self.released: set[int] = set()  # ids of keys handed back to the app, to apply now
         self.applying = False
+        self.ready = asyncio.Event()  # clear while a screen builds what takes the keys
+        self.ready.set()
+        self.opened = asyncio.Event()  # set while keys_open_at is a time, not math.inf
         self.hold_keys()  # nothing typed before the first frame reaches it
 
     # Held as the change is asked for, not on Textual's screen_change_signal: that comes a
     # turn later, by when the new screen may be painted and read already.
     def push_screen(self, *args, **kwargs):
         self.hold_keys()
+        self.keys_ready()  # a screen of its own: whatever was being built is gone
         return super().push_screen(*args, **kwargs)
 
     def switch_screen(self, *args, **kwargs):
         self.hold_keys()
+        self.keys_ready()  # a screen of its own: whatever was being built is gone
         return super().switch_screen(*args, **kwargs)
 
     def pop_screen(self, *args, **kwargs):
         self.hold_keys()
+        self.keys_ready()  # a screen of its own: whatever was being built is gone
         return super().pop_screen(*args, **kwargs)
 
     # -- not on a screen the player has not seen --------------------------------------------
@@ -70,6 +83,7 @@ class KeysInOrder:
         if not hasattr(self, "typed"):
             return  # not mounted yet: watch_screen_changes holds them
         self.keys_open_at = math.inf
+        self.opened.clear()
         self.first_painted_at = None
         self.holds += 1
         self.call_after_refresh(self.open_keys, self.holds)
@@ -82,6 +96,7 @@ class KeysInOrder:
             now = _time.get_time()
             self.keys_open_at = now if self.first_painted_at is None else min(
                 self.first_painted_at, now)
+            self.opened.set()
 
     first_painted_at: float | None = None  # the first paint since the keys were held
 
@@ -97,6 +112,26 @@ class KeysInOrder:
             return False
         return event.time < self.keys_open_at
 
+    # -- kept while what takes them is built -----------------------------------------------
+
+    def keys_not_ready(self) -> None:
+        """The screen is building what takes the keys: keep them, in order, until
+        ``keys_ready``."""
+        if hasattr(self, "ready"):
+            self.ready.clear()
+
+    def keys_ready(self) -> None:
+        if hasattr(self, "ready"):
+            self.ready.set()
+
+    def taking_keys(self) -> bool:
+        """The change is painted and what takes the keys is built: a key can be judged now."""
+        return self.ready.is_set() and self.opened.is_set()
+
+    async def until_taking_keys(self) -> None:
+        while not self.taking_keys():
+            await (self.opened if self.ready.is_set() else self.ready).wait()
+
     # -- one at a time, in order ------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
@@ -105,8 +140,15 @@ class KeysInOrder:
         elif id(event) in self.released:
             self.released.discard(id(event))
             await self.apply(event)
+        elif (isinstance(event, events.Key) and event.key in ALWAYS_ALLOWED
+              and not self.taking_keys()):
+            await super().on_event(event)  # at once: waiting keys must not keep a player in
         elif self.applying or self.typed:
             self.typed.append(event)  # after the keys before it
+        elif not self.taking_keys():
+            self.typed.append(event)  # judged once the change is painted and ready
+            self.applying = True
+            self.run_worker(self.apply_waiting, group="typed-keys", exit_on_error=True)
         else:
             await self.apply(event)
             self.applying = True
@@ -123,6 +165,9 @@ class KeysInOrder:
         try:
             await self.settled()
             while self.typed:
+                if not self.taking_keys():
+                    await self.until_taking_keys()
+                    await self.settled()  # e.g. the focus the new field was given, first
                 event = self.typed.popleft()
                 self.released.add(id(event))
                 self.post_message(event)

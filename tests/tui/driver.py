@@ -24,6 +24,12 @@ async def burst(pilot, *keys: str) -> None:
     """Send ``keys`` as a terminal does when they arrive together (a paste, a fast typist, a
     slow machine): all queued at once, with no pause for the app between them, unlike
     ``pilot.press``, which waits for the app to go idle after each key."""
+    send_keys(pilot, *keys)
+    await until_keys_applied(pilot)
+
+
+def send_keys(pilot, *keys: str) -> None:
+    """Queue ``keys`` at once, as ``burst`` does, and return before the app has read any."""
     driver = pilot.app._driver
     for key in keys:
         if len(key) == 1 and not key.isalnum():
@@ -35,7 +41,6 @@ async def burst(pilot, *keys: str) -> None:
         event = events.Key(key, char)
         event.set_sender(pilot.app)
         driver.send_message(event)
-    await until_keys_applied(pilot)
 
 
 async def until_screen(pilot, screen_type, turns: int = 500):
@@ -192,6 +197,7 @@ async def whole_debrief(pilot) -> str:
             break
     assert screen.laid_out == len(screen.parts)
     await pilot.pause()
+    await pilot.wait_for_scheduled_animations()  # End scrolls smoothly: to its end, first
     texts = []
     for widget in screen.query("#debrief > *"):
         lines = widget.render_lines(Region(0, 0, *widget.outer_size))

@@ -130,6 +130,7 @@ async def test_the_detail_is_a_key_away_and_laid_out_as_it_is_reached(campaign, 
         assert 0 < screen.laid_out < len(screen.parts)  # a little below the view, not all
         await pilot.press("d")
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
         first = screen.query(DetailPart).first()
         # the detail's first line at the top of the view (below its one-line margin)
         assert 0 <= first.virtual_region.y - screen.area.scroll_y <= 1 and screen.area.scroll_y
@@ -147,6 +148,7 @@ async def test_the_detail_is_a_key_away_and_laid_out_as_it_is_reached(campaign, 
         assert "Your notebook" in shown
         await pilot.press("home")
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
         assert screen.area.scroll_y == 0
 
 

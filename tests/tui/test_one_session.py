@@ -15,7 +15,10 @@ from game.plain.game import PlainGame
 from game.session import GameSession, Settings
 from game.tui.app import make_app
 from game.tui.screens.resume_code import ResumeCodeNotice
+from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
+
+from .driver import until_screen
 
 SIZE = (80, 24)
 CODE = re.compile(r"Your resume code is ([A-Z0-9]{3}-[A-Z0-9]{3})\. Write it down")
@@ -35,7 +38,9 @@ async def tui_new_game(pack, settings: Settings) -> tuple[bool, str]:
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.session, GameSession)
         await pilot.pause()
-        if not settings.start_at:
+        if settings.start_at:  # the preview switches to its scene after the first frame:
+            await until_screen(pilot, SceneScreen)  # at it, as the author would be
+        else:
             await pilot.press("enter")  # New game (or Continue, when there is a save)
             await pilot.pause()
         shown_code = isinstance(app.screen, ResumeCodeNotice)

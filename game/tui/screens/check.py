@@ -61,12 +61,12 @@ class CheckScreen(Screen):
         self.query_one("#question-ask", Static).update(Content(presented.question.ask))
         self.query_one("#question-help", Static).update(answer_spec(presented).how_to_answer)
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        self.app.keys_not_ready()  # until the new answer field has the focus
         self.call_next(self.replace_answer_widget)
         self.app.hold_keys()  # a new item: keys typed before it shows are not for it
 
     async def replace_answer_widget(self) -> None:
-        await replace_answer_widget(self.query_one("#answer-slot", Vertical), self.presented,
-                                    self.blink)
+        await replace_answer_widget(self, self.presented, self.blink)
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         if self.answered:

@@ -132,13 +132,13 @@ class QuestionScreen(Screen):
         help_line.display = True
         self.query_one("#feedback", Static).set_classes("")
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        self.app.keys_not_ready()  # until the new answer field has the focus
         self.call_next(self.replace_answer_widget)
         self.refresh_bindings()
         self.app.hold_keys()  # a new question: keys typed before it shows are not for it
 
     async def replace_answer_widget(self) -> None:
-        await replace_answer_widget(self.query_one("#answer-slot", Vertical), self.presented,
-                                    self.blink)
+        await replace_answer_widget(self, self.presented, self.blink)
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         if self.answered:
