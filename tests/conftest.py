@@ -12,6 +12,7 @@ from game.paths import packs_root
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
+CHECKS = FIXTURES / "checks"  # the mini pack with a pre/post check and skills (issue 15, item 4)
 OLD_FORMAT = FIXTURES / "old-format"  # a pack as the earlier version wrote it (format 1)
 # What other reporting said, for the mini pack: added by the tests that need it (other tests
 # give the mini pack scenes of their own, where the fact it bears on is not).

@@ -16,9 +16,11 @@ from ..content.kinds import kind_of
 from ..content.models import Pack, Question
 from .reading_time import ReadingTime, reading_time
 from ..engine import (
+    AnswerRecord,
     authored_options,
     EngineError,
     GameState,
+    grade,
     Mode,
     Phase,
     right_response,
@@ -150,7 +152,26 @@ class SimulatedClass:
         state.player = f"Simulated {run_number:0{self.name_width}d}"
         state.mode = Mode.PRACTICE
         state.attempt_id = new_attempt_id()
+        if pack.checks is not None and state.ended:
+            simulate_checks(pack, state, random.Random(run_number))
         return write_result(self.results_dir, pack, state, simulated=True)
+
+
+def simulate_checks(pack: Pack, state: GameState, rng: random.Random) -> None:
+    """The pack's pre/post check answered at random, so that the report's learning section
+    can be tried before class (random answers: expect a gain near zero)."""
+    state.with_checks = True
+    for question in pack.checks.pre:  # as if asked before the first scene
+        response = random_response(question, authored_options(question), rng)
+        result = grade(question, response)
+        state.check_answers.append(AnswerRecord(
+            scene="pre", question=question.id, response=kind_of(question).to_json(response),
+            points=result.points,
+            max_points=result.max_points, correct=result.correct, at=state.started_at))
+    story = Story(pack, state)  # the story has ended: the post-check is asked now
+    while story.check_item is not None:
+        question = story.check_item.question
+        story.answer_check(random_response(question, authored_options(question), rng))
 
 
 def _no_clock() -> str:

@@ -22,6 +22,7 @@ from ..content.models import Pack
 from ..engine import Mode, right_answer
 from ..score_words import Form, percent, points, share_of, track_words
 from .calibration import Calibration, calibration
+from .report_learning import Learning, learning
 from .results import ReadResults, Result, ResultDocument
 
 MOST_MISSED = 5  # questions listed under "most missed"
@@ -150,6 +151,7 @@ class Section:
     histogram: list[tuple[str, int]]  # (bin label, finished students in it)
     average_percent: float | None
     calibration: Calibration | None = None  # the pack's forecasts, when it has any
+    learning: Learning | None = None  # the pre/post check and skills, when results have them
 
     @property
     def finished(self) -> int:
@@ -236,7 +238,7 @@ def build_section(key: tuple[str, str, str], results: list[Result],
         track_summaries(pack, counted, finished), question_stats(pack, counted),
         decision_stats(pack, counted), histogram(percents),
         round(sum(percents) / len(percents), 1) if percents else None,
-        calibration(pack, counted))
+        calibration(pack, counted), learning(counted))
 
 
 def find_pack(pack_id: str, version: str, content_hash: str,

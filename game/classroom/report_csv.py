@@ -133,7 +133,7 @@ def question_columns(report: ClassReport, matching: Matching | None) -> list[Col
 def column_groups(report: ClassReport, matching: Matching | None) -> list[Column]:
     columns: list[Column] = []
     for group in (who_columns, grade_columns, graded_track_columns, question_columns,
-                  gauge_columns):
+                  gauge_columns, learning_columns):
         columns += group(report, matching)
     return columns
 
@@ -206,6 +206,38 @@ def question_cell(row: Row, question: QuestionStats, paths: PathFinder) -> Any:
         named = {a.scene for a in document.answers} | {d.scene for d in document.decisions}
         return NOT_ON_PATH if document.completed and question.scene not in named else NO_ANSWER
     return NO_ANSWER if question.scene in open_scenes else NOT_ON_PATH
+
+
+def learning_keys(report: ClassReport) -> list[tuple[str, str]]:
+    """The pre/post check and mastery columns (issue 15, item 4): (key, header) pairs, only
+    when some section's results have a check or skills. Kept apart from the other columns."""
+    skills: dict[str, str] = {}
+    checks = False
+    for section in report.sections:
+        if section.learning is not None:
+            checks = checks or section.learning.any_check
+            for skill, name in section.learning.skill_names.items():
+                skills.setdefault(skill, name)
+    keys = ([("pre", "check pre %"), ("post", "check post %"), ("gain", "check gain (points)"),
+             ("g", "check normalised gain")] if checks else [])
+    return keys + [(f"mastery:{skill}", f"mastery {name} %") for skill, name in skills.items()]
+
+
+def learning_cell(row: Row, key: str) -> Any:
+    """The student's number under a learning column, or empty where there is none."""
+    learning = row.section.learning
+    if learning is None:
+        return None
+    found = next(s for s, d in zip(learning.students, row.section.students) if d is row.student)
+    value = (found.mastery.get(key.removeprefix("mastery:")) if key.startswith("mastery:")
+             else {"pre": found.pre, "post": found.post, "gain": found.gain,
+                   "g": found.normalised}[key])
+    return None if value is None else round(value, 3)
+
+
+def learning_columns(report: ClassReport, matching: Matching | None) -> list[Column]:
+    return [Column(header, lambda r, k=key: learning_cell(r, k))
+            for key, header in learning_keys(report)]
 
 
 def report_rows(report: ClassReport, matching: Matching | None) -> list[Row]:

@@ -257,7 +257,7 @@ def section_html(report: ClassReport, section: Section) -> str:
         parts.append(f'<p class="warning">{esc(section.pack_note)}</p>')
     parts += [students_table(section), attempts_html(section), not_finished_html(section),
               scores_html(section), most_missed_html(section), questions_html(section),
-              calibration_html(section), decisions_html(section)]
+              calibration_html(section), decisions_html(section), learning_html(section)]
     return '<section class="pack">\n' + "\n".join(p for p in parts if p) + "\n</section>"
 
 
@@ -281,3 +281,46 @@ def report_html(report: ClassReport) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def learning_html(section: Section) -> str:
+    """The pre/post check and mastery per skill (issue 15, item 4), when results have them."""
+    lesson = section.learning
+    if lesson is None:
+        return ""
+    from .report_learning_words import (FOOTNOTE, class_lines, effect_words, mastery_cell,
+                                        pct, ratio, signed, student_cells)
+
+    parts = ["<h3>Learning: the check before and after the week</h3>"]
+    if lesson.any_check:
+        rows = "".join(
+            f"<tr><td>{esc(s.name, NAME_LIMIT)}</td>"
+            + "".join(f"<td class=num>{esc(cell)}</td>" for cell in student_cells(s))
+            + f"<td class=dim>{esc(s.status)}</td></tr>" for s in lesson.students)
+        parts.append("<table class=\"learning narrow\"><tr><th>Name</th><th class=num>Pre</th>"
+                     "<th class=num>Post</th><th class=num>Gain</th><th class=num>g</th>"
+                     f"<th></th></tr>{rows}</table>")
+        parts.append("<p>" + "<br>".join(esc(line) for line in class_lines(lesson)) + "</p>")
+        if lesson.skills:
+            rows = "".join(
+                f"<tr><td>{esc(k.name)}</td><td class=num>{k.gain.n}</td>"
+                f"<td class=num>{pct(k.gain.mean_pre)}</td><td class=num>"
+                f"{pct(k.gain.mean_post)}</td><td class=num>{signed(k.gain.mean_gain)}</td>"
+                f"<td class=num>{ratio(k.gain.class_g)}</td><td>{esc(effect_words(k.gain))}"
+                "</td></tr>" for k in lesson.skills)
+            parts.append("<table class=\"skills narrow\"><caption>By skill (check items "
+                         "tagged with it)</caption><tr><th>Skill</th><th class=num>n</th>"
+                         "<th class=num>Pre</th><th class=num>Post</th><th class=num>Gain</th>"
+                         "<th class=num>Class g</th><th>Effect size</th></tr>"
+                         f"{rows}</table>")
+    if lesson.skill_names:
+        ids = list(lesson.skill_names)
+        head = "".join(f"<th class=num>{esc(lesson.skill_names[k], 30)}</th>" for k in ids)
+        rows = "".join(
+            f"<tr><td>{esc(s.name, NAME_LIMIT)}</td>"
+            + "".join(f"<td class=num>{esc(mastery_cell(s, k))}</td>" for k in ids)
+            + "</tr>" for s in lesson.students)
+        parts.append("<table class=\"mastery narrow\"><caption>Mastery per skill (✓ mastered)"
+                     f"</caption><tr><th>Name</th>{head}</tr>{rows}</table>")
+    parts.append(f"<p class=dim>{esc(FOOTNOTE)}</p>")
+    return "\n".join(parts)

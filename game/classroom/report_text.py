@@ -227,7 +227,7 @@ def section_view(report: ClassReport, section: Section,
     parts = [section_heading(report, section), students_table(section, width),
              attempts_list(section), averages_and_histogram(section),
              most_missed_view(section), questions_view(section), calibration_view(section),
-             decisions_view(section)]
+             decisions_view(section), learning_view(section)]
     return [Padding(p, (0, 0, 1, 0)) for p in parts if p is not None]
 
 
@@ -241,3 +241,48 @@ def print_report(report: ClassReport, console: Console) -> None:
     counted = "the latest completed exam, else the latest completed game, else the latest"
     console.print(Text(f"Each student counts once, with {counted}; questions count first tries "
                        "only.", style="dim"))
+
+
+def learning_view(section: Section) -> RenderableType | None:
+    """The pre/post check and mastery per skill (issue 15, item 4), when results have them."""
+    lesson = section.learning
+    if lesson is None:
+        return None
+    from .report_learning_words import (FOOTNOTE, class_lines, effect_words, mastery_cell,
+                                        pct, ratio, signed, student_cells)
+
+    parts: list[RenderableType] = [Text("Learning: the check before and after the week",
+                                        style="bold")]
+    if lesson.any_check:
+        grid = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False)
+        for heading in ("Name", "Pre", "Post", "Gain", "g", ""):
+            grid.add_column(heading, justify="left" if heading in ("Name", "") else "right")
+        for student in lesson.students:
+            grid.add_row(Text(shown(student.name, NAME_LIMIT)), *student_cells(student),
+                         Text(student.status, style="dim"))
+        parts += [grid, *(Text(line) for line in class_lines(lesson))]
+        if lesson.skills:
+            skills = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False,
+                           title="By skill (check items tagged with it)", title_justify="left")
+            for heading in ("Skill", "n", "Pre", "Post", "Gain", "Class g", "Effect size"):
+                skills.add_column(heading, justify="left" if heading in (
+                    "Skill", "Effect size") else "right")
+            for skill in lesson.skills:
+                gain = skill.gain
+                skills.add_row(Text(shown(skill.name, 40)), str(gain.n), pct(gain.mean_pre),
+                               pct(gain.mean_post), signed(gain.mean_gain), ratio(gain.class_g),
+                               effect_words(gain))
+            parts.append(skills)
+    if lesson.skill_names:
+        ids = list(lesson.skill_names)
+        mastery = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False,
+                        title="Mastery per skill (✓ mastered)", title_justify="left")
+        mastery.add_column("Name")
+        for skill in ids:
+            mastery.add_column(shown(lesson.skill_names[skill], 20), justify="right")
+        for student in lesson.students:
+            mastery.add_row(Text(shown(student.name, NAME_LIMIT)),
+                            *(mastery_cell(student, skill) for skill in ids))
+        parts.append(mastery)
+    parts.append(Text(FOOTNOTE, style="dim"))
+    return Group(*parts)

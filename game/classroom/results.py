@@ -20,6 +20,7 @@ from ..content.models import Pack
 from ..file_fields import (LIST, OBJECT, TEXT, TRUE_OR_FALSE, FieldProblem, NUMBER,
                                   field_name, is_int, is_number, read_records, required)
 from ..engine import MODES, AnswerRecord, DecisionRecord, GameState, scorecard
+from .check_results import CheckAnswers, SkillTags
 from .identity import result_file_name
 
 FORMAT = "briefing-result"
@@ -91,6 +92,10 @@ class ResultDocument:
     started_at: str  # "" when unknown
     updated_at: str  # "" when unknown
     ending: str | None
+    # The pre/post check and the skills (issue 15, item 4): None in a result of a pack
+    # without them, and in a file written before they existed.
+    checks: CheckAnswers | None = None
+    skills: SkillTags | None = None
 
     def track(self, track_id: str) -> TrackScore | None:
         return next((t for t in self.tracks if t.id == track_id), None)
@@ -110,9 +115,18 @@ class ResultDocument:
             percent=card.percent, grade=card.grade, seed=state.seed,
             same_order=state.same_order, started_at=state.started_at,
             updated_at=now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            ending=state.scene if state.ended else None)
+            ending=state.scene if state.ended else None,
+            checks=CheckAnswers.from_game(pack, state), skills=SkillTags.from_pack(pack))
 
     def to_dict(self) -> dict[str, Any]:
+        data = self.base_dict()
+        if self.checks is not None:  # only then: a result without them is written as before
+            data["checks"] = self.checks.to_dict()
+        if self.skills is not None:
+            data["skills"] = self.skills.to_dict()
+        return data
+
+    def base_dict(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "schema_version": SCHEMA_VERSION,
@@ -172,6 +186,8 @@ class ResultDocument:
         with damaged("has damaged track totals"):
             tracks = tuple(read_track(track_id, track) for track_id, track
                            in required(data, "tracks", OBJECT).items())
+        with damaged("has damaged check answers"):
+            checks = CheckAnswers.from_dict(data["checks"]) if "checks" in data else None
         seed = data.get("seed")
         return cls(
             pack=pack, class_code=class_code, name=name, mode=mode, attempt=attempt, scene=scene,
@@ -181,7 +197,8 @@ class ResultDocument:
             same_order=data.get("same_order") is True,
             started_at=text_or_none(data.get("started_at")) or "",
             updated_at=text_or_none(data.get("updated_at")) or "",
-            ending=text_or_none(data.get("ending")))
+            ending=text_or_none(data.get("ending")), checks=checks,
+            skills=SkillTags.from_dict(data.get("skills")))
 
 
 @contextmanager

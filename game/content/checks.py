@@ -33,6 +33,7 @@ from .models import (
     Scene,
     SceneFile,
 )
+from .learning_checks import check_checks, check_items, check_skills
 from .position_words import find_position_words
 from .quotes import SourceText
 
@@ -81,6 +82,8 @@ class PackChecker:
         check_asks_again(self.manifest, self.scenes.values(), self.report,
                          whole=not self.broken_scenes)
         self.check_other_reporting()
+        check_checks(self.manifest, self.check_question_fields, self.report)
+        check_skills(self.manifest, self.scenes.values(), self.report)
         self.check_quotes()
         self.check_cues()
         return self.found
@@ -249,7 +252,8 @@ class PackChecker:
         self.check_scene_ref(self.manifest, "start", self.manifest.start)
 
     def check_ids(self) -> None:
-        for kind, items in (("fact", self.all_facts()), ("question", self.all_questions())):
+        for kind, items in (("fact", self.all_facts()), ("skill", self.manifest.skills),
+                            ("question", [*check_items(self.manifest), *self.all_questions()])):
             seen: dict[str, object] = {}
             for item in items:
                 if item.id in seen:
@@ -479,6 +483,16 @@ class PackChecker:
         kind = KINDS.get(q.type)
         if kind is None:
             return  # already reported as an unknown value
+        self.check_question_fields(q)
+        graded = tuple(t.id for t in self.manifest.tracks if t.graded and t.id != RECALL_TRACK)
+        kind.check_in_pack(q, scene, self.scenes, lambda start: reachable(self.scenes, start),
+                           graded, self.report)
+
+    def check_question_fields(self, q: Question) -> None:
+        """What a question's own fields show, wherever it is asked (a scene, a check)."""
+        kind = KINDS.get(q.type)
+        if kind is None:
+            return  # already reported as an unknown value
         if not math.isfinite(q.points) or q.points <= 0:
             self.report(q, "points", "bad-points", "A question's points must be above 0.",
                         "Use a positive number such as 1 or 2.")
@@ -487,12 +501,10 @@ class PackChecker:
             self.report(q, name, "unused-field", f"'{name}' is not used by a {q.type} question.",
                         f"A {q.type} question uses: {', '.join(sorted(kind.fields))}.")
         kind.check(q, self.report)
-        graded = tuple(t.id for t in self.manifest.tracks if t.graded and t.id != RECALL_TRACK)
-        kind.check_in_pack(q, scene, self.scenes, lambda start: reachable(self.scenes, start),
-                           graded, self.report)
 
     def quoted(self) -> Iterator[tuple[object, str]]:
         yield from ((entry, entry.source) for entry in self.manifest.glossary if entry.source)
+        yield from ((item, item.source) for item in check_items(self.manifest))
         for scene in self.scenes.values():
             yield from ((entry, entry.source) for entry in scene.glossary if entry.source)
             yield from ((fact, fact.source) for fact in scene.facts)

@@ -307,6 +307,10 @@ class Question:
     track: str = field(default="", metadata=doc(
         "forecast: the graded decision track it scores on; judgement when left out.",
         example="track: judgement"))
+    skills: tuple[str, ...] = field(default=(), metadata=doc(
+        "The skills this question exercises, by id (listed under skills in pack.yaml): the "
+        "class report shows each student's mastery of each skill, and the gain per skill "
+        "between the pre-check and the post-check.", example="skills: [sourcing, precision]"))
     locs: Mapping[str, Loc] = _locs()
 
     def __post_init__(self) -> None:
@@ -446,6 +450,10 @@ class Scene:
         example="discuss: [\"What would you need to know before calling the drone Iranian?\"]"))
     ending: bool = field(default=False, metadata=doc(
         "True when the week ends here.", example="ending: true"))
+    skills: tuple[str, ...] = field(default=(), metadata=doc(
+        "For a decision: the skills it exercises, by id (listed under skills in pack.yaml); "
+        "the class report counts the points of the choice taken, of the best on offer, "
+        "toward each student's mastery of them.", example="skills: [attribution]"))
     assessment: Union[str, Assessment] = field(default="", metadata=doc(
         "For an ending: the assessment shown at the debrief. Either Markdown, the same for "
         "every player, or parts shown only when they hold for this player (see Assessment).",
@@ -486,6 +494,57 @@ class Track:
         example='bands: [{min: 85, label: "Exemplary: every claim carries its source"}, '
                 '{min: 0, label: "Needs work: claims passed on as facts"}]'))
     locs: Mapping[str, Loc] = _locs()
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A skill the pack's questions and decisions exercise, for the class report."""
+
+    id: str = field(metadata=doc("A short unique name, e.g. sourcing.", example="id: sourcing"))
+    name: str = field(metadata=doc("The name the report shows.",
+                                   example="name: Sourcing"))
+    description: str = field(default="", metadata=doc(
+        "What the skill is, for the teacher.",
+        example="description: Saying who a claim comes from."))
+    locs: Mapping[str, Loc] = _locs()
+
+
+# checks: post: this word asks the pre-check's own items again, their options (and the items)
+# in another order, from the game's seed.
+SAME_REORDERED = "same-reordered"
+
+
+@dataclass(frozen=True)
+class Checks:
+    """A short check before the week and after it, to measure what the week taught. Its items
+    are recall questions of every kind but forecast; they score nothing in the game and show no
+    answer until the post-check is done."""
+
+    pre: tuple[Question, ...] = field(metadata=doc(
+        "The items asked after the intro, before the first scene.",
+        example="pre: [{id: pre-villages, type: numeric, ask: \"How many villages flooded?\", "
+                "answer: 3, source: \"flooding three villages\", explanation: Three.}]"))
+    post: Union[str, tuple[Question, ...]] = field(metadata=doc(
+        f"The items asked after the last scene, before the debrief: either {SAME_REORDERED} "
+        "(the pre-check's items again, items and options in another order), or a list of "
+        "parallel items, the first paired with the first pre item, and so on (as many as pre).",
+        example=f"post: {SAME_REORDERED}"))
+    locs: Mapping[str, Loc] = _locs()
+
+    @property
+    def post_items(self) -> tuple[Question, ...]:
+        return self.pre if isinstance(self.post, str) else self.post
+
+    @property
+    def same_items(self) -> bool:
+        return isinstance(self.post, str)
+
+    def items(self, stage: str) -> tuple[Question, ...]:
+        """The items of the stage, "pre" or "post", in the pack's order."""
+        return self.pre if stage == PRE else self.post_items
+
+
+PRE, POST = "pre", "post"
 
 
 @dataclass(frozen=True, kw_only=True)  # keyword-only: the id, first, may be left out
@@ -535,6 +594,16 @@ class Manifest:
         "and the fact it bears on; shown after the week, never a question's source.",
         example="other_reporting: [{outlet: The Hill, date: 23 March 2023, title: US contractor "
                 "killed, quote: \"A U.S. contractor was killed\", bears_on: hasakah-toll}]"))
+    skills: tuple[Skill, ...] = field(default=(), metadata=doc(
+        "The skills that questions, decisions and check items name in their skills, each "
+        "with the name the class report shows.",
+        example="skills: [{id: sourcing, name: Sourcing}, {id: attribution, name: Attribution}]"))
+    checks: Checks | None = field(default=None, metadata=doc(
+        "A short check before the week and after it (see Checks): the class report shows each "
+        "student's gain, and the class's effect size.",
+        example="checks: {pre: [{id: pre-day, type: true-false, ask: The river rose on "
+                "Monday., answer: true, source: rose on Monday, explanation: Monday.}], "
+                f"post: {SAME_REORDERED}}}"))
     locs: Mapping[str, Loc] = _locs()
 
 
@@ -575,6 +644,21 @@ class Pack:
 
     def questions(self) -> Mapping[str, Question]:
         return MappingProxyType({q.id: q for s in self.scenes.values() for q in s.questions})
+
+    @property
+    def checks(self) -> Checks | None:
+        return self.manifest.checks
+
+    @cached_property
+    def skill_names(self) -> Mapping[str, str]:
+        """Every skill named in the pack, by id: its name from the skills table, or its id."""
+        names = {skill.id: skill.name for skill in self.manifest.skills}
+        checks = self.manifest.checks
+        items = (*self.questions().values(), *(checks.pre + checks.post_items if checks else ()))
+        for tags in (*(q.skills for q in items), *(s.skills for s in self.scenes.values())):
+            for tag in tags:
+                names.setdefault(tag, tag)
+        return MappingProxyType(names)
 
     @cached_property
     def scenes_asking_again(self) -> frozenset[str]:

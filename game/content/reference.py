@@ -15,6 +15,7 @@ from .models import (
     AssessmentPart,
     AssessmentSection,
     Band,
+    Checks,
     Choice,
     Condition,
     Fact,
@@ -27,12 +28,15 @@ from .models import (
     Route,
     Scene,
     SceneFile,
+    Skill,
     Track,
 )
 
 SECTIONS = [
     ("pack.yaml", Manifest), ("Track", Track), ("Band", Band), ("Glossary entry", GlossaryEntry),
     ("Other reporting (in pack.yaml's other_reporting)", OtherReport),
+    ("Skill (in pack.yaml's skills)", Skill),
+    ("Checks (pack.yaml's checks: items are questions)", Checks),
     ("Scene file", SceneFile), ("Scene", Scene), ("Fact", Fact), ("Question", Question),
     ("Pair (in a match question's pairs)", Pair),
     ("Choice", Choice), ("Route (in a list under next)", Route),

@@ -13,8 +13,11 @@ from .modes import Mode
 # 2: who is playing, in which mode; attempts and hints on answers. 3: forecasts (an answer's
 # track and the scene that settles it, the forecasts settled so far). A version-2 save reads
 # as it is (its answers are all recall, settled when given).
-FORMAT_VERSION = 3
+# 4: the pre/post check (with_checks, check_answers), written only by a game that has one,
+# so a save without it still opens in a version-3 game.
+FORMAT_VERSION = 4
 MIN_COMPATIBLE_VERSION = 3  # a version-2 game would refuse the new fields, so it must say why
+MIN_COMPATIBLE_WITH_CHECKS = 4
 
 MODES = tuple(Mode)
 
@@ -76,6 +79,11 @@ class GameState:
     # An author's preview started with these totals (play --from SCENE --totals TRACK=N); they
     # count before any record. Empty in every player's game.
     preset_totals: dict[str, float] = field(default_factory=dict)
+    # The pack's pre/post check is asked in this game (a new game of a pack with one, not an
+    # author's preview nor a presenter's game); its answers are kept apart from ``answers``,
+    # so they score nothing in the game. Each record's ``scene`` is its stage, pre or post.
+    with_checks: bool = False
+    check_answers: list[AnswerRecord] = field(default_factory=list)
     format_version: int = FORMAT_VERSION
 
     def to_dict(self) -> dict:
@@ -83,6 +91,10 @@ class GameState:
         data["min_compatible_version"] = MIN_COMPATIBLE_VERSION
         if not data["preset_totals"]:  # only a preview's save has it, so a player's save
             del data["preset_totals"]  # still opens in the version before previews had it
+        if self.with_checks or self.check_answers:
+            data["min_compatible_version"] = MIN_COMPATIBLE_WITH_CHECKS
+        else:  # a game without a check saves as before, and opens in a version-3 game
+            del data["with_checks"], data["check_answers"]
         return data
 
     def to_json(self) -> str:
@@ -105,6 +117,8 @@ class GameState:
             fields["decisions"] = read_records(DecisionRecord, data.get("decisions", []),
                                                "decisions")
             fields["answers"] = read_records(AnswerRecord, data.get("answers", []), "answers")
+            fields["check_answers"] = read_records(AnswerRecord, data.get("check_answers", []),
+                                                   "check_answers")
             # a plain word in the file ("exam"); anything else is left for shape_problem
             fields["mode"] = Mode.parse(data.get("mode", Mode.PRACTICE)) or data.get("mode")
             state = cls(**fields)
@@ -127,8 +141,8 @@ class GameState:
             return "pack, version or scene is not text"
         if not is_int(self.seed) or not is_int(self.question_index) or self.question_index < 0:
             return "seed or question number is not a whole number"
-        if not isinstance(self.ended, bool) or not isinstance(self.same_order, bool):
-            return "'ended' or 'same_order' is not true or false"
+        if not all(isinstance(x, bool) for x in (self.ended, self.same_order, self.with_checks)):
+            return "'ended', 'same_order' or 'with_checks' is not true or false"
         if not isinstance(self.mode, Mode):
             return f"mode is not one of {', '.join(MODES)}"
         if not all(isinstance(x, list) and all(isinstance(i, str) for i in x) for x in lists):

@@ -16,6 +16,7 @@ from .debrief import with_choice_id
 from .errors import IncompatibleSave, InvalidChoice, NotAllowed, WrongPhase
 from .forecasts import (SettledForecast, counts, settle_on_arrival, settle_the_rest,
                         settled_here)
+from .checks import AsksChecks, CheckStage
 from .grading import Grade, grade
 from .modes import Mode
 from .practice import HINT_MODES, RETRY_MODES, attempt_points
@@ -27,6 +28,7 @@ CONTINUE_TEXT = "Continue"
 
 
 class Phase(enum.Enum):
+    CHECK = "awaiting a check answer"  # the pre-check first, the post-check at the end
     AWAITING_ANSWER = "awaiting answer"
     AWAITING_CHOICE = "awaiting choice"
     ENDED = "ended"
@@ -56,6 +58,7 @@ class PresentedQuestion:
     of: int
     targets: tuple[str, ...] = ()  # match: the right-hand items
     missed_on: str = ""  # asked again: the day the player missed the question it asks again
+    check: str = ""  # a check item: its stage, "pre" or "post" (see checks.py)
 
 
 class ChoiceOutcome(NamedTuple):
@@ -94,19 +97,20 @@ def major_version(version: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-class Story:
+class Story(AsksChecks):
     """Runs one playthrough of a pack. All progress lives in ``self.state``."""
 
     def __init__(self, pack: Pack, state: GameState | None = None, *, seed: int | None = None,
                  clock: Callable[[], str] = utc_now, start: str | None = None,
                  mode: Mode | str = Mode.PRACTICE, class_code: str = "", player: str = "",
-                 same_order: bool = False, attempt_id: str = ""):
+                 same_order: bool = False, attempt_id: str = "", checks: bool = False):
         """A new game (at ``start``, for previews, or the pack's start scene), or a saved one.
 
         A new game records who plays and how: ``mode`` (practice, exam or presenter), the class
         code and display name, whether the class shares one option order, and the attempt id
-        that names its result file. A saved game brings its own (an author's preview, its
-        preset totals).
+        that names its result file, and whether it asks the pack's pre/post check (``checks``:
+        the game session asks it of a student's game). A saved game brings its own (an
+        author's preview, its preset totals).
         """
         self.pack = pack
         self.clock = clock
@@ -117,6 +121,7 @@ class Story:
         self._totals_cache: tuple[tuple, dict] | None = None
         self._sums: dict[str, float] = {}  # unrounded points per track, added as records come
         self._asked_cache: tuple[tuple, tuple[Question, ...]] | None = None
+        self._check: CheckStage | None = None  # the check asked now, kept while it lasts
         if state is None:
             first = start or pack.manifest.start
             if first not in pack.scenes:
@@ -128,7 +133,8 @@ class Story:
                               seed=new_seed() if seed is None else seed,
                               scene=first, started_at=clock(), mode=known,
                               class_code=class_code, player=player, same_order=same_order,
-                              attempt_id=attempt_id)
+                              attempt_id=attempt_id,
+                              with_checks=checks and pack.checks is not None)
             self.state = state
             self._enter(first)
         else:
@@ -188,6 +194,8 @@ class Story:
     @property
     def phase(self) -> Phase:
         state = self.state
+        if state.with_checks and self.check_stage is not None:
+            return Phase.CHECK
         if state.ended:
             return Phase.ENDED
         if state.question_index < len(self.questions):
@@ -216,20 +224,27 @@ class Story:
         return PresentedQuestion(q, shown.options, number, len(self.questions), shown.targets,
                                  missed_on(self.pack, q, self.state.answers))
 
+    def presented_check(self, item: Question, number: int, of: int,
+                        stage: str) -> PresentedQuestion:
+        """A check item as shown: its options in an order of their own for each stage."""
+        shown = self.presentation(item, f"{stage}/")
+        return PresentedQuestion(item, shown.options, number, of, shown.targets, check=stage)
+
     @property
     def pending_question(self) -> Question | None:
         """The question waiting for an answer, without its presentation (for automatic play,
-        which needs no option order and plays thousands of games)."""
+        which needs no option order and plays thousands of games). None during a check."""
         state = self.state
-        if state.ended:
+        if state.ended or (state.with_checks and self.check_stage is not None):
             return None
         questions = self.questions
         return questions[state.question_index] if state.question_index < len(questions) else None
 
-    def presentation(self, q: Question) -> Presented:
+    def presentation(self, q: Question, prefix: str = "") -> Presented:
         """The question's options in an order fixed by the game's seed, so a replay shows the
-        same order (each kind shuffles in its own way)."""
-        key = f"{self.state.seed}/{q.id}"
+        same order (each kind shuffles in its own way). A check item's ``prefix`` is its stage,
+        so an item asked again after the week shows its options in another order."""
+        key = f"{self.state.seed}/{prefix}{q.id}"
         if key not in self._orders:
             self._orders[key] = kind_of(q).present(q, key)
         return self._orders[key]
@@ -256,7 +271,7 @@ class Story:
             state, visited=list(state.visited), flags=list(state.flags),
             notebook=list(state.notebook), decisions=list(state.decisions),
             answers=list(state.answers), hints=list(state.hints),
-            settled=list(state.settled))
+            settled=list(state.settled), check_answers=list(state.check_answers))
         return twin
 
     def scorecard(self) -> Scorecard:

@@ -32,7 +32,12 @@ from ..prose import in_quotes, labelled, sentence
 from ..score_words import effects_words
 from ..session import Autosaved, GameSession, SavedGame, Settings
 from ..session.words import (
+    CHECK_RECORDED,
+    NOTEBOOK_AFTER_CHECK,
     NO_CERTAIN_RETRY,
+    check_heading,
+    check_opening,
+    check_result,
     not_saved,
     result_lost,
     result_not_written,
@@ -59,6 +64,7 @@ class PlainGame:
         self.session = GameSession(settings)  # who plays, saves, result files: the rules
         self.mode = settings.mode
         self.shown_scene: str | None = None
+        self.shown_check: str | None = None  # the check stage whose opening was said
 
     @property
     def story(self) -> Story | None:
@@ -125,7 +131,9 @@ class PlainGame:
         self.io.say(*help_lines(self.mode))
 
     def show_notebook(self) -> None:
-        if self.story is not None:
+        if self.story is not None and self.story.phase is Phase.CHECK:
+            self.io.say(NOTEBOOK_AFTER_CHECK)  # the notebook would answer the pre-check
+        elif self.story is not None:
             self.io.say(*notebook_lines(self.story))
 
     def show_hint(self) -> None:
@@ -283,6 +291,9 @@ class PlainGame:
     def play(self) -> None:
         story = self.story
         while story.phase is not Phase.ENDED:
+            if story.phase is Phase.CHECK:
+                self.ask_check()
+                continue
             if self.shown_scene != story.state.scene:
                 self.show_scene()
             if story.phase is Phase.AWAITING_ANSWER:
@@ -293,6 +304,9 @@ class PlainGame:
         # "End of the debrief" has handed it in, even if the process dies a moment later.
         handed_in = self.session.hand_in()
         self.io.say(*debrief_lines(story))
+        checked = story.check_scores()
+        if checked is not None:
+            self.io.say("", check_result(*checked))
         if handed_in is not None:
             if handed_in.path is not None:
                 self.io.say(*result_saved(handed_in.path).splitlines())
@@ -337,6 +351,26 @@ class PlainGame:
         elif waiting:
             words = waiting_words(waiting)
             self.io.say("", f"Now: {words[:1].lower()}{words[1:]}.")
+
+    def ask_check(self) -> None:
+        """A check item: no feedback, no hint, nothing scored (see Story.answer_check)."""
+        presented = self.story.check_item
+        if self.shown_check != presented.check:
+            self.shown_check = presented.check
+            self.io.say("", check_opening(presented.check, presented.of))
+        self.io.say("", sentence(check_heading(presented.check, presented.number, presented.of)),
+                    one_line(presented.question.ask))
+        form = answer_form(presented)
+        if form.lines:
+            self.io.say(*form.lines)
+        response = self.io.ask(form.prompt, form.read, self.commands())
+        try:
+            saved = self.session.answer_check(response)
+        except EngineError as exc:  # the parsers let through only what grading takes
+            self.io.say(f"That answer cannot be used: {exc}.")
+            return
+        self.tell_autosaved(saved)
+        self.io.say(CHECK_RECORDED + (f" {SAVED}" if saved.on_disk else ""))
 
     def ask_question(self, retry: bool = False) -> None:
         story = self.story

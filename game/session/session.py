@@ -176,10 +176,21 @@ class GameSession:
                 else self.settings.seed)
         self.story = Story(pack, seed=seed, start=start, mode=self.mode,
                            class_code=self.class_code, player=self.name, same_order=same_order,
-                           attempt_id=new_attempt_id())
+                           attempt_id=new_attempt_id(), checks=self.asks_checks(start))
         if start and self.settings.preset:  # a preview as if after the history it was given
             self.story = Story(pack, self.settings.preset.applied(pack, self.story.state))
         return NewGame(self.story, kept=kept, code=code, saved=self.autosave())
+
+    def asks_checks(self, start: str | None) -> bool:
+        """A new game asks the pack's pre/post check (when it has one): not an author's preview
+        from a scene, nor a presenter's game (the class's, not one student's)."""
+        return not self.settings.preview and not start and self.mode is not Mode.PRESENTER
+
+    def answer_check(self, response) -> Autosaved:
+        """Answer the check item waiting (no feedback: see Story.answer_check), then save. The
+        front end shows the next item, the first scene, or the debrief."""
+        self.story.answer_check(response)
+        return self.autosave()
 
     def find_save(self, pack_id: str) -> SavedGame:
         slot = self.slot(pack_id)

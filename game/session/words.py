@@ -52,3 +52,32 @@ def typo_accepted(typed: str, meant: str) -> str:
     """A typed answer taken, with a typo, for a right one (``typed`` as the front end shows
     player text: cleaned, and cut if long)."""
     return f"Accepted: you typed '{typed}' for '{meant}'."
+
+
+# The pre/post check (issue 15, item 4): the same words in both front ends.
+def check_opening(stage: str, items: int) -> str:
+    """Said before a check's first item: what it is, and that it does not count."""
+    many = f"{items} question{'' if items == 1 else 's'}"
+    if stage == "pre":
+        return (f"Before the week: a short check, {many}. It does not count toward your score, "
+                "and no answers are shown until you have done the check again at the end of "
+                "the week. Answer as well as you can; a guess is fine.")
+    return (f"After the week: the short check again, {many}. It does not count toward your "
+            "score; it shows your teacher what the week taught. The debrief comes next.")
+
+
+def check_heading(stage: str, number: int, of: int) -> str:
+    when = "before the week" if stage == "pre" else "after the week"
+    return f"Check {when}, question {number} of {of} (does not count toward your score)"
+
+
+CHECK_RECORDED = "Answer recorded."
+NOTEBOOK_AFTER_CHECK = "Your notebook opens once the check is done."
+
+
+def check_result(pre: tuple[float, float], post: tuple[float, float]) -> str:
+    """At the debrief, once both checks are done: (points, of) before and after."""
+    def share(points: float, of: float) -> str:
+        return f"{points:g} of {of:g}"
+    return (f"Your check: {share(*pre)} before the week, {share(*post)} after it. It did "
+            "not count toward your score.")

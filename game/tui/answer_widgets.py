@@ -62,3 +62,18 @@ ANSWER_WIDGETS: dict[str, AnswerWidget] = {
 
 def answer_spec(presented: PresentedQuestion) -> AnswerWidget:
     return ANSWER_WIDGETS[presented.question.type]
+
+
+async def replace_answer_widget(screen: Widget, presented: PresentedQuestion,
+                                blink: bool) -> None:
+    """Put the answer widget of the question shown in the screen's answer slot, in place of
+    the last one, and give it the focus (a question or check screen showing its next question
+    in place). The screen asked the app's keys to wait (keys_not_ready) until then."""
+    try:
+        slot = screen.query_one("#answer-slot")
+        await slot.remove_children()
+        widget = answer_spec(presented).make(presented, blink)
+        await slot.mount(widget)
+        widget.focus()
+    finally:
+        screen.app.keys_ready()

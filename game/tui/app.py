@@ -37,6 +37,7 @@ from .watch import ReloadsPacks
 if TYPE_CHECKING:
     from ..content.models import Pack
     from ..engine import Story
+    from .screens.check import CheckScreen
     from .screens.question import QuestionScreen
     from .screens.scene import SceneScreen
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 # frame so that New game does not wait for it.
 WARM_UP = ("game.content.glossary", "game.classroom.results", "game.tui.status", "game.tui.screens.intro",
            "game.tui.screens.scene", "game.tui.screens.question", "game.tui.screens.feedback",
-           "game.tui.screens.debrief", "game.tui.screens.confirm",
+           "game.tui.screens.debrief", "game.tui.screens.confirm", "game.tui.screens.check",
            "game.tui.screens.save_debrief")
 
 
@@ -71,6 +72,7 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         self.crash_report: Path | None = None
         self.scene_screen: SceneScreen | None = None  # see game_screen
         self.question_screen: QuestionScreen | None = None
+        self.check_screen: CheckScreen | None = None  # the pre/post check, while it lasts
 
     @property
     def packs(self) -> dict[str, Pack]:
@@ -206,6 +208,9 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         from ..engine import InvalidAnswer, NotAllowed
 
         story = self.story
+        if message.check:
+            self.check_answered(message)
+            return
         if story is None or self.screen is not self.question_screen:
             return
         waiting = story.retry_question if message.retry else story.pending_question
@@ -224,6 +229,24 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         self.screen.show_feedback(result, story.retry_ceiling(again) if again else None,
                                   retry_withheld=story.retry_withheld)
         self.refresh_status()
+
+    def check_answered(self, message: AnswerGiven) -> None:
+        """A check item answered: recorded and saved by the session, with no feedback; then
+        the next item, the first scene, or the debrief."""
+        from ..engine import InvalidAnswer
+
+        story = self.story
+        waiting = story.check_item if story is not None else None
+        if (waiting is None or self.screen is not self.check_screen
+                or message.question_id != waiting.question.id):
+            return  # stale: meant for an item already answered
+        try:
+            self.tell_autosaved(self.session.answer_check(message.response))
+        except InvalidAnswer as exc:
+            self.check_screen.answered = False  # the same item, to answer again
+            self.notify(f"That answer cannot be used: {exc}.", severity="warning", markup=False)
+            return
+        self.show_current()
 
     @on(HintAsked)
     def hint_asked(self, message: HintAsked) -> None:
@@ -292,10 +315,18 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             self.switch_screen(self.title_screen())
             return
         status, state = status_line(story), story.state
-        if story.phase is Phase.ENDED:
+        if story.phase is Phase.CHECK:
+            self.show_check(story.check_item)
+        elif story.phase is Phase.ENDED:
             self.leave_game(self.dress(DebriefScreen(build_debrief(story.pack, state),
                                                      story.pack.id)))
             self.tell_handed_in()
+            checked = story.check_scores()
+            if checked is not None:  # only now are the check's results shown
+                from ..session.words import check_result
+
+                self.notify(check_result(*checked), title="Your check", timeout=20,
+                            markup=False)
         elif story.phase is Phase.AWAITING_ANSWER and self.read_scene == story.scene.id:
             presented = story.question
             hint = presented.question.hint if presented.question.id in state.hints else ""
@@ -316,6 +347,16 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
                 self.scene_screen.show(story.scene, story.choices, status, rest, settled)
             self.bring_forward(self.scene_screen)
 
+    def show_check(self, presented) -> None:
+        from .screens.check import CheckScreen
+
+        if self.check_screen is None:
+            self.check_screen = self.game_screen(
+                CheckScreen(presented, blink=self.settings.blink))
+        else:
+            self.check_screen.show(presented)
+        self.bring_forward(self.check_screen)
+
     def game_screen(self, screen: Screen) -> Screen:
         """One scene screen and one question screen serve the whole game (each shows the next
         scene or question in place), so they are installed: Textual keeps them while the other
@@ -333,10 +374,10 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
         """Switch to the debrief or the title; the game's own screens then go (Textual removes a
         screen it replaces once it is no longer installed)."""
         self.switch_screen(screen)
-        for game_screen in (self.scene_screen, self.question_screen):
+        for game_screen in (self.scene_screen, self.question_screen, self.check_screen):
             if game_screen is not None:
                 self.uninstall_screen(game_screen)
-        self.scene_screen = self.question_screen = None
+        self.scene_screen = self.question_screen = self.check_screen = None
 
     def refresh_status(self) -> None:
         from .status import status_line
@@ -375,6 +416,11 @@ class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App
             return
         if self.story is None:
             self.notify("Start or continue a game to open your notebook.")
+            return
+        if self.screen is self.check_screen:
+            from ..session.words import NOTEBOOK_AFTER_CHECK
+
+            self.notify(NOTEBOOK_AFTER_CHECK)  # the notebook would answer the pre-check
             return
         if isinstance(self.screen, NotebookDialog):
             self.pop_screen()  # the same key closes it

@@ -25,6 +25,7 @@ class AnswerGiven(Message):
         self.question_id = ""  # stamped by the question screen, so a late Enter cannot answer
         # the next question unseen
         self.retry = False  # stamped too: a second try at the question just answered
+        self.check = ""  # stamped by the check screen: the stage of the check item answered
 
 
 class HintAsked(Message):

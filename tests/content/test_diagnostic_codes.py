@@ -19,6 +19,7 @@ from game.content.diagnostics import ERROR, WARNING, Diagnostic
 from ..conftest import MINI, OLD_FORMAT, mini_with_other_reporting
 from ..unit.test_question_kinds import kind_fixtures
 from .cue_packs import cue_fixtures
+from .test_learning_checks import CHECK_CASES, edited_checks
 from .test_hostile_content import FIXTURE_CASES, GENERATED_CASES, HOSTILE, pack_with
 from .test_condition_checks import CONDITIONS, too_big_to_walk
 from .test_loader_errors import BEFORE_TF, CASES, MAP_CASES, MORE_CASES, asked_again, broken_pack
@@ -136,6 +137,9 @@ def fixtures() -> dict[str, Fixture]:
                         lambda tmp_path: compile_pack(CONDITIONS).diagnostics),
         "conditions-undecided": too_big_to_walk,
     }
+    for _case, old, new, code, *_rest in CHECK_CASES:
+        found.setdefault(code, lambda tmp_path, old=old, new=new: compile_pack(
+            edited_checks(tmp_path, old, new)).diagnostics)
     for code, fixture in {**own, **cue_fixtures()}.items():
         found.setdefault(code, fixture)
     for path, code, _line in kind_fixtures():  # one broken question of a kind each

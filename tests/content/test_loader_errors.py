@@ -110,9 +110,11 @@ CASES = [
 ]
 
 
-def broken_pack(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    pack = tmp_path / "mini"
-    shutil.copytree(MINI, pack)
+def broken_pack(tmp_path: Path, file: str, old: str, new: str, source: Path = MINI) -> Path:
+    """A copy of the ``source`` pack (the mini pack) with ``old`` replaced by ``new`` in
+    ``file``."""
+    pack = tmp_path / source.name
+    shutil.copytree(source, pack)
     target = pack / file
     text = target.read_text(encoding="utf-8")
     assert old in text, f"the fixture no longer contains {old!r}"
@@ -387,6 +389,9 @@ def test_every_diagnostic_code_has_a_fixture():
                "control-character", "unknown-tag"}  # test_hostile_content.py
     tested |= {code for _path, code, _line in kind_fixtures()}  # tests/fixtures/kinds/
     tested |= set(cue_fixtures())  # small packs of test_answer_cues.py, test_position_words.py
+    from .test_learning_checks import CHECK_CASES  # the checks fixture pack, edited
+
+    tested |= {case[3] for case in CHECK_CASES}
     assert emitted - tested == set()
 
 

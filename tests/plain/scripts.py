@@ -75,20 +75,29 @@ WRONG_LINES = {
 
 def script_for(pack, seed: int, *, mode: str = "practice", wrong=(), hints=(), pick=None,
                extra: dict | None = None, start: str | None = None,
-               preset=None) -> tuple[list[str], Story]:
+               preset=None, wrong_checks=()) -> tuple[list[str], Story]:
     """The lines that play a whole game, and the engine's game played the same way.
 
     ``wrong``: question ids answered wrong first (then, in practice, retried right);
     ``hints``: question ids whose hint is asked; ``pick(scene, options)``: the choice index
     (the first by default); ``extra``: lines typed before the answer to a question id. A new
     game opens with the pack's intro, which Enter closes; a preview from ``start`` (with the
-    history ``preset`` gives) has none."""
-    story = Story(pack, seed=seed, mode=mode, start=start)
+    history ``preset`` gives) has none. A pack's pre/post check is answered right, but the
+    items in ``wrong_checks`` (ids)."""
+    story = Story(pack, seed=seed, mode=mode, start=start,
+                  checks=not start and mode != "presenter")
     if preset:
         story = Story(pack, preset.applied(pack, story.state))
     lines: list[str] = [""] if pack.manifest.intro.strip() and not start else []
     extra = extra or {}
     while story.phase is not Phase.ENDED:
+        if story.phase is Phase.CHECK:
+            presented = story.check_item
+            line, response = (wrong_line if presented.question.id in wrong_checks
+                              else right_line)(presented)
+            lines.append(line)
+            story.answer_check(response)
+            continue
         if story.phase is Phase.AWAITING_ANSWER:
             presented = story.question
             question = presented.question

@@ -82,4 +82,58 @@ CODES = (
               "    title: The river rises\n    body: The river has risen.\n"
               "    ending: true\n",
     ),
+    Code(
+        "unknown-skill", WARNING,
+        "A question, decision or check item names a skill that `skills:` in `pack.yaml` does "
+        "not list.",
+        "Use a skill id as listed, or add the skill to `skills:`.",
+        "Once `pack.yaml` lists skills, the class report groups mastery and gains by them, so "
+        "a tag that is not listed (often a typo) would be a skill of its own with one item. A "
+        "pack without a `skills:` list may tag freely: the report then names each skill by "
+        "its id.",
+        before="    skills: [sorcing]\n",
+        after="    skills: [sourcing]\n",
+    ),
+    Code(
+        "forecast-in-check", ERROR,
+        "An item of the pre-check or the post-check is a forecast.",
+        "Use another kind of question: a check item has a right answer when it is asked.",
+        "Checks measure what a student knows before and after the week; a forecast is settled "
+        "by the story later, so it has no right answer at the time of a check.",
+        before="checks:\n  pre:\n    - {id: pre-1, type: forecast, ask: Will it rain?, "
+               "source: rain, explanation: It did.}\n  post: same-reordered\n",
+        after="checks:\n  pre:\n    - {id: pre-1, type: true-false, ask: It rained., "
+              "answer: true, source: rain, explanation: It did.}\n  post: same-reordered\n",
+    ),
+    Code(
+        "unknown-post-check", ERROR,
+        "`post:` under `checks:` is a word other than `same-reordered`.",
+        "Write `post: same-reordered`, or list the post-check's own items.",
+        "`same-reordered` asks the pre-check's items again after the week, each player's items "
+        "and options in another order; a list gives parallel items, paired with the pre "
+        "items in order.",
+        before="checks:\n  pre: []\n  post: same\n",
+        after="checks:\n  pre: []\n  post: same-reordered\n",
+    ),
+    Code(
+        "check-items-unpaired", ERROR,
+        "The post-check lists another number of items than the pre-check.",
+        "Give the post-check one item for each pre-check item, in the same order.",
+        "Each post item is paired with the pre item in the same place, so that the report "
+        "measures the gain on the same knowledge, skill by skill. An item left unpaired would "
+        "measure nothing.",
+        before="checks:\n  pre: [{id: a, type: true-false, ask: A., answer: true, source: a, "
+               "explanation: A.}]\n  post: []\n",
+        after="checks:\n  pre: [{id: a, type: true-false, ask: A., answer: true, source: a, "
+              "explanation: A.}]\n  post: [{id: b, type: true-false, ask: B., answer: false, "
+              "source: b, explanation: B.}]\n",
+    ),
+    Code(
+        "empty-check", ERROR,
+        "`checks:` has no pre-check items.",
+        "List at least one item under `pre:`, or leave `checks:` out.",
+        before="checks:\n  pre: []\n  post: same-reordered\n",
+        after="checks:\n  pre: [{id: a, type: true-false, ask: A., answer: true, source: a, "
+              "explanation: A.}]\n  post: same-reordered\n",
+    ),
 )

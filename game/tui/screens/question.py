@@ -30,7 +30,7 @@ from ...engine import (
 from ...forecast_words import SETTLED_LATER, is_forecast, recorded
 from ...prose import in_quotes
 from ...session.words import NO_CERTAIN_RETRY, typo_accepted
-from ..answer_widgets import answer_spec
+from ..answer_widgets import answer_spec, replace_answer_widget
 from ..markdown_content import markdown_content
 from ..messages import AnswerGiven, HintAsked, Proceed
 from ..status import Status, format_points
@@ -139,14 +139,7 @@ class QuestionScreen(Screen):
         self.app.hold_keys()  # a new question: keys typed before it shows are not for it
 
     async def replace_answer_widget(self) -> None:
-        try:
-            slot = self.query_one("#answer-slot", Vertical)
-            await slot.remove_children()
-            widget = answer_spec(self.presented).make(self.presented, self.blink)
-            await slot.mount(widget)
-            widget.focus()
-        finally:
-            self.app.keys_ready()
+        await replace_answer_widget(self, self.presented, self.blink)
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         if self.answered:
