@@ -257,12 +257,18 @@ async def test_the_full_table_when_the_class_fits_and_c_still_compacts(
 
 async def test_a_short_class_keeps_the_full_table_at_100x30(tmp_path, campaign):
     folder = tmp_path / "results"
-    simulate_class(folder, campaign, [2] * 6)
+    students = simulate_class(folder, campaign, [2] * 5)
     app = make_dashboard(folder, packs=[campaign], every=60)
     async with app.run_test(size=(100, 30)) as pilot:
         await folder_read(pilot)
         assert not app.screen.has_class("compact")
         assert "Class average per track" in screen_text(app)
+        await pilot.press("c")  # compact by hand: an odd class leaves the last half empty
+        assert app.screen.has_class("compact")
+        names = [cut_to(student.name, COMPACT_NAME_WIDTH) for student in students]
+        assert all(name in half_with(app, name) for name in names[:2] + names[3:])
+        last = [line for line in screen_lines(app) if names[2] in line]
+        assert len(last) == 1 and "│" not in last[0] and " playing " in last[0]
 
 
 def test_the_projector_at_100x30(snap_compare, live_class, campaign):
