@@ -255,6 +255,7 @@ def write_output(path: Path, text: str | bytes) -> None:
 
 def command_serve(args: argparse.Namespace) -> int:
     from .classroom.serve import ServeOptions, serve  # textual-serve is imported only to serve
+    from .plain.web import accessible_pages
     from .paths import results_root
 
     if args.same_order and not (args.class_code or "").strip():
@@ -274,11 +275,24 @@ def command_serve(args: argparse.Namespace) -> int:
                            same_order=args.same_order, max_sessions=args.max_sessions,
                            pack=Path(pack.root).resolve() if pack else None)
     try:
-        serve(options)
+        serve(options, extra=accessible_pages(options, [pack] if pack else shipped_packs()))
     except OSError as exc:
         raise CliError(f"cannot serve on {args.host} port {args.port}: "
                        f"{exc.strerror or exc}") from None
     return EXIT_OK
+
+
+def shipped_packs() -> list:
+    """Every shipped pack that compiles, the first of each id (as `play` takes them), for the
+    accessible version of `briefing serve` with no pack named."""
+    from .packs import compile_pack
+
+    packs: dict[str, object] = {}
+    for folder in pack_dirs():
+        result = compile_pack(folder)
+        if result.ok and result.pack.id not in packs:
+            packs[result.pack.id] = result.pack
+    return list(packs.values())
 
 
 MINUTES_IN_A_WEEK = 7 * 24 * 60

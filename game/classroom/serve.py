@@ -27,6 +27,7 @@ import sys
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Callable, Protocol
 
 import aiohttp_jinja2
 import jinja2
@@ -35,7 +36,7 @@ from textual_serve.server import Server
 
 from ..engine import Mode
 from .serve_launch import GameProcess, Launcher, SubprocessLauncher
-from .serve_limits import (HEARTBEAT_SECONDS, IDLE_CONNECTION_SECONDS, MAX_COLUMNS,
+from .serve_limits import (ACCESSIBLE_PATH, HEARTBEAT_SECONDS, IDLE_CONNECTION_SECONDS, MAX_COLUMNS,
                            MAX_FRAME_BYTES, MAX_ROWS, SessionLimits, clamp_size,
                            games_memory_budget)
 from .serve_log import initialize_logging, log_loop_exception
@@ -144,6 +145,19 @@ def own_names() -> set[str]:
     return names
 
 
+class ExtraPages(Protocol):
+    """More pages on the same server, with games of their own: the accessible version
+    (game/plain/web.py, which this layer cannot import; the CLI hands it in)."""
+
+    running: int  # its games, counted with the full-screen ones against --max-sessions
+    max_body_bytes: int  # the largest request body it takes (a form)
+    others_running: Callable[[], int]  # set here: the full-screen games running or starting
+
+    def routes(self) -> list[web.RouteDef]: ...
+
+    async def close(self) -> None: ...
+
+
 class ClassroomServer(Server):
     """textual-serve's page, static files and downloads; our own sessions (serve_session.py),
     started only through ``launcher``, counted as games from start until reaped, within
@@ -151,7 +165,8 @@ class ClassroomServer(Server):
     scripts (Origin) and this computer's names (Host) allowed."""
 
     def __init__(self, options: ServeOptions, title: str = "briefing",
-                 launcher: Launcher | None = None, limits: SessionLimits = SessionLimits()):
+                 launcher: Launcher | None = None, limits: SessionLimits = SessionLimits(),
+                 extra: ExtraPages | None = None):
         super().__init__(title, host=options.host, port=options.port, title=title,
                          templates_path=PAGE_FOLDER)
         self.options = options
@@ -162,12 +177,16 @@ class ClassroomServer(Server):
         self.sessions = 0  # games running: from spawn until reaped
         self.starting = 0  # slots held by games being started
         self.reapers: set[asyncio.Task] = set()
+        self.extra = extra
+        if extra is not None:
+            extra.others_running = lambda: self.sessions + self.starting
 
     def initialize_logging(self) -> None:
         initialize_logging()
 
     async def _make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self.check_host])
+        app = web.Application(middlewares=[self.check_host],
+                              client_max_size=self.extra.max_body_bytes if self.extra else 1024**2)
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes([
             web.get("/", self.handle_index, name="index"),
@@ -175,6 +194,8 @@ class ClassroomServer(Server):
             web.get("/download/{key}", self.handle_download, name="download"),
             web.static("/static", self.statics_path, name="static"),
         ])
+        if self.extra is not None:
+            app.add_routes(self.extra.routes())
         return app
 
     @web.middleware
@@ -203,6 +224,7 @@ class ClassroomServer(Server):
             + base.split(":", 1)[1] + "/ws",
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.title},
+            "accessible_url": f"{base}{ACCESSIBLE_PATH}" if self.extra else None,
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
@@ -216,7 +238,7 @@ class ClassroomServer(Server):
         if not websocket.can_prepare(request).ok:
             log.warning("Refused a request for /ws that is not a websocket")
             raise web.HTTPBadRequest(text="This address is for the game's page.")
-        if self.sessions + self.starting >= self.options.max_sessions:
+        if self.games_running() >= self.options.max_sessions:
             log.warning("Refused a game: %d are running already (--max-sessions)", self.sessions)
             raise web.HTTPServiceUnavailable(text="Too many games are running; try again later.")
         size = clamp_size(request.query.get("width", "80"), request.query.get("height", "24"))
@@ -230,6 +252,10 @@ class ClassroomServer(Server):
         finally:
             game.kill()  # also when this handler is cancelled (the server stopping)
         return websocket
+
+    def games_running(self) -> int:
+        """Full-screen games running or starting, and the accessible version's."""
+        return self.sessions + self.starting + (self.extra.running if self.extra else 0)
 
     async def start_game(self, width: int, height: int) -> GameProcess:
         self.starting += 1
@@ -275,6 +301,8 @@ class ClassroomServer(Server):
         finally:
             log.info("Stopping: ending every game (%d running)", self.sessions)
             self.stopping.set()
+            if self.extra is not None:
+                await self.extra.close()  # its games save, as at the end of a script
             await self.launcher.close()
             await asyncio.gather(*self.reapers, return_exceptions=True)
             await runner.cleanup()
@@ -358,12 +386,12 @@ def raise_file_limit() -> int | None:
     return None if soft == resource.RLIM_INFINITY else soft
 
 
-def serve(options: ServeOptions, title: str = "briefing") -> None:
+def serve(options: ServeOptions, title: str = "briefing", extra: ExtraPages | None = None) -> None:
     """Run until Ctrl+C or SIGTERM. Raises OSError if the address cannot be listened on."""
     check_port(options.host, options.port)
     files = raise_file_limit()
     print(banner(options, files), flush=True)
-    server = ClassroomServer(options, title)
+    server = ClassroomServer(options, title, extra=extra)
     server.initialize_logging()
     try:
         asyncio.run(server.run_until_stopped())

@@ -7,6 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+# The accessible version's address on the server (game/plain/web.py), which the full-screen
+# game's page links to first and its notice for a too-small window names.
+ACCESSIBLE_PATH = "/plain"
+
 # Screen: a 4K screen at a small font. Bigger only costs the laptop (every cell is redrawn).
 MAX_COLUMNS, MAX_ROWS = 400, 150
 

@@ -10,26 +10,29 @@ from ..content.kinds.forecast import BY_WORDS, term_for
 from ..content.kinds.match import LETTERS
 from ..engine import PresentedQuestion
 from . import console as parse
-from .console import Unusable, numbered
+from .console import Choices, Unusable, numbered, numbered_choices, said_choices
 
 
 class AnswerForm(NamedTuple):
     lines: list[str]  # said before the prompt (the options, and what to do with them)
     prompt: str
     read: Callable[[str], Any]  # a typed line -> a response; raises Unusable to ask again
+    choices: Choices | None = None  # the picks, for a front end that shows them as controls
 
 
 def single_choice(p: PresentedQuestion) -> AnswerForm:
     options, count = p.options, len(p.options)
     return AnswerForm(numbered(options), f"Your answer, 1 to {count}? ",
-                      lambda line: options[parse.one_number(line, count)])
+                      lambda line: options[parse.one_number(line, count)],
+                      numbered_choices(options))
 
 
 def multiple_select(p: PresentedQuestion) -> AnswerForm:
     options, count = p.options, len(p.options)
     return AnswerForm(["Pick every option that applies.", *numbered(options)],
                       "Your answers, numbers separated by spaces? ",
-                      lambda line: [options[i] for i in parse.some_numbers(line, count)])
+                      lambda line: [options[i] for i in parse.some_numbers(line, count)],
+                      numbered_choices(options, several=True))
 
 
 def timeline(p: PresentedQuestion) -> AnswerForm:
@@ -40,7 +43,8 @@ def timeline(p: PresentedQuestion) -> AnswerForm:
 
 
 def true_false(p: PresentedQuestion) -> AnswerForm:
-    return AnswerForm([], "True or false, t or f? ", parse.true_or_false)
+    return AnswerForm([], "True or false, t or f? ", parse.true_or_false,
+                      said_choices(("True", "False"), ("t", "f")))
 
 
 def numeric(p: PresentedQuestion) -> AnswerForm:
@@ -96,9 +100,10 @@ def forecast(p: PresentedQuestion) -> AnswerForm:
         term = term_for(line)  # the words themselves ("likely"), else the number
         return term.words if term else terms[parse.one_number(line, count)]
 
-    return AnswerForm(["How likely is it? Pick one likelihood.",
-                       *numbered(tuple(BY_WORDS[words].label for words in terms))],
-                      f"Your forecast, 1 to {count} or its words? ", read)
+    labels = tuple(BY_WORDS[words].label for words in terms)
+    return AnswerForm(["How likely is it? Pick one likelihood.", *numbered(labels)],
+                      f"Your forecast, 1 to {count} or its words? ", read,
+                      numbered_choices(labels))
 
 
 class PlainKind(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import signal
-from typing import Callable, Iterable, TextIO, TypeVar
+from typing import Callable, Iterable, NamedTuple, TextIO, TypeVar
 
 from ..terminal_text import terminal_safe
 from .text import fit, literal, terminal_width
@@ -36,6 +36,30 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
 
 class Unusable(ValueError):
     """A line a prompt cannot use; the message says why, in one line."""
+
+
+class Choices(NamedTuple):
+    """What a prompt offers to pick from, for a front end that shows picks as controls (the
+    accessible web page: radio buttons or check boxes): each label and the line that picks
+    it. ``several``: any number may be picked, their lines joined by spaces. ``listed``: the
+    game has just said the labels as numbered lines (``numbered``), which such a front end
+    shows as its controls instead. A terminal types the line and ignores this."""
+
+    labels: tuple[str, ...]
+    lines: tuple[str, ...]
+    several: bool = False
+    listed: bool = True
+
+
+def numbered_choices(labels: Iterable[str], several: bool = False) -> Choices:
+    """The options said as ``numbered`` lines, picked by their numbers."""
+    labels = tuple(labels)
+    return Choices(labels, tuple(str(n) for n in range(1, len(labels) + 1)), several)
+
+
+def said_choices(labels: Iterable[str], lines: Iterable[str]) -> Choices:
+    """Picks the prompt itself names ("[Y/n]", "Press Enter"), not listed before it."""
+    return Choices(tuple(labels), tuple(lines), listed=False)
 
 
 MAX_LINE = 10_000  # characters of a typed line; a longer one is refused, read a piece at a time
@@ -127,9 +151,11 @@ class Console:
         return "\n".join([first, *rest])
 
     def ask(self, prompt: str, parse: Callable[[str], T],
-            commands: dict[str, Callable[[], None]] | None = None) -> T:
+            commands: dict[str, Callable[[], None]] | None = None,
+            choices: Choices | None = None) -> T:
         """Ask until a line parses. A command runs and the prompt comes again; a line that
-        cannot be used gets one line of why, then the prompt again."""
+        cannot be used gets one line of why, then the prompt again. ``choices``: what the line
+        may pick, for a front end that shows them (a terminal has them said already)."""
         commands = commands or {}
         while True:
             line = self.read(prompt)
@@ -140,7 +166,11 @@ class Console:
             try:
                 return parse(line)
             except Unusable as problem:
-                self.say(str(problem))
+                self.refuse(str(problem))
+
+    def refuse(self, why: str) -> None:
+        """Say why a typed line cannot be used (the web page also marks its field with it)."""
+        self.say(why)
 
 
 def _is_terminal(stream: TextIO) -> bool:

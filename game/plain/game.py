@@ -46,14 +46,16 @@ from ..session.words import (
 )
 from . import console as parse
 from .answer_forms import answer_form
-from .console import Console, InputEnded, QuitGame, Signalled, Unusable, numbered, shorten
+from .console import (Console, InputEnded, QuitGame, Signalled, Unusable, numbered,
+                      numbered_choices, said_choices, shorten)
 from .report import article_lines, debrief_lines, help_lines, notebook_lines, score_line
 from .save_prompt import offer_save, yes_or_no
-from .text import markdown_text, one_line, plural, points
+from .text import Heading, markdown_text, one_line, plural, points
 
 SAVED = "Saved."  # printed only once an answer or a decision is on disk (the kill test reads it)
 EXIT_OK, EXIT_INTERRUPTED = 0, 130
 ANSWER_ECHO = 400  # characters of the player's answer repeated in the feedback, at most
+RETRY_CHOICES = ("Try again", "Go on and see the answer")
 
 
 class PlainGame:
@@ -157,7 +159,8 @@ class PlainGame:
         self.io.say("Packs:", *numbered(p.manifest.title for p in self.packs))
         index = self.io.ask(f"Which pack, 1 to {len(self.packs)}? ",
                             lambda line: parse.one_number(line, len(self.packs)),
-                            self.commands(in_game=False))
+                            self.commands(in_game=False),
+                            numbered_choices(p.manifest.title for p in self.packs))
         return self.packs[index]
 
     def identify(self) -> None:
@@ -194,7 +197,9 @@ class PlainGame:
 
             if not self.io.ask("Continue saved game? [Y/n] ", yes_no,
                                {k: v for k, v in self.commands(in_game=False).items()
-                                if k not in ("n",)}):
+                                if k not in ("n",)},
+                               said_choices(("Continue the saved game", "Start a new game"),
+                                            ("y", "n"))):
                 self.io.say("Starting a new game." if session.keeps_aside(pack.id) else
                             "Starting a new game; it replaces the saved one.")
                 break
@@ -266,7 +271,7 @@ class PlainGame:
         self.io.say("", *title, *markdown_text(manifest.intro), "")
         first = f" on {manifest.days[0]}" if manifest.days else ""
         self.io.ask(f"{sentence(f'Press Enter to begin{first}')} Ready? ", go_on,
-                    self.commands())
+                    self.commands(), said_choices(("Begin",), ("",)))
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -313,8 +318,12 @@ class PlainGame:
             else:
                 self.io.say(result_lost(handed_in.problem))
         self.io.say("")
-        if offer_save(self.io, build_debrief(story.pack, story.state), story.pack.id):
+        if self.offer_debrief_file(story):
             self.offer_article(story.pack.seed_text)
+
+    def offer_debrief_file(self, story: Story) -> bool:
+        """Offer to save the debrief as a file here; False when input ended."""
+        return offer_save(self.io, build_debrief(story.pack, story.state), story.pack.id)
 
     def offer_article(self, article: str) -> None:
         """The article the week was drawn from, in full, if the player asks (after the save
@@ -322,7 +331,8 @@ class PlainGame:
         if not article.strip():
             return
         try:
-            if self.io.ask("Read the article this week was drawn from? [y/N] ", yes_or_no):
+            if self.io.ask("Read the article this week was drawn from? [y/N] ", yes_or_no,
+                           choices=said_choices(("Yes, show the article", "No"), ("y", "n"))):
                 self.io.say(*article_lines(article))
         except InputEnded:
             return  # the end of a script: nothing more to say
@@ -331,7 +341,7 @@ class PlainGame:
         story = self.story
         scene, state = story.scene, story.state
         self.shown_scene = scene.id
-        self.io.say("", sentence(f"{scene.day}, {scene.time}"), sentence(scene.title),
+        self.io.say("", sentence(f"{scene.day}, {scene.time}"), Heading(sentence(scene.title), 2),
                     score_line(story), "")
         settled = settled_notices(story)
         if settled:  # before the scene's text: what arriving here settled
@@ -377,11 +387,12 @@ class PlainGame:
         presented = story.question if not retry else story.retry_presented()
         question = presented.question
         if not retry and is_forecast(question):
-            self.io.say("", f"Question {presented.number} of {presented.of}, a forecast, "
-                            f"up to {plural(question.points, 'point')}. {SETTLED_LATER}")
+            self.io.say("", Heading(f"Question {presented.number} of {presented.of}, a "
+                                    f"forecast, up to {plural(question.points, 'point')}. "
+                                    f"{SETTLED_LATER}"))
         elif not retry:
-            self.io.say("", f"Question {presented.number} of {presented.of}, "
-                            f"{plural(question.points, 'point')}.")
+            self.io.say("", Heading(f"Question {presented.number} of {presented.of}, "
+                                    f"{plural(question.points, 'point')}."))
             if question.asks_again:  # why this player sees it
                 self.io.say(asked_again_note(presented.missed_on))
         else:
@@ -395,7 +406,7 @@ class PlainGame:
                 self.io.say(f"Hint: {one_line(question.hint)}")
             else:
                 self.io.say(f"Type hint for a hint; it costs {percent(HINT_COST)} of the points.")
-        response = self.io.ask(form.prompt, form.read, self.commands())
+        response = self.io.ask(form.prompt, form.read, self.commands(), form.choices)
         try:
             result = (story.retry if retry else story.answer)(response)
         except EngineError as exc:  # the parsers let through only what grading takes
@@ -439,8 +450,9 @@ class PlainGame:
     def wants_retry(self, ceiling: float) -> bool:
         self.io.say(f"You may try once more, for {percent(RETRY_SHARE)} of the points "
                     f"(up to {points(ceiling)} more).",
-                    "1. Try again", "2. Go on and see the answer")
-        again = self.io.ask("Try again or go on, 1 or 2? ", retry_choice, self.commands())
+                    *numbered(RETRY_CHOICES))
+        again = self.io.ask("Try again or go on, 1 or 2? ", retry_choice, self.commands(),
+                            numbered_choices(RETRY_CHOICES))
         if not again:
             question = self.story.questions[self.story.state.question_index - 1]
             self.show_answer(question)
@@ -450,15 +462,17 @@ class PlainGame:
         story = self.story
         options = story.choices
         if len(options) == 1 and options[0].is_continue:
-            self.io.ask("Press Enter to go on. Ready? ", go_on, self.commands())
+            self.io.ask("Press Enter to go on. Ready? ", go_on, self.commands(),
+                        said_choices(("Go on",), ("",)))
             story.choose(0)
             self.autosave()  # a move, not a decision: saved, but nothing to confirm
             return
         prompt = story.scene.prompt.strip()
-        self.io.say("", f"Your decision: {prompt}" if prompt else "Your decision:",
+        self.io.say("", Heading(f"Your decision: {prompt}" if prompt else "Your decision:"),
                     *numbered(o.text for o in options))
         index = self.io.ask(f"What do you do, 1 to {len(options)}? ",
-                            lambda line: parse.one_number(line, len(options)), self.commands())
+                            lambda line: parse.one_number(line, len(options)), self.commands(),
+                            numbered_choices(o.text for o in options))
         outcome = story.choose(index)
         if story.state.mode is Mode.EXAM:
             self.io.say("Decision recorded.")

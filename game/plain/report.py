@@ -27,12 +27,12 @@ from ..forecast_words import FORECASTS_NOTE, brier_words
 from ..prose import in_quotes, labelled, sentence, title_and_byline
 from ..score_words import Form, effects_words, overall_words, signed, track_words
 from .answer_forms import ANSWER_FORMS
-from .text import labelled_text, markdown_text, one_line, points
+from .text import Heading, labelled_text, markdown_text, one_line, points
 
 
 def help_lines(mode: Mode) -> list[str]:
     lines = [
-        "Help.",
+        Heading("Help.", 2),
         "Each scene is printed, then its recall questions, then your decision.",
         "Answer with the numbers shown:",
         *(f"  {kind.help}" for kind in ANSWER_FORMS.values()),
@@ -62,7 +62,7 @@ def help_lines(mode: Mode) -> list[str]:
 def notebook_lines(story: Story) -> list[str]:
     pack, state = story.pack, story.state
     facts = build_debrief(pack, state).notebook
-    lines = [f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
+    lines = [Heading(f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}.", 2)]
     for n, fact in enumerate(facts, 1):
         lines.append(f"{n}. " + labelled(fact_label(fact), one_line(fact.text)))
         lines.append(f"   Source: {in_quotes(one_line(fact.source))}")
@@ -100,7 +100,7 @@ def summary_lines(debrief: Debrief) -> list[str]:
     """The summary the debrief starts with: the scores, the ending, and what is most worth
     revisiting, each with the article's words."""
     summary = summarise(debrief)
-    lines = ["", "Summary.", *(sentence(score) for score in summary.scores),
+    lines = ["", Heading("Summary."), *(sentence(score) for score in summary.scores),
              sentence(summary.overall), sentence(summary.ending)]
     if summary.forecasts:
         lines.append(summary.forecasts)
@@ -108,12 +108,12 @@ def summary_lines(debrief: Debrief) -> list[str]:
         lines.append(summary.replay)
     if summary.nothing_to_revisit:
         return lines + ["", ALL_RIGHT]
-    lines += ["", sentence(summary.decisions_heading)]
+    lines += ["", Heading(sentence(summary.decisions_heading))]
     for n, entry in enumerate(summary.decisions, 1):
         lines += entry_lines(f"{n}. ", entry)
     if summary.decisions_note:
         lines.append(summary.decisions_note)
-    lines += ["", sentence(summary.questions_heading)]
+    lines += ["", Heading(sentence(summary.questions_heading))]
     shown = summary.questions[:QUESTIONS_TO_REVISIT]
     for n, entry in enumerate(shown, 1):
         lines += entry_lines(f"{n}. ", entry)
@@ -136,11 +136,11 @@ def entry_lines(lead: str, entry: Entry) -> list[str]:
 def debrief_lines(story: Story) -> list[str]:
     """The whole debrief: the summary first, then the detail, section by section."""
     debrief = build_debrief(story.pack, story.state)
-    lines = ["", sentence(f"Debrief: {debrief.title}")]
+    lines = ["", Heading(sentence(f"Debrief: {debrief.title}"), 2)]
     if played_by(debrief):
         lines.append(played_by(debrief))
     lines += summary_lines(debrief)
-    lines += ["", "The detail: every decision and answer, then the notebook."]
+    lines += ["", Heading("The detail: every decision and answer, then the notebook.")]
     for section in (ending_lines, scores_lines, decisions_lines, debrief_other_reporting_lines,
                     answers_lines, forecasts_lines, debrief_notebook_lines):
         lines += section(debrief)
@@ -150,7 +150,7 @@ def debrief_lines(story: Story) -> list[str]:
 def ending_lines(debrief: Debrief) -> list[str]:
     lines = []
     if debrief.ending_title:
-        lines += ["", sentence(debrief.ending_title)] + markdown_text(debrief.ending_body)
+        lines += ["", Heading(sentence(debrief.ending_title))] + markdown_text(debrief.ending_body)
         if debrief.assessment.strip():
             lines += [""] + markdown_text(debrief.assessment)
     if debrief.older_version:
@@ -160,19 +160,19 @@ def ending_lines(debrief: Debrief) -> list[str]:
 
 def article_lines(article: str) -> list[str]:
     """The whole article, as written: offered after the debrief, never printed unasked."""
-    lines = ["", f"{ARTICLE_HEADING}."]
+    lines = ["", Heading(f"{ARTICLE_HEADING}.", 2)]
     for paragraph in article_paragraphs(article):
         lines += ["", one_line(paragraph)]
     return lines + ["", "End of the article."]
 
 
 def scores_lines(debrief: Debrief) -> list[str]:
-    return ["", "Scores."] + scorecard_lines(debrief.scorecard)
+    return ["", Heading("Scores.")] + scorecard_lines(debrief.scorecard)
 
 
 def decisions_lines(debrief: Debrief) -> list[str]:
     names = {t.id: t.name for t in debrief.scorecard.tracks}
-    lines = ["", f"Your decisions: {len(debrief.decisions)}."]
+    lines = ["", Heading(f"Your decisions: {len(debrief.decisions)}.")]
     for n, d in enumerate(debrief.decisions, 1):
         lines += ["", f"Decision {n}: {sentence(d.scene_title)} {sentence(d.when)}"]
         lines.append(f"You chose: {one_line(d.choice)}")
@@ -189,7 +189,7 @@ def decisions_lines(debrief: Debrief) -> list[str]:
 
 
 def answers_lines(debrief: Debrief) -> list[str]:
-    lines = ["", f"Your answers: {len(debrief.questions)}."]
+    lines = ["", Heading(f"Your answers: {len(debrief.questions)}.")]
     for n, q in enumerate(debrief.questions, 1):
         verdict = "Right" if q.correct else ("Partly right" if q.points > 0 else "Wrong")
         lines += ["", f"Question {n}, {verdict.lower()}: {one_line(q.ask)}"]
@@ -213,7 +213,7 @@ def forecasts_lines(debrief: Debrief) -> list[str]:
     if not debrief.forecasts:
         return []
     names = {t.id: t.name for t in debrief.scorecard.tracks}
-    lines = ["", f"Your forecasts: {len(debrief.forecasts)}.", FORECASTS_NOTE]
+    lines = ["", Heading(f"Your forecasts: {len(debrief.forecasts)}."), FORECASTS_NOTE]
     for n, f in enumerate(debrief.forecasts, 1):
         q = f.question
         where = "" if f.scene else " (settled at the end of the week)"
@@ -230,7 +230,7 @@ def forecasts_lines(debrief: Debrief) -> list[str]:
 
 def debrief_notebook_lines(debrief: Debrief) -> list[str]:
     facts = debrief.notebook
-    lines = ["", f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}."]
+    lines = ["", Heading(f"Your notebook: {len(facts)} fact{'' if len(facts) == 1 else 's'}.")]
     for n, fact in enumerate(facts, 1):
         lines.append(f"{n}. " + labelled(fact_label(fact), one_line(fact.text)))
         lines.append(f"   Source: {in_quotes(one_line(fact.source))}")
@@ -244,7 +244,7 @@ def debrief_other_reporting_lines(debrief: Debrief) -> list[str]:
 def other_reporting_lines(items: tuple[OtherReporting, ...]) -> list[str]:
     """Each item beside the article's claims. Without its address: one longer than a line
     (the campaign's are over 100 characters) would be cut by the wrapping; the handout has it."""
-    lines = ["", f"Other reporting: {len(items)}.", OTHER_REPORTING_NOTE]
+    lines = ["", Heading(f"Other reporting: {len(items)}."), OTHER_REPORTING_NOTE]
     for item in items:
         report = item.report
         named = title_and_byline(report.title, report.author, one_line)

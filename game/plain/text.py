@@ -20,6 +20,19 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 _HANGING = re.compile(r"^ *(?:[-*+•] +|\d{1,9}[.)] +|[a-z][.)] +)?")
 
 
+class Heading(str):
+    """A line that heads what follows (a scene's title, a debrief's section): printed as any
+    line; the accessible web page makes it a heading of ``level`` (2 or 3). Any change to the
+    text (wrapping, stripping) gives a plain str, so only the line as made is a heading."""
+
+    level: int
+
+    def __new__(cls, text: str, level: int = 3):
+        line = super().__new__(cls, text)
+        line.level = level
+        return line
+
+
 def literal(text: str) -> str:
     """Player text as it is echoed: ANSI escapes and other control characters taken out, the
     rest (``[bold]``, ``**``, ``../``) kept exactly as typed."""

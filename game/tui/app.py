@@ -52,6 +52,10 @@ WARM_UP = ("game.content.glossary", "game.classroom.results", "game.tui.status",
 class BriefingApp(KeysInOrder, StartsGames, ReloadsPacks, KeepsEnlargeOnTop, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefing"
+    # Under 24 rows (a browser at a large font) every screen gets the class -short, and
+    # game.tcss tightens the space around the words (the compact layout; too_small.py has the
+    # smallest size it plays at).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     BINDINGS = [
         # Priority, so they work inside dialogs too (Textual skips the app's plain bindings there).
         Binding("f1", "help", "Help", id="help", tooltip="How to play and the keys",

@@ -51,15 +51,15 @@ def careful(screen) -> int:
 
 async def test_a_small_terminal_asks_to_be_enlarged_and_the_game_comes_back(mini_pack, data_dir):
     app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(50, 16)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
-        words = text_of(app.screen.query_one("#enlarge"))
-        assert "enlarge the terminal" in words and "80x24" in words and "60x20" in words
+        words = " ".join(text_of(app.screen.query_one("#enlarge")).split())
+        assert "needs 60x20" in words and "50x16" in words and "larger" in words
         await pilot.press("enter")  # keys do not reach the title screen underneath
-        await pilot.resize_terminal(79, 30)  # still too narrow: the size shown follows
+        await pilot.resize_terminal(59, 30)  # still too narrow: the size shown follows
         assert isinstance(app.screen, TooSmallScreen)
-        assert "79x30" in text_of(app.screen.query_one("#enlarge"))
+        assert "59x30" in text_of(app.screen.query_one("#enlarge"))
         await pilot.resize_terminal(100, 30)
         assert isinstance(app.screen, TitleScreen)
         assert app.story is None and [type(s) for s in app.screen_stack][-1] is TitleScreen
@@ -75,10 +75,10 @@ async def test_shrinking_mid_question_keeps_the_question_and_the_typed_answer(mi
         await pilot.pause()
         question = app.screen
         assert isinstance(question, QuestionScreen)
-        await pilot.resize_terminal(70, 20)
+        await pilot.resize_terminal(50, 16)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("5", "enter")  # ignored while the game is covered
-        await pilot.resize_terminal(80, 23)
+        await pilot.resize_terminal(60, 19)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(100, 30)
         assert app.screen is question and question.query_one("#number").value == "4"
@@ -93,7 +93,7 @@ async def test_a_screen_change_while_covered_stays_under_the_request(mini_pack, 
     app = make_app(Settings(data_dir=data_dir, seed=3, blink=False), [mini_pack])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        await pilot.resize_terminal(60, 20)
+        await pilot.resize_terminal(50, 16)
         app.back_to_title()  # as a timer or a reload would, while the request is shown
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)

@@ -1,25 +1,41 @@
-"""Shown over the game while the terminal is smaller than the layout needs; gone when it grows.
+"""Shown over the game while the terminal is smaller than even the compact layout needs; gone
+when it grows.
 
 It is a plain screen on top of the stack, so the game screen under it keeps everything (the
 question, a half-typed answer, the focus) and no key reaches it until the terminal is big enough.
+The game plays at MIN_WIDTH x MIN_HEIGHT (a browser at a large font, a phone on its side) with a
+compact layout (game.tcss, ``Screen.-short``); below that the notice wraps and scrolls, so a
+phone-width page still shows all of it.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-MIN_WIDTH, MIN_HEIGHT = 80, 24
+from ...classroom.serve_limits import ACCESSIBLE_PATH  # `briefing serve`'s accessible version
+
+MIN_WIDTH, MIN_HEIGHT = 60, 20
 
 
 def too_small(width: int, height: int) -> bool:
     return width < MIN_WIDTH or height < MIN_HEIGHT
 
 
-def enlarge_text(width: int, height: int) -> str:
-    return (f"Please enlarge the terminal: the game needs {MIN_WIDTH}x{MIN_HEIGHT}, "
-            f"and it is now {width}x{height}.\n\n"
+def enlarge_text(width: int, height: int, in_browser: bool = False) -> str:
+    """What to do, in short sentences that wrap well in a narrow window."""
+    need = (f"The game needs {MIN_WIDTH}x{MIN_HEIGHT} characters; "
+            f"this {'page' if in_browser else 'terminal'} has {width}x{height}.")
+    if in_browser:
+        todo = ("Make the text smaller: Ctrl and minus, or ?fontsize=14 at the end of the "
+                "address. Or turn a phone sideways.\n\n"
+                f"Or use the accessible version: this address ending in {ACCESSIBLE_PATH} "
+                "(plain text and forms, for screen readers and small screens).")
+    else:
+        todo = "Make the window larger or the font smaller."
+    return (f"{need}\n\n{todo}\n\n"
             "Nothing is lost: the game carries on when it fits. Ctrl+Q quits (your progress "
             "is saved).")
 
@@ -30,11 +46,16 @@ class TooSmallScreen(Screen):
         self.size_now = (width, height)
 
     def compose(self) -> ComposeResult:
-        yield Static(enlarge_text(*self.size_now), id="enlarge", markup=False)
+        # Scrolls: at a phone's width the words take more lines than there are.
+        with VerticalScroll(id="enlarge-area"):
+            yield Static(self.notice(), id="enlarge", markup=False)
+
+    def notice(self) -> str:
+        return enlarge_text(*self.size_now, in_browser=self.app.is_web)
 
     def show_size(self, width: int, height: int) -> None:
         self.size_now = (width, height)
-        self.query_one("#enlarge", Static).update(enlarge_text(width, height))
+        self.query_one("#enlarge", Static).update(self.notice())
 
 
 class KeepsEnlargeOnTop:
