@@ -56,3 +56,13 @@ async def test_a_title_changed_as_the_header_goes_does_not_end_the_game(mini_pac
         screen.sub_title = "Monday · 08:00"
         await pilot.pause()
         assert app.return_code is None and app.is_running
+
+
+def test_every_screen_uses_the_header_that_survives_its_own_teardown():
+    from pathlib import Path
+
+    import game.tui
+
+    sources = Path(game.tui.__file__).parent.rglob("*.py")
+    bare = [p.name for p in sources if "yield Header(" in p.read_text(encoding="utf-8")]
+    assert bare == [], f"use GameHeader (game/tui/widgets/header.py) in {bare}"

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
+from ..widgets.header import GameHeader
 from ...engine import PresentedQuestion
 from ...session.words import check_heading, check_opening
 from ..answer_widgets import answer_spec, replace_answer_widget
@@ -29,7 +30,7 @@ class CheckScreen(Screen):
         self.answered = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield GameHeader()
         with VerticalScroll(id="question-area"):
             yield Static(self.opening(), id="check-opening", markup=False)
             yield Static(self.heading(), id="question-meta", markup=False)
