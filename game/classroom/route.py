@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from ..content.graph import exits, reachable
+from ..content.graph import exits, reachable, walk
 from ..content.models import Pack, Scene
 from .results import ResultDocument
 
@@ -41,17 +41,6 @@ def route_graph(scenes: Mapping[str, Scene], document: ResultDocument) -> dict[s
     return {scene_id: {t for t in (chosen_exits(scene, decided.get(scene_id, set()))
                                    if scene.choices else exits(scene)) if t in scenes}
             for scene_id, scene in scenes.items()}
-
-
-def walk(graph: Mapping[str, set[str]], start: str) -> set[str]:
-    seen, todo = set(), [start]
-    while todo:
-        scene_id = todo.pop()
-        if scene_id in seen or scene_id not in graph:
-            continue
-        seen.add(scene_id)
-        todo.extend(graph[scene_id])
-    return seen
 
 
 def scenes_passed(pack: Pack, document: ResultDocument) -> set[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 from ..content.models import Pack, Scene
 
@@ -49,7 +49,11 @@ def finishing_order(graph: Mapping[str, set[str]]) -> list[str]:
 
 
 def reachable(scenes: Mapping[str, Scene], start: str) -> set[str]:
-    graph = scene_graph(scenes)
+    return walk(scene_graph(scenes), start)
+
+
+def walk(graph: Mapping[str, Iterable[str]], start: str) -> set[str]:
+    """Every scene of ``graph`` (scene id -> the ids it leads to) that ``start`` leads to."""
     seen, todo = set(), [start]
     while todo:
         scene_id = todo.pop()
