@@ -48,7 +48,8 @@ from . import console as parse
 from .answer_forms import answer_form
 from .console import (Console, InputEnded, QuitGame, Signalled, Unusable, numbered,
                       numbered_choices, said_choices, shorten)
-from .report import article_lines, debrief_lines, help_lines, notebook_lines, score_line
+from .report import (SAVE_AS_FILE, article_lines, debrief_lines, help_lines, notebook_lines,
+                     score_line)
 from .save_prompt import offer_save, yes_or_no
 from .text import Heading, markdown_text, one_line, plural, points
 
@@ -59,6 +60,8 @@ RETRY_CHOICES = ("Try again", "Go on and see the answer")
 
 
 class PlainGame:
+    DEBRIEF_KEPT = SAVE_AS_FILE  # what the help says of keeping the debrief
+
     def __init__(self, console: Console, packs: list[Pack], settings: Settings):
         self.io = console
         self.packs = packs
@@ -130,7 +133,7 @@ class PlainGame:
         return table
 
     def show_help(self) -> None:
-        self.io.say(*help_lines(self.mode))
+        self.io.say(*help_lines(self.mode, self.DEBRIEF_KEPT))
 
     def show_notebook(self) -> None:
         if self.story is not None and self.story.phase is Phase.CHECK:

@@ -30,7 +30,11 @@ from .answer_forms import ANSWER_FORMS
 from .text import Heading, labelled_text, markdown_text, one_line, points
 
 
-def help_lines(mode: Mode) -> list[str]:
+# How the debrief is kept, said by the help: a terminal offers a file, a web page is one.
+SAVE_AS_FILE = "Then you may save it all as a file, Markdown or a web page you can print."
+
+
+def help_lines(mode: Mode, debrief_kept: str = SAVE_AS_FILE) -> list[str]:
     lines = [
         Heading("Help.", 2),
         "Each scene is printed, then its recall questions, then your decision.",
@@ -54,8 +58,7 @@ def help_lines(mode: Mode) -> list[str]:
                      "every answer and how it scored.")
     lines.append("The game saves after every answer and every decision.")
     lines.append("At the end comes the debrief, its summary first: your scores, and the "
-                 "decisions and questions most worth revisiting. Then you may save it all "
-                 "as a file, Markdown or a web page you can print.")
+                 f"decisions and questions most worth revisiting. {debrief_kept}")
     return lines
 
 

@@ -51,6 +51,9 @@ class WebPlainGame(PlainGame):
     full-screen game's title screen does), and writes no files on the server for the player
     (their browser saves or prints the debrief page)."""
 
+    DEBRIEF_KEPT = ("The debrief and the article end the last page: save or print it from "
+                    "your browser.")
+
     def identify(self) -> None:
         session = self.session
         if not session.class_code and not session.name:

@@ -149,6 +149,18 @@ async def test_a_line_it_cannot_use_is_said_at_the_field_with_the_question_again
     assert "How many villages flooded?" in page.text
 
 
+async def test_the_help_says_how_the_page_keeps_the_debrief(mini_pack, tmp_path, browser_on):
+    """No file is offered on the pages (their browser saves or prints the last page), so the
+    help does not promise one."""
+    browser = await browser_on(AccessiblePages([mini_pack], settings_in(tmp_path), 10))
+    await browser.start()
+    await browser.answer("Bo")
+    page = await browser.answer(command="h")
+    said = " ".join(page.text.split())
+    assert "save or print it from your browser" in said
+    assert "save it all as a file" not in said
+
+
 async def test_hostile_forms_get_a_short_page_and_the_game_is_untouched(mini_pack, tmp_path,
                                                                       browser_on):
     browser = await browser_on(AccessiblePages([mini_pack], settings_in(tmp_path), 10))
