@@ -22,7 +22,7 @@ import pytest
 
 from game.classroom.identity import class_seed
 from game.packs import compile_pack
-from game.engine import Story
+from game.engine import Phase, Story
 from game.paths import packs_root
 
 from ..loopback import ESCAPES, free_port, listening
@@ -241,7 +241,14 @@ def test_a_student_plays_in_a_browser_and_the_teacher_gets_a_result(server, tmp_
         require(False, "Playwright is not installed (pip install -e '.[test]')")
     url, results, server_log = server
     pack = compile_pack(packs_root() / CAMPAIGN_ID).pack
-    first = Story(pack, seed=class_seed(CLASS_CODE, STUDENT, False))  # the student's own order
+    # the student's own order, with the campaign's pre-check first: each item and its right
+    # answer as keys, then the first scene
+    first = Story(pack, seed=class_seed(CLASS_CODE, STUDENT, False), checks=True)
+    check_items = []
+    while first.phase is Phase.CHECK:
+        check_items.append(first.check_item)
+        first.answer_check(first.check_item.question.answer)
+    assert check_items, "the campaign has no pre-check"
     first_scene = first.scene
     presented = first.question
     assert presented is not None, "the campaign's first scene has no question"
@@ -263,7 +270,13 @@ def test_a_student_plays_in_a_browser_and_the_teacher_gets_a_result(server, tmp_
             # served games protect saves with a resume code, shown once, then the intro
             screen.wait_for("Your resume code is ")
             screen.go_on("Enter", "Press Enter to begin")  # "I have written it down"
-            screen.go_on("Enter", first_scene.title)
+            screen.go_on("Enter", "Before the week: a short check")
+            for item in check_items:  # each answer shows the next item, or the first scene
+                screen.wait_for(" ".join(item.question.ask.split()[:3]))
+                for kind, keys in keys_for(item):
+                    page.keyboard.type(keys, delay=20) if kind == "type" \
+                        else page.keyboard.press(keys)
+            screen.wait_for(first_scene.title)
             screen.go_on("Enter", " ".join(presented.question.ask.split()[:3]))  # to the questions
             for kind, keys in keys_for(presented):
                 page.keyboard.type(keys, delay=20) if kind == "type" else page.keyboard.press(keys)

@@ -46,7 +46,13 @@ def test_a_whole_campaign_from_a_script(campaign, tmp_path):
     assert "Debrief: Hit for Hit" in out
     # the summary comes first, the offer to save it last; input ended there, so no file
     assert out.index("Summary.") < out.index("Your decisions: ") < out.index("End of the debrief.")
-    assert out.rstrip().endswith("End of the debrief.\n\nSave this debrief to a file? [y/N]")
+    # the pre-check comes before the first scene; its totals with the post-check's close the
+    # debrief, just before the offer to save it
+    assert out.index("Before the week: a short check") < out.index("Flash traffic from Hasakah")
+    end = out.rindex("End of the debrief.")
+    assert " ".join(out[end:].split()) == (
+        "End of the debrief. Your check: 4 of 4 before the week, 4 of 4 after it. It did not "
+        "count toward your score. Save this debrief to a file? [y/N]")
     state = load_save(tmp_path, CAMPAIGN_ID)
     assert state.ended and state.scene == expected.state.scene
     assert [(a.question, a.points) for a in state.answers] == \

@@ -124,8 +124,11 @@ def campaign_script(campaign):
 def unwrapped(campaign, campaign_script, tmp_path_factory):
     out = play(campaign, tmp_path_factory.mktemp("wide"), campaign_script[0], width=10_000,
                seed=3)
-    # the script played the whole week, and ended at the offer to save the debrief
-    assert out.rstrip().endswith("End of the debrief.\n\nSave this debrief to a file? [y/N]")
+    # the script played the whole week, pre- and post-check answered right, and ended at the
+    # offer to save the debrief
+    assert out.rstrip().endswith(
+        "End of the debrief.\n\nYour check: 4 of 4 before the week, 4 of 4 after it. It did not "
+        "count toward your score.\n\nSave this debrief to a file? [y/N]")
     return out
 
 

@@ -12,6 +12,7 @@ from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_fro
 
 from game.content.kinds.match import LETTERS
 from game.engine import PresentedQuestion
+from game.tui.screens.check import CheckScreen
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.intro import IntroScreen
 from game.tui.screens.question import QuestionScreen
@@ -147,7 +148,9 @@ async def step(pilot, pick=lambda screen: 0, right=lambda q: True, settle=True) 
     if settle:
         await pilot.pause()
     screen = pilot.app.screen
-    if isinstance(screen, QuestionScreen):
+    if isinstance(screen, CheckScreen):
+        await answer_check_item(pilot, screen)
+    elif isinstance(screen, QuestionScreen):
         if screen.answered:
             await pilot.press("enter")
         else:
@@ -206,12 +209,34 @@ async def whole_debrief(pilot) -> str:
 
 
 async def new_game(pilot) -> None:
-    """New game from the title screen, then on past the pack's intro to the first scene."""
+    """New game from the title screen, then on past the pack's intro and its pre-check (if it
+    has one, answered right) to the first scene."""
     await pilot.press("enter")
     await pilot.pause()
     if isinstance(pilot.app.screen, IntroScreen):
         await pilot.press("enter")
         await pilot.pause()
+    await answer_check(pilot)
+
+
+async def answer_check_item(pilot, screen: CheckScreen, right: bool = True) -> None:
+    """Answer the check item on screen (once: the next item replaces it in place)."""
+    if screen.answered:
+        await pilot.pause()
+        return
+    await until_keys_open(pilot)
+    await answer_question(pilot, screen.presented, right)
+
+
+async def answer_check(pilot, right: bool = True, limit: int = 200) -> None:
+    """Answer a pre- or post-check on screen, item by item, until the game goes on past it."""
+    for _ in range(limit):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if not isinstance(screen, CheckScreen):
+            return
+        await answer_check_item(pilot, screen, right)
+    raise AssertionError("still on the check")
 
 
 def burst_keys(presented: PresentedQuestion, response) -> list[str]:

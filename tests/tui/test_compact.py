@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 
 from game.session import Settings
 from game.tui.app import make_app
+from game.tui.screens.check import CheckScreen
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.intro import IntroScreen
 from game.tui.screens.question import QuestionScreen
@@ -17,7 +18,7 @@ from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen, enlarge_text
 
-from .driver import burst, burst_keys, until_keys_applied, until_screen
+from .driver import answer_check, burst, burst_keys, until_keys_applied, until_screen
 from .test_hardening import lines_of, text_of
 from .test_key_bursts import answers, recorded
 
@@ -34,7 +35,7 @@ def wholly_in_sight(screen, widget) -> bool:
     return in_sight(screen, widget) == screen.find_widget(widget).region
 
 
-def check_question_usable(screen: QuestionScreen) -> None:
+def check_question_usable(screen: QuestionScreen | CheckScreen) -> None:
     """The question's words whole on screen; the answer field focused and in sight, and for a
     list every option either in sight or reachable by scrolling the list."""
     assert screen.has_class("-short")  # the compact rules apply
@@ -51,7 +52,7 @@ def check_question_usable(screen: QuestionScreen) -> None:
 async def test_the_whole_campaign_plays_at_60x20_with_every_question_in_sight(campaign,
                                                                              data_dir):
     app = make_app(Settings(data_dir=data_dir, seed=5, blink=False), [campaign])
-    kinds, scenes, asked, dialogs = set(), [], 0, 0
+    kinds, scenes, asked, dialogs, checked = set(), [], 0, 0, 0
     async with app.run_test(size=COMPACT) as pilot:
         await until_screen(pilot, TitleScreen)
         assert not isinstance(app.screen, TooSmallScreen)
@@ -64,7 +65,13 @@ async def test_the_whole_campaign_plays_at_60x20_with_every_question_in_sight(ca
             screen = app.screen
             if isinstance(screen, DebriefScreen):
                 break
-            if isinstance(screen, QuestionScreen) and not screen.answered:
+            if isinstance(screen, CheckScreen):  # the pre- and post-check: usable at 60x20 too
+                if not screen.answered:  # (the next item replaces an answered one in place)
+                    check_question_usable(screen)
+                    presented = screen.presented
+                    await burst(pilot, *burst_keys(presented, answers(presented.question)))
+                    checked += 1
+            elif isinstance(screen, QuestionScreen) and not screen.answered:
                 check_question_usable(screen)
                 presented = screen.presented
                 response = answers(presented.question)
@@ -103,6 +110,7 @@ async def test_the_whole_campaign_plays_at_60x20_with_every_question_in_sight(ca
                      "true-false", "match", "forecast"}
     assert scenes and dialogs  # decisions were taken on screen, their results read
     assert len(app.story.state.answers) == asked  # each answered once, on screen
+    assert len(app.story.state.check_answers) == checked == 8  # 4 before the week, 4 after
 
 
 async def test_the_compact_rules_keep_a_whole_answer_in_sight_at_60x20(campaign, data_dir):
@@ -114,6 +122,7 @@ async def test_the_compact_rules_keep_a_whole_answer_in_sight_at_60x20(campaign,
         await burst(pilot, "enter")
         await until_screen(pilot, IntroScreen)
         await burst(pilot, "enter")
+        await answer_check(pilot)  # the campaign's pre-check comes before the first scene
         await until_screen(pilot, SceneScreen)
         await burst(pilot, "enter")
         screen = await until_screen(pilot, QuestionScreen)
@@ -131,6 +140,7 @@ async def test_the_help_and_the_notebook_fit_60x20_and_scroll(campaign, data_dir
         await burst(pilot, "enter")
         await until_screen(pilot, IntroScreen)
         await burst(pilot, "enter")
+        await answer_check(pilot)  # the campaign's pre-check comes before the first scene
         await until_screen(pilot, SceneScreen)
         for key in ("f1", "ctrl+n"):
             await burst(pilot, key)

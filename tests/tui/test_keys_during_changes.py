@@ -9,13 +9,14 @@ from textual.widgets import Input
 
 from game.session import Settings
 from game.tui.app import make_app
+from game.tui.screens.check import CheckScreen
 from game.tui.screens.intro import IntroScreen
 from game.tui.screens.question import QuestionScreen
 from game.tui.screens.resume_code import ResumeCodeNotice
 from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
 
-from .driver import burst, until_screen
+from .driver import answer_check, burst, until_screen
 
 SIZE = (80, 24)
 
@@ -51,6 +52,10 @@ async def test_an_enter_typed_twice_does_not_skip_the_intro(campaign, data_dir):
         await burst(pilot, "enter", "enter", "enter")  # New game, and two more
         await until_screen(pilot, IntroScreen)
         await burst(pilot, "enter", "enter", "5")  # begin; the rest was typed too soon
+        check = await until_screen(pilot, CheckScreen)  # the pre-check's first item, unanswered
+        assert (check.presented.number, check.answered) == (1, False)
+        assert app.story.state.check_answers == []
+        await answer_check(pilot)
         scene = await until_screen(pilot, SceneScreen)
         assert scene.questions_waiting and app.story.state.answers == []
 

@@ -14,7 +14,7 @@ from game.session import Settings
 from game.tui.app import make_app
 
 from ..conftest import CAMPAIGN_ID, MINI
-from .driver import answer_question, play_to_debrief
+from .driver import answer_check, answer_question, play_to_debrief
 
 SIZE = (80, 24)
 
@@ -38,7 +38,11 @@ def test_intro_after_new_game(snap_compare, app_for):
 
 
 def test_first_scene(snap_compare, app_for):
-    assert snap_compare(app_for(packs_root() / CAMPAIGN_ID), press=["enter", "enter"],
+    async def past_the_pre_check(pilot):
+        await pilot.press("enter", "enter")  # New game, past the intro
+        await answer_check(pilot)  # the campaign's pre-check comes before its first scene
+
+    assert snap_compare(app_for(packs_root() / CAMPAIGN_ID), run_before=past_the_pre_check,
                         terminal_size=SIZE)
 
 

@@ -16,11 +16,13 @@ from textual.worker import WorkerFailed
 from game.paths import packs_root
 from game.session import Settings
 from game.tui.app import make_app
+from game.tui.screens.check import CheckScreen
 from game.tui.screens.intro import IntroScreen
 from game.tui.screens.scene import SceneScreen
 from game.tui.screens.title import TitleScreen
 
 from ..conftest import CAMPAIGN_ID, MINI
+from .driver import answer_check
 
 SIZE = (80, 24)
 HANG_GUARD = 120  # seconds: only so that a broken worker fails the test instead of hanging it
@@ -47,6 +49,8 @@ async def test_the_title_shows_at_once_and_new_game_waits_for_the_compiler(data_
         assert app.story is not None and app.story.state.scene == pack.manifest.start
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, CheckScreen)  # the campaign's pre-check, then the scene
+        await answer_check(pilot)
         assert isinstance(app.screen, SceneScreen) and app.screen.scene.id == pack.manifest.start
 
 
@@ -54,7 +58,7 @@ async def test_continue_skips_the_intro(campaign, data_dir):
     app = make_app(Settings(data_dir=data_dir, seed=1, blink=False), [campaign])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "enter")  # New game, past the intro
-        await pilot.pause()
+        await answer_check(pilot)  # and past the pre-check
         assert isinstance(app.screen, SceneScreen)
         app.back_to_title()
         await pilot.pause()

@@ -197,7 +197,14 @@ def test_plain_csv_with_a_roster_tells_other_branch_from_no_answer(class_files):
     # an unfinished game can still reach what lies ahead: no answer yet, not "other branch"
     for row in unfinished:
         assert row[questions[-1]] == ""
-    assert list(rows[0])[-1] == "Not graded: Escalation risk (level)"
+    # the track columns end with the ungraded one; the campaign tags its questions and
+    # decisions with skills, so a mastery column per skill follows, kept apart from them
+    header = list(rows[0])
+    tracks_end = header.index("Not graded: Escalation risk (level)") + 1
+    assert [h for h in header[tracks_end:] if h.startswith("mastery ")] == [
+        "mastery Sourcing %", "mastery Attribution %", "mastery Precision %",
+        "mastery Uncertainty %"]
+    assert all(h.startswith(("mastery ", "check ")) for h in header[tracks_end:])
     assert {r["grade"] for r in finished} <= {"A", "B", "C", "D", "E"}
 
 
