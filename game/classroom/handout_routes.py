@@ -14,7 +14,7 @@ from typing import Mapping
 
 from ..content.condition_reach import ReachWalk
 from ..content.condition_words import condition_words, one_line, shorten
-from ..content.graph import reachable
+from ..content.graph import finishing_order, reachable
 from ..content.models import Choice, Condition, Pack, Scene
 from ..prose import in_quotes
 from .handout_blocks import Block, Box, Heading, Items, Line
@@ -299,7 +299,7 @@ def seen_by_everyone(start: str, ways: Mapping[str, list[Way]],
         if scenes[scene_id].ending:
             graph[scene_id] = [EXIT]
     graph[EXIT] = []
-    order = postorder(graph, start)
+    order = finishing_order(graph, [start])
     if EXIT not in order:
         return set()
     rank = {node: n for n, node in enumerate(order)}
@@ -336,21 +336,6 @@ def intersect(one: str, other: str, idom: dict[str, str], rank: dict[str, int]) 
     return one
 
 
-def postorder(graph: Mapping[str, list[str]], start: str) -> list[str]:
-    """The nodes reached from ``start``, each after those it leads to (round a loop)."""
-    order, done, stack = [], {start}, [(start, iter(graph[start]))]
-    while stack:
-        node, targets = stack[-1]
-        target = next(targets, None)
-        if target is None:
-            stack.pop()
-            order.append(node)
-        elif target not in done:
-            done.add(target)
-            stack.append((target, iter(graph[target])))
-    return order
-
-
 def story_rank(pack: Pack) -> dict[str, int]:
     """Each reachable scene's place in the story: a scene before the scenes it leads to, and
     the scenes of one branch together (so that a day's times read in order along a branch)."""
@@ -359,4 +344,4 @@ def story_rank(pack: Pack) -> dict[str, int]:
     start = pack.manifest.start
     if start not in graph:
         return {}
-    return {node: n for n, node in enumerate(reversed(postorder(graph, start)))}
+    return {node: n for n, node in enumerate(reversed(finishing_order(graph, [start])))}

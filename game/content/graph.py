@@ -25,13 +25,15 @@ def scene_graph(scenes: Mapping[str, Scene]) -> dict[str, set[str]]:
             for scene_id, scene in scenes.items()}
 
 
-def finishing_order(graph: Mapping[str, set[str]]) -> list[str]:
-    """Every scene once, each after the scenes it leads to (but round a loop): a fixpoint that
-    carries facts back along the map settles in one pass over this order when the map has no
-    loop, instead of one pass per step of the longest path."""
+def finishing_order(graph: Mapping[str, Iterable[str]],
+                    roots: Iterable[str] | None = None) -> list[str]:
+    """Every scene once (or each reached from ``roots``), each after the scenes it leads to
+    (but round a loop): a fixpoint that carries facts back along the map settles in one pass
+    over this order when the map has no loop, instead of one pass per step of the longest
+    path."""
     order: list[str] = []
     done: set[str] = set()
-    for root in graph:
+    for root in graph if roots is None else roots:
         if root in done:
             continue
         done.add(root)
